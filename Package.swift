@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "redline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "RedlineKit", targets: ["RedlineKit"]),
+        .executable(name: "redline", targets: ["redline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .executableTarget(
+            name: "EmbedGen",
+            path: "Sources/EmbedGen"
+        ),
+        .plugin(
+            name: "EmbedResources",
+            capability: .buildTool(),
+            dependencies: ["EmbedGen"],
+            path: "Plugins/EmbedResources"
+        ),
+        .target(
+            name: "RedlineKit",
+            dependencies: ["CLibXML2"],
+            path: "Sources/RedlineKit",
+            plugins: ["EmbedResources"]
+        ),
+        .executableTarget(
+            name: "redline",
+            dependencies: [
+                "RedlineKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/redline"
+        ),
+        .testTarget(
+            name: "RedlineKitTests",
+            dependencies: ["RedlineKit"],
+            path: "Tests/RedlineKitTests"
+        ),
+        .testTarget(
+            name: "RedlineCLITests",
+            dependencies: ["RedlineKit"],
+            path: "Tests/RedlineCLITests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

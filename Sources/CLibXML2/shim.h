@@ -1,0 +1,68 @@
+#ifndef REDLINE_CLIBXML2_SHIM_H
+#define REDLINE_CLIBXML2_SHIM_H
+
+#include <libxml/xmlversion.h>
+/* Debian builds libxml2 with ICU; its ucnv.h clashes with Foundation's bundled ICU
+   (libxml2.md P1). Swift never allocates xmlCharEncodingHandler by value, so this is safe. */
+#undef LIBXML_ICU_ENABLED
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlmemory.h>
+#include <libxml/SAX2.h>
+#include <libxml/dict.h>
+
+/* Global function-pointer variables are not concurrency-safe from Swift (P2): wrap them. */
+static inline void redline_xmlFree(void *p) { if (p) xmlFree(p); }
+
+/* The no-op external entity loader: nothing is ever loaded from a URL or a file. */
+static xmlParserInputPtr redline_refuse_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
+    (void)url; (void)id; (void)ctxt;
+    return NULL;
+}
+static inline void redline_install_refusing_loader(void) {
+    xmlSetExternalEntityLoader(redline_refuse_loader);
+}
+
+/* DOCTYPE stop: the SAX internalSubset hook records the line and stops the parser. */
+static void redline_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ExternalID, const xmlChar *SystemID) {
+    (void)name; (void)ExternalID; (void)SystemID;
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    int *flag = (int *)ctxt->_private;
+    if (flag) { flag[0] = 1; flag[1] = xmlSAX2GetLineNumber(ctx); flag[2] = xmlSAX2GetColumnNumber(ctx); }
+    xmlStopParser(ctxt);
+}
+static inline void redline_install_doctype_stop(xmlParserCtxtPtr ctxt, int *flag) {
+    ctxt->_private = flag;
+    if (ctxt->sax) {
+        ctxt->sax->internalSubset = redline_internal_subset;
+        ctxt->sax->externalSubset = NULL;
+    }
+}
+
+static void redline_silent_xpath_error(void *data, xmlErrorPtr err) { (void)data; (void)err; }
+static inline void redline_silence_xpath(xmlXPathContextPtr ctx) { ctx->error = redline_silent_xpath_error; }
+
+static void redline_silent_generic(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static inline void redline_silence_generic(void) {
+    xmlSetGenericErrorFunc(NULL, redline_silent_generic);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+/* XPath value stack helpers (macros in the headers). */
+static inline int redline_xpath_nargs_ok(xmlXPathParserContextPtr ctxt, int nargs, int expected) {
+    if (nargs != expected) { xmlXPathErr(ctxt, XPATH_INVALID_ARITY); return 0; }
+    if (ctxt->valueNr < ctxt->valueFrame + expected) { xmlXPathErr(ctxt, XPATH_STACK_ERROR); return 0; }
+    return 1;
+}
+static inline void *redline_xpath_userdata(xmlXPathParserContextPtr ctxt) {
+    return ctxt->context ? ctxt->context->userData : NULL;
+}
+static inline int redline_node_is_namespace(xmlNodePtr n) { return n && n->type == XML_NAMESPACE_DECL; }
+
+#endif

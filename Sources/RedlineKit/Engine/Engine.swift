@@ -1,0 +1,264 @@
+import CLibXML2
+import Dispatch
+import Synchronization
+
+/// Evaluates licence records against one compiled rule set. Thread-safe: one engine serves
+/// any number of concurrent checks (each record gets its own document and XPath context).
+public final class Engine: Sendable {
+    /// The rule set.
+    public let ruleSet: RuleSet
+
+    /// Creates an engine for a loaded rule set.
+    public init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+    }
+
+    /// The profile a check will use, or a usage error naming the valid ones.
+    public func resolveProfile(_ requested: String?) throws(RedlineError) -> String {
+        guard let requested else { return ruleSet.defaultProfile }
+        guard ruleSet.profiles.isEmpty || ruleSet.profiles.contains(where: { $0.id == requested }) else {
+            throw RedlineError(
+                .usage, "unknown profile '\(requested)'", at: SourcePosition(file: "--profile"),
+                suggestion: "use one of: \(ruleSet.profiles.map(\.id).joined(separator: ", "))")
+        }
+        return requested
+    }
+
+    /// Reads and checks one file. Never throws: problems become the report's error or findings.
+    public func check(file path: String, options: EvaluationOptions) -> RecordReport {
+        do {
+            let bytes = try FileInput.read(path, limit: options.limits.maxBytes)
+            return check(bytes: bytes, path: path, options: options)
+        } catch {
+            return failed(path, error, options)
+        }
+    }
+
+    /// Checks many files on `jobs` threads; reports come back in input order.
+    public func check(files: [String], options: EvaluationOptions, jobs: Int) -> [RecordReport] {
+        let reports = Mutex([RecordReport?](repeating: nil, count: files.count))
+        let next = Atomic<Int>(0)
+        let workers = max(1, min(jobs, files.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < files.count else { break }
+                let report = check(file: files[index], options: options)
+                reports.withLock { $0[index] = report }
+            }
+        }
+        return reports.withLock { $0.map { $0! } }
+    }
+
+    /// Checks one record given as bytes; `path` names it in the report.
+    public func check(bytes: [UInt8], path: String, options: EvaluationOptions) -> RecordReport {
+        let document: XMLDocument
+        do {
+            document = try XMLDocument(bytes: bytes, path: path, limits: options.limits)
+        } catch {
+            return failed(path, error, options)
+        }
+        return check(document: document, options: options)
+    }
+
+    /// Checks a parsed record: root check, schema validation, then the rules.
+    public func check(document: XMLDocument, options: EvaluationOptions) -> RecordReport {
+        let path = document.path
+        let profile = (try? resolveProfile(options.profile)) ?? ruleSet.defaultProfile
+        var report = RecordReport(
+            file: path, recordID: nil, stage: nil, status: .error, verdict: nil, score: nil, profile: profile,
+            asOf: options.asOf.description, results: [], findings: [], error: nil)
+        guard let root = document.root, root.name == "licenceRecord", root.namespaceURI == BuiltIn.recordNamespace else {
+            let found = document.root.map { "<\($0.name)>\($0.namespaceURI.map { " in namespace \($0)" } ?? " without a namespace")" } ?? "nothing"
+            report.error = RedlineError(
+                .schemaInvalid, "expected a licence record <licenceRecord xmlns=\"\(BuiltIn.recordNamespace)\">, found \(found)",
+                at: SourcePosition(file: path, line: document.root?.line ?? 1, column: 1),
+                suggestion: "check that this file is a redline licence record (docs/record-format.md)")
+            return report
+        }
+        report.recordID = root.attribute("id")
+        report.stage = root.attribute("stage").flatMap { Stage(rawValue: $0) }
+        let violations = BuiltIn.recordSchema.validate(document)
+        if !violations.isEmpty {
+            report.status = .invalid
+            report.findings = violations.map { violation in
+                Finding(
+                    ruleID: "schema", kind: .schema, severity: .critical, category: "record-format",
+                    message: violation.message,
+                    location: Finding.Location(file: path, line: violation.line, path: violation.path ?? "/licenceRecord"),
+                    demands: [], citations: [],
+                    remedy: "make the record match the licence record format (rules/schemas/licence-record-1.xsd, docs/record-format.md)",
+                    credit: 0)
+            }
+            return report
+        }
+        guard let stage = report.stage else { return report }
+        Engine.removeElements(datedAfter: options.asOf, in: document)
+        let environment = EvaluationEnvironment(asOf: options.asOf, lists: ruleSet.lists)
+        let evaluator = XPathEvaluator(
+            document: document, namespaces: ruleSet.namespaces, environment: environment,
+            operationLimit: options.limits.xpathOperationLimit)
+        var results: [RuleResult] = []
+        var findings: [Finding] = []
+        results.reserveCapacity(ruleSet.rules.count)
+        for rule in ruleSet.rules {
+            let (result, finding) = evaluate(rule, stage: stage, profile: profile, asOf: options.asOf, evaluator: evaluator, document: document)
+            results.append(result)
+            if let finding { findings.append(finding) }
+        }
+        findings.sort { a, b in
+            if a.severity != b.severity { return a.severity > b.severity }
+            if a.location.line != b.location.line { return a.location.line < b.location.line }
+            return a.ruleID < b.ruleID
+        }
+        let score = Engine.score(results, rules: ruleSet.rules)
+        let policy = ruleSet.policy.policy(for: stage)
+        let failed = findings.filter { $0.kind == .fail || $0.kind == .partial }.map(\.severity)
+        let verdict = policy.verdict(score: score, failedSeverities: failed, hadError: results.contains { $0.outcome == .error })
+        report.status = .evaluated
+        report.results = results
+        report.findings = findings
+        report.score = score
+        report.verdict = verdict
+        report.isClean = verdict == policy.clean
+        return report
+    }
+
+    /// The weighted score: 100 × Σ(weight × credit) / Σ(weight) over applicable rules
+    /// (pass earns 1, a partial fail its credit, a fail or an error 0); 100 when no rule applies.
+    public static func score(_ results: [RuleResult], rules: [Rule]) -> Double {
+        var earned = 0.0
+        var total = 0.0
+        for (result, rule) in zip(results, rules) where result.outcome != .notApplicable {
+            total += rule.weight
+            earned += rule.weight * result.credit
+        }
+        guard total > 0 else { return 100 }
+        return ((earned / total) * 1000).rounded() / 10
+    }
+
+    // MARK: - One rule
+
+    /// Evaluates one rule on a prepared document.
+    func evaluate(
+        _ rule: Rule, stage: Stage, profile: String, asOf: LocalDate, evaluator: XPathEvaluator, document: XMLDocument
+    ) -> (RuleResult, Finding?) {
+        func notApplicable(_ reason: String) -> (RuleResult, Finding?) {
+            (RuleResult(ruleID: rule.id, outcome: .notApplicable, credit: 0, reason: reason), nil)
+        }
+        if !rule.profiles.isEmpty, !rule.profiles.contains(profile) {
+            return notApplicable("not in profile \(profile)")
+        }
+        if let appliesTo = rule.appliesTo, appliesTo != stage {
+            return notApplicable("applies to \(appliesTo.rawValue) records only")
+        }
+        if let from = rule.effectiveFrom, asOf < from { return notApplicable("in force from \(from)") }
+        if let until = rule.effectiveUntil, until < asOf { return notApplicable("in force until \(until)") }
+        do throws(RedlineError) {
+            if let when = rule.when, try !evaluator.boolean(when) {
+                return notApplicable("condition not met")
+            }
+            if try evaluator.boolean(rule.assertion) {
+                return (RuleResult(ruleID: rule.id, outcome: .pass, credit: 1, reason: nil), nil)
+            }
+            var credit = 0.0
+            var template = rule.message
+            if let partial = rule.partial, try evaluator.boolean(partial.condition) {
+                credit = partial.credit
+                template = rule.partialMessage ?? rule.message
+            }
+            let node = try locate(rule, evaluator: evaluator, document: document)
+            let message = try render(template, at: node, evaluator: evaluator)
+            let finding = makeFinding(
+                rule, kind: credit > 0 ? .partial : .fail, message: message, node: node, document: document, credit: credit)
+            return (RuleResult(ruleID: rule.id, outcome: .fail, credit: credit, reason: nil), finding)
+        } catch {
+            let root = xmlDocGetRootElement(document.pointer)
+            let finding = makeFinding(
+                rule, kind: .error, message: "rule could not be evaluated: \(error.message)", node: root, document: document,
+                credit: 0)
+            return (RuleResult(ruleID: rule.id, outcome: .error, credit: 0, reason: error.message), finding)
+        }
+    }
+
+    private func locate(_ rule: Rule, evaluator: XPathEvaluator, document: XMLDocument) throws(RedlineError) -> xmlNodePtr? {
+        for expression in rule.locate {
+            if let first = try evaluator.nodes(expression).first { return first }
+        }
+        return xmlDocGetRootElement(document.pointer)
+    }
+
+    private func render(_ template: MessageTemplate, at node: xmlNodePtr?, evaluator: XPathEvaluator) throws(RedlineError) -> String {
+        var text = ""
+        for piece in template.pieces {
+            switch piece {
+            case .text(let literal): text += literal
+            case .value(let expression): text += try evaluator.string(expression, node: node)
+            }
+        }
+        return text.replacingSpacesRuns()
+    }
+
+    private func makeFinding(
+        _ rule: Rule, kind: Finding.Kind, message: String, node: xmlNodePtr?, document: XMLDocument, credit: Double
+    ) -> Finding {
+        var element = node
+        if let current = node, current.pointee.type != XML_ELEMENT_NODE, current.pointee.type != XML_ATTRIBUTE_NODE {
+            element = current.pointee.parent
+        }
+        var line = 1
+        var path = "/licenceRecord"
+        if let element {
+            let lineNode = element.pointee.type == XML_ATTRIBUTE_NODE ? element.pointee.parent : element
+            if let lineNode { line = Int(xmlGetLineNo(lineNode)) }
+            path = XMLElement.path(of: element)
+        }
+        return Finding(
+            ruleID: rule.id, kind: kind, severity: rule.severity, category: rule.category, message: message,
+            location: Finding.Location(file: document.path, line: line, path: path), demands: rule.demands,
+            citations: rule.citations.map { Finding.CitationRef(letter: $0.letter, quote: $0.quote) }, remedy: rule.remedy,
+            credit: credit)
+    }
+
+    private func failed(_ path: String, _ error: RedlineError, _ options: EvaluationOptions) -> RecordReport {
+        RecordReport(
+            file: path, recordID: nil, stage: nil, status: .error, verdict: nil, score: nil,
+            profile: (try? resolveProfile(options.profile)) ?? ruleSet.defaultProfile, asOf: options.asOf.description,
+            results: [], findings: [], error: error)
+    }
+
+    // MARK: - As-of
+
+    private static let datedElements: XPathExpression? = try? XPathExpression("//*[@date]", at: SourcePosition(file: "engine"))
+
+    /// Removes every element whose `date` attribute is later than `asOf`: it does not exist yet.
+    static func removeElements(datedAfter asOf: LocalDate, in document: XMLDocument) {
+        guard let expression = datedElements, let context = xmlXPathNewContext(document.pointer) else { return }
+        defer { xmlXPathFreeContext(context) }
+        redline_silence_xpath(context)
+        guard let object = xmlXPathCompiledEval(expression.pointer, context) else { return }
+        defer { xmlXPathFreeObject(object) }
+        var doomed: [xmlNodePtr] = []
+        for node in RedlineFunctions.nodes(of: object) {
+            guard let raw = xmlGetNoNsProp(node, "date") else { continue }
+            let date = LocalDate(String(cString: raw))
+            redline_xmlFree(raw)
+            if let date, asOf < date { doomed.append(node) }
+        }
+        // Unlink outermost first; a descendant of a removed element goes with it.
+        let outermost = doomed.filter { node in !doomed.contains { $0 != node && isAncestor($0, of: node) } }
+        for node in outermost {
+            xmlUnlinkNode(node)
+            xmlFreeNode(node)
+        }
+    }
+
+    private static func isAncestor(_ candidate: xmlNodePtr, of node: xmlNodePtr) -> Bool {
+        var current = node.pointee.parent
+        while let parent = current {
+            if parent == candidate { return true }
+            current = parent.pointee.parent
+        }
+        return false
+    }
+}

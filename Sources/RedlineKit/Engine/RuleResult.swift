@@ -1,0 +1,23 @@
+/// What one rule gave on one record.
+public struct RuleResult: Sendable, Hashable, Codable {
+    /// The four outcomes of a rule.
+    public enum Outcome: String, Sendable, Hashable, Codable {
+        /// The assertion holds.
+        case pass
+        /// The assertion does not hold (possibly with partial credit).
+        case fail
+        /// The rule does not apply to this record (stage, profile, effective dates, or its condition).
+        case notApplicable = "not-applicable"
+        /// The rule could not be evaluated; never counts as a pass.
+        case error
+    }
+
+    /// The rule's id.
+    public var ruleID: String
+    /// The outcome.
+    public var outcome: Outcome
+    /// The share of the rule's weight earned: 1 for pass, the partial credit for a partial fail, else 0.
+    public var credit: Double
+    /// Why the rule was not applicable, or the error message.
+    public var reason: String?
+}

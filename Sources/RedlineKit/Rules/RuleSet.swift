@@ -1,0 +1,106 @@
+/// A source letter declared by a rule set.
+public struct Letter: Sendable, Hashable, Codable {
+    /// The id citations use (e.g. `CS21`).
+    public var id: String
+    /// The seed file name (in `seeds/`).
+    public var file: String
+    /// The letter's date.
+    public var date: LocalDate?
+    /// A short description.
+    public var title: String
+}
+
+/// A named selection of rules (`--profile`).
+public struct Profile: Sendable, Hashable {
+    /// The id.
+    public var id: String
+    /// What the profile is for.
+    public var description: String
+    /// Whether it is used when no `--profile` is given.
+    public var isDefault: Bool
+}
+
+/// How a score and failed rules become a verdict, per stage.
+public struct VerdictPolicy: Sendable, Hashable {
+    /// One verdict and its condition.
+    public struct Level: Sendable, Hashable {
+        /// The verdict name (refuse, approve, revoke, maintain…).
+        public var name: String
+        /// The verdict applies when a failed rule has this severity or higher…
+        public var severity: Severity?
+        /// …or when the score is below this.
+        public var below: Double?
+        /// What the level means, in words.
+        public var description: String
+    }
+
+    /// The policy of one stage: levels from the most to the least severe.
+    public struct StagePolicy: Sendable, Hashable {
+        /// The levels, most severe first; the last has no condition.
+        public var levels: [Level]
+        /// The mildest verdict allowed when a rule could not be evaluated.
+        public var onError: String
+
+        /// The verdict for a score, the severities of failed rules and whether any rule errored.
+        public func verdict(score: Double, failedSeverities: [Severity], hadError: Bool) -> String {
+            let worst = failedSeverities.max()
+            var index = levels.firstIndex { level in
+                if let threshold = level.severity, let worst, worst >= threshold { return true }
+                if let below = level.below, score < below { return true }
+                return level.severity == nil && level.below == nil
+            } ?? (levels.count - 1)
+            if hadError, let errorIndex = levels.firstIndex(where: { $0.name == onError }), errorIndex < index {
+                index = errorIndex
+            }
+            return levels[index].name
+        }
+
+        /// The verdict a record with no problem gets.
+        public var clean: String { levels.last?.name ?? "" }
+    }
+
+    /// The policy for applications.
+    public var application: StagePolicy
+    /// The policy for issued licences.
+    public var licence: StagePolicy
+
+    /// The policy of a stage.
+    public func policy(for stage: Stage) -> StagePolicy {
+        stage == .application ? application : licence
+    }
+}
+
+/// A loaded and compiled rule set: every XPath compiled once, ready to evaluate many records
+/// concurrently.
+public struct RuleSet: Sendable {
+    /// The rule set's id.
+    public var id: String
+    /// Its version.
+    public var version: String
+    /// Its title.
+    public var title: String
+    /// Its description.
+    public var description: String
+    /// The letters it cites.
+    public var letters: [Letter]
+    /// Namespace prefixes available to expressions (always `r` and `rl`).
+    public var namespaces: [String: String]
+    /// The profiles.
+    public var profiles: [Profile]
+    /// The verdict policy.
+    public var policy: VerdictPolicy
+    /// The reference lists by id.
+    public var lists: [String: ReferenceList]
+    /// The rules, in file order.
+    public var rules: [Rule]
+    /// The files the rule set was loaded from, main file first.
+    public var files: [String]
+
+    /// The profile used when none is named.
+    public var defaultProfile: String {
+        profiles.first { $0.isDefault }?.id ?? profiles.first?.id ?? "default"
+    }
+
+    /// The rule with an id.
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+}

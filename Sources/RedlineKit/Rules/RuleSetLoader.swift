@@ -1,0 +1,391 @@
+import Foundation
+
+/// Loads a rule set (main file plus included parts), validates it against the rule-language
+/// schema, compiles every XPath once and checks what the schema cannot: unknown functions,
+/// lists, letters, profiles and namespace prefixes, duplicate ids, policy consistency.
+/// Every error carries file, line and column.
+public struct RuleSetLoader {
+    private let source: RuleSource
+    private var files: [String] = []
+    private var documents: [(document: XMLDocument, lines: [Substring])] = []
+
+    /// Largest rule-set file accepted.
+    public static let maxFileBytes = 16 * 1024 * 1024
+
+    private init(source: RuleSource) {
+        self.source = source
+    }
+
+    /// Loads the default rule set embedded in the binary.
+    public static func loadDefault() throws(RedlineError) -> RuleSet {
+        try load(path: BuiltIn.defaultRuleSetPath, source: .embedded)
+    }
+
+    /// Loads a rule set from a file on disk (or the embedded one when `source` is `.embedded`).
+    public static func load(path: String, source: RuleSource = .fileSystem) throws(RedlineError) -> RuleSet {
+        var loader = RuleSetLoader(source: source)
+        return try loader.loadMain(path)
+    }
+
+    // MARK: - Files
+
+    private mutating func parse(_ path: String, expectedRoot: String, includedFrom: SourcePosition?) throws(RedlineError) -> XMLElement {
+        let bytes: [UInt8]
+        do {
+            bytes = try source.read(path, limit: RuleSetLoader.maxFileBytes)
+        } catch {
+            if let includedFrom {
+                throw RedlineError(
+                    .invalidRules, "included file '\(path)' cannot be read: \(error.message)", at: includedFrom,
+                    suggestion: "fix the include's href (relative to the including file)")
+            }
+            throw error
+        }
+        let document: XMLDocument
+        do {
+            document = try XMLDocument(bytes: bytes, path: path, limits: XMLLimits(maxBytes: RuleSetLoader.maxFileBytes))
+        } catch {
+            var wrapped = error
+            if wrapped.code != .hostile { wrapped.code = .invalidRules }
+            throw wrapped
+        }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        documents.append((document, lines))
+        files.append(path)
+        guard let root = document.root else {
+            throw RedlineError(.invalidRules, "rule file has no root element", at: SourcePosition(file: path, line: 1, column: 1))
+        }
+        guard root.namespaceURI == BuiltIn.ruleNamespace, root.name == expectedRoot else {
+            throw RedlineError(
+                .invalidRules,
+                "expected <\(expectedRoot)> in namespace \(BuiltIn.ruleNamespace), found <\(root.name)>\(root.namespaceURI.map { " in namespace \($0)" } ?? " without a namespace")",
+                at: position(of: root),
+                suggestion: "start the file with <\(expectedRoot) xmlns=\"\(BuiltIn.ruleNamespace)\" formatVersion=\"1\" …>")
+        }
+        let violations = BuiltIn.ruleSetSchema.validate(document)
+        if let first = violations.first {
+            var more = ""
+            if violations.count > 1 { more = " (and \(violations.count - 1) more schema error\(violations.count > 2 ? "s" : ""))" }
+            throw RedlineError(
+                .invalidRules, "rule file does not match the rule language: \(first.message)\(more)",
+                at: SourcePosition(file: path, line: first.line, column: column(in: path, line: first.line, path: first.path)),
+                suggestion: "see docs/rule-language.md; rules/schemas/ruleset-1.xsd is the schema")
+        }
+        return root
+    }
+
+    private func lines(of file: String) -> [Substring] {
+        documents.first { $0.document.path == file }?.lines ?? []
+    }
+
+    /// The column of an element's start tag on its line (1 if not found).
+    func position(of element: XMLElement) -> SourcePosition {
+        let line = element.line
+        let text = lines(of: element.document.path)
+        var column = 1
+        if line >= 1, line <= text.count, let range = text[line - 1].range(of: "<" + element.name) {
+            column = text[line - 1].distance(from: text[line - 1].startIndex, to: range.lowerBound) + 1
+        } else if line >= 1, line <= text.count, let range = text[line - 1].range(of: ":" + element.name) {
+            column = text[line - 1].distance(from: text[line - 1].startIndex, to: range.lowerBound)
+        }
+        return SourcePosition(file: element.document.path, line: line, column: column)
+    }
+
+    /// The position where an element's text content starts.
+    private func contentPosition(of element: XMLElement) -> SourcePosition {
+        var position = position(of: element)
+        let text = lines(of: element.document.path)
+        if position.line >= 1, position.line <= text.count {
+            let line = text[position.line - 1]
+            let start = line.index(line.startIndex, offsetBy: max(0, position.column - 1))
+            if let close = line[start...].firstIndex(of: ">") {
+                position.column = line.distance(from: line.startIndex, to: close) + 2
+            }
+        }
+        return position
+    }
+
+    private func column(in file: String, line: Int, path: String?) -> Int {
+        let text = lines(of: file)
+        guard line >= 1, line <= text.count else { return 0 }
+        if let name = path?.split(separator: "/").last?.split(separator: "[").first,
+            let range = text[line - 1].range(of: "<" + name)
+        {
+            return text[line - 1].distance(from: text[line - 1].startIndex, to: range.lowerBound) + 1
+        }
+        let content = text[line - 1]
+        return (content.firstIndex { !$0.isWhitespace }.map { content.distance(from: content.startIndex, to: $0) } ?? 0) + 1
+    }
+
+    private func resolve(_ href: String, from file: String, at position: SourcePosition) throws(RedlineError) -> String {
+        guard !href.hasPrefix("/"), !href.contains("://"), !href.split(separator: "/").contains("..") else {
+            throw RedlineError(
+                .invalidRules, "include '\(href)' must be a relative path inside the rule set's folder", at: position,
+                suggestion: "write the href relative to this file, without '..' or a URL")
+        }
+        let base = (file as NSString).deletingLastPathComponent
+        return base.isEmpty ? href : base + "/" + href
+    }
+
+    // MARK: - Main file
+
+    private mutating func loadMain(_ path: String) throws(RedlineError) -> RuleSet {
+        let root = try parse(path, expectedRoot: "ruleset", includedFrom: nil)
+        var letters: [Letter] = []
+        var namespaces = ["r": BuiltIn.recordNamespace, "rl": RedlineFunctions.namespace]
+        var profiles: [Profile] = []
+        var policy: VerdictPolicy?
+        var contentElements: [XMLElement] = []
+        for child in root.children {
+            switch child.name {
+            case "letter":
+                letters.append(
+                    Letter(
+                        id: child.attribute("id") ?? "", file: child.attribute("file") ?? "",
+                        date: child.attribute("date").flatMap { LocalDate($0) },
+                        title: child.text.replacingSpacesRuns()))
+            case "namespace":
+                let prefix = child.attribute("prefix") ?? ""
+                if prefix == "r" || prefix == "rl" {
+                    throw RedlineError(
+                        .invalidRules, "namespace prefix '\(prefix)' is reserved by redline", at: position(of: child),
+                        suggestion: "choose another prefix")
+                }
+                namespaces[prefix] = child.attribute("uri") ?? ""
+            case "profile":
+                profiles.append(
+                    Profile(
+                        id: child.attribute("id") ?? "", description: child.text.replacingSpacesRuns(),
+                        isDefault: child.attribute("default") == "true" || child.attribute("default") == "1"))
+            case "policy":
+                policy = try loadPolicy(child)
+            case "include", "list", "rule":
+                contentElements.append(child)
+            default:
+                break
+            }
+        }
+        var lists: [String: ReferenceList] = [:]
+        var ruleElements: [XMLElement] = []
+        var visited: Set<String> = [path]
+        try collect(contentElements, lists: &lists, rules: &ruleElements, visited: &visited)
+
+        if profiles.filter(\.isDefault).count > 1 {
+            throw RedlineError(
+                .invalidRules, "more than one profile is marked default=\"true\"", at: SourcePosition(file: path),
+                suggestion: "mark exactly one profile as the default")
+        }
+        let context = CompileContext(
+            namespaces: namespaces, lists: lists, letters: Set(letters.map(\.id)), profiles: Set(profiles.map(\.id)))
+        var rules: [Rule] = []
+        var seen: [String: SourcePosition] = [:]
+        for element in ruleElements {
+            let rule = try compileRule(element, context: context)
+            if let first = seen[rule.id] {
+                throw RedlineError(
+                    .invalidRules, "duplicate rule id '\(rule.id)' (first defined at \(first))", at: rule.position,
+                    suggestion: "give every rule a unique id; never reuse an id for another meaning")
+            }
+            seen[rule.id] = rule.position
+            rules.append(rule)
+        }
+        guard let policy else {
+            throw RedlineError(.invalidRules, "rule set has no <policy>", at: position(of: root))
+        }
+        let ruleSet = RuleSet(
+            id: root.attribute("id") ?? "", version: root.attribute("version") ?? "",
+            title: root.child(named: "title")?.text.replacingSpacesRuns() ?? "",
+            description: root.child(named: "description")?.text.replacingSpacesRuns() ?? "",
+            letters: letters, namespaces: namespaces, profiles: profiles, policy: policy, lists: lists,
+            rules: rules, files: files)
+        WarmUp.run(ruleSet)
+        return ruleSet
+    }
+
+    private mutating func collect(
+        _ elements: [XMLElement], lists: inout [String: ReferenceList], rules: inout [XMLElement],
+        visited: inout Set<String>
+    ) throws(RedlineError) {
+        for element in elements {
+            switch element.name {
+            case "include":
+                let at = position(of: element)
+                let target = try resolve(element.attribute("href") ?? "", from: element.document.path, at: at)
+                guard !visited.contains(target) else {
+                    throw RedlineError(
+                        .invalidRules, "'\(target)' is included more than once (or includes itself)", at: at,
+                        suggestion: "include each part once, from the main rule-set file")
+                }
+                visited.insert(target)
+                let part = try parse(target, expectedRoot: "part", includedFrom: at)
+                try collect(part.children, lists: &lists, rules: &rules, visited: &visited)
+            case "list":
+                let list = try loadList(element)
+                if let existing = lists[list.id] {
+                    throw RedlineError(
+                        .invalidRules, "duplicate list id '\(list.id)' (first defined at \(existing.position))",
+                        at: list.position, suggestion: "give every list a unique id")
+                }
+                lists[list.id] = list
+            case "rule":
+                rules.append(element)
+            default:
+                break
+            }
+        }
+    }
+
+    // MARK: - Policy and lists
+
+    private func loadPolicy(_ element: XMLElement) throws(RedlineError) -> VerdictPolicy {
+        func stage(_ name: String) throws(RedlineError) -> VerdictPolicy.StagePolicy {
+            guard let node = element.child(named: name) else {
+                throw RedlineError(.invalidRules, "policy has no <\(name)>", at: position(of: element))
+            }
+            var levels: [VerdictPolicy.Level] = []
+            for verdict in node.children(named: "verdict") {
+                let below: Double? = verdict.attribute("below").flatMap { Double($0) }
+                levels.append(
+                    VerdictPolicy.Level(
+                        name: verdict.attribute("name") ?? "",
+                        severity: verdict.attribute("severity").flatMap { Severity(rawValue: $0) }, below: below,
+                        description: verdict.text.replacingSpacesRuns()))
+            }
+            if let last = levels.last, last.severity != nil || last.below != nil {
+                throw RedlineError(
+                    .invalidRules, "the last <verdict> of <\(name)> must have no condition (it is the clean verdict)",
+                    at: position(of: node.children(named: "verdict").last ?? node),
+                    suggestion: "remove severity and below from the last verdict")
+            }
+            let onError = node.attribute("on-error") ?? ""
+            guard levels.contains(where: { $0.name == onError }) else {
+                throw RedlineError(
+                    .invalidRules, "on-error verdict '\(onError)' is not one of the verdicts of <\(name)>",
+                    at: position(of: node), suggestion: "use one of: \(levels.map(\.name).joined(separator: ", "))")
+            }
+            if Set(levels.map(\.name)).count != levels.count {
+                throw RedlineError(.invalidRules, "<\(name)> names a verdict twice", at: position(of: node))
+            }
+            return VerdictPolicy.StagePolicy(levels: levels, onError: onError)
+        }
+        return VerdictPolicy(application: try stage("application"), licence: try stage("licence"))
+    }
+
+    private func loadList(_ element: XMLElement) throws(RedlineError) -> ReferenceList {
+        let at = position(of: element)
+        let kind = ReferenceList.Kind(rawValue: element.attribute("kind") ?? "") ?? .party
+        let effective = LocalDate(element.attribute("effective") ?? "") ?? LocalDate(daysSinceEpoch: 0)
+        var entries: [ReferenceList.Entry] = []
+        for entry in element.children(named: "entry") {
+            let value = entry.text.trimmingWhitespace().description
+            let entryAt = position(of: entry)
+            if kind == .country, !CountryCodes.all.contains(value.uppercased()) {
+                throw RedlineError(
+                    .invalidRules, "'\(value)' is not an ISO 3166-1 alpha-2 country code", at: entryAt,
+                    suggestion: "use the two-letter code, e.g. AE for the United Arab Emirates")
+            }
+            let since = entry.attribute("since").flatMap { LocalDate($0) } ?? effective
+            let until = entry.attribute("until").flatMap { LocalDate($0) }
+            if let until, until < since {
+                throw RedlineError(.invalidRules, "entry '\(value)' ends (\(until)) before it starts (\(since))", at: entryAt)
+            }
+            entries.append(
+                ReferenceList.Entry(
+                    value: value, key: ReferenceList.key(for: value, kind: kind), since: since, until: until,
+                    position: entryAt))
+        }
+        return ReferenceList(
+            id: element.attribute("id") ?? "", kind: kind,
+            title: element.child(named: "title")?.text.replacingSpacesRuns() ?? "",
+            source: element.attribute("source") ?? "", effective: effective, entries: entries, position: at)
+    }
+
+    // MARK: - Rules
+
+    struct CompileContext {
+        var namespaces: [String: String]
+        var lists: [String: ReferenceList]
+        var letters: Set<String>
+        var profiles: Set<String>
+    }
+
+    private func compile(_ element: XMLElement, text: String? = nil, context: CompileContext) throws(RedlineError) -> XPathExpression {
+        let expressionText = (text ?? element.text).trimmingWhitespace().description
+        let at = text == nil ? contentPosition(of: element) : position(of: element)
+        let expression = try XPathExpression(expressionText, at: at)
+        try ExpressionChecker.check(expression, namespaces: context.namespaces, lists: context.lists)
+        return expression
+    }
+
+    private func compileMessage(_ element: XMLElement, context: CompileContext) throws(RedlineError) -> MessageTemplate {
+        var pieces: [MessageTemplate.Piece] = []
+        for piece in element.content {
+            switch piece {
+            case .text(let text): pieces.append(.text(text))
+            case .element(let value):
+                pieces.append(.value(try compile(value, text: value.attribute("select") ?? "", context: context)))
+            }
+        }
+        return MessageTemplate(pieces: pieces)
+    }
+
+    private func compileRule(_ element: XMLElement, context: CompileContext) throws(RedlineError) -> Rule {
+        let at = position(of: element)
+        let id = element.attribute("id") ?? ""
+        var citations: [Citation] = []
+        for cite in element.children(named: "cite") {
+            let letter = cite.attribute("letter") ?? ""
+            guard context.letters.contains(letter) else {
+                throw RedlineError(
+                    .invalidRules, "rule \(id) cites letter '\(letter)', which the rule set does not declare",
+                    at: position(of: cite),
+                    suggestion: "declare it with <letter id=\"\(letter)\" file=\"…\">, or use one of: \(context.letters.sorted().joined(separator: ", "))")
+            }
+            citations.append(Citation(letter: letter, quote: cite.text.replacingSpacesRuns(), position: position(of: cite)))
+        }
+        let profiles = (element.attribute("profiles") ?? "").split(separator: " ").map(String.init)
+        for profile in profiles where !context.profiles.contains(profile) {
+            throw RedlineError(
+                .invalidRules, "rule \(id) names profile '\(profile)', which the rule set does not declare", at: at,
+                suggestion: "declare it with <profile id=\"\(profile)\">, or use one of: \(context.profiles.sorted().joined(separator: ", "))")
+        }
+        var partial: (XPathExpression, Double)?
+        if let node = element.child(named: "partial") {
+            partial = (try compile(node, context: context), Double(node.attribute("credit") ?? "") ?? 0.5)
+        }
+        var locate: [XPathExpression] = []
+        for node in element.children(named: "locate") { locate.append(try compile(node, context: context)) }
+        var examples: [RuleExample] = []
+        for example in element.children(named: "example") {
+            guard let record = example.children.first else { continue }
+            examples.append(
+                RuleExample(
+                    expect: example.attribute("expect") ?? "", asOf: example.attribute("asOf").flatMap { LocalDate($0) },
+                    name: example.attribute("name"), xml: record.serialized(), position: position(of: example)))
+        }
+        guard let assertNode = element.child(named: "assert"), let messageNode = element.child(named: "message") else {
+            throw RedlineError(.invalidRules, "rule \(id) needs <assert> and <message>", at: at)
+        }
+        let from = element.attribute("effectiveFrom").flatMap { LocalDate($0) }
+        let until = element.attribute("effectiveUntil").flatMap { LocalDate($0) }
+        if let from, let until, until < from {
+            throw RedlineError(.invalidRules, "rule \(id) ends (\(until)) before it starts (\(from))", at: at)
+        }
+        return Rule(
+            id: id, title: element.child(named: "title")?.text.replacingSpacesRuns() ?? "",
+            description: element.child(named: "description")?.text.replacingSpacesRuns(),
+            category: element.attribute("category") ?? "", severity: Severity(rawValue: element.attribute("severity") ?? "") ?? .major,
+            weight: Double(element.attribute("weight") ?? "") ?? 0,
+            appliesTo: Stage(rawValue: element.attribute("appliesTo") ?? "any"), profiles: profiles,
+            effectiveFrom: from, effectiveUntil: until,
+            demands: element.children(named: "implements").map { $0.text.trimmingWhitespace().description },
+            citations: citations,
+            when: try element.child(named: "when").map { node throws(RedlineError) in try compile(node, context: context) },
+            assertion: try compile(assertNode, context: context), partial: partial, locate: locate,
+            message: try compileMessage(messageNode, context: context),
+            partialMessage: try element.child(named: "partialMessage").map { node throws(RedlineError) in
+                try compileMessage(node, context: context)
+            },
+            remedy: element.child(named: "remedy")?.text.replacingSpacesRuns() ?? "", examples: examples, position: at)
+    }
+}

@@ -1,0 +1,18 @@
+import CLibXML2
+
+/// One-time, process-wide setup of libxml2: initialise the parser and install the refusing
+/// external-entity loader, so nothing is ever loaded from a URL or a file by the XML layer.
+enum XMLLibrary {
+    private static let initialized: Bool = {
+        xmlInitParser()
+        redline_install_refusing_loader()
+        return true
+    }()
+
+    /// Ensures the setup ran; cheap after the first call, safe from any thread.
+    static func ensureInitialized() {
+        _ = initialized
+        // The generic error handler is per thread in threaded builds: keep every thread silent.
+        redline_silence_generic()
+    }
+}

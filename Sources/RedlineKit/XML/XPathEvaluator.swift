@@ -1,0 +1,107 @@
+import CLibXML2
+
+/// The result of evaluating an XPath expression.
+enum XPathValue {
+    case nodes([xmlNodePtr])
+    case boolean(Bool)
+    case number(Double)
+    case string(String)
+}
+
+/// Evaluates compiled expressions on one document, with redline's namespaces, functions,
+/// evaluation environment and operation limit. Confined to one thread; one per record.
+final class XPathEvaluator {
+    private let context: xmlXPathContextPtr
+    private let document: XMLDocument
+    private let environment: Unmanaged<EvaluationEnvironment>
+    private let operationLimit: Int
+    private let rootNode: xmlNodePtr
+
+    init(document: XMLDocument, namespaces: [String: String], environment: EvaluationEnvironment, operationLimit: Int) {
+        self.document = document
+        self.operationLimit = operationLimit
+        context = xmlXPathNewContext(document.pointer)
+        redline_silence_xpath(context)
+        for (prefix, uri) in namespaces.sorted(by: { $0.key < $1.key }) {
+            xmlXPathRegisterNs(context, prefix, uri)
+        }
+        RedlineFunctions.register(on: context)
+        rootNode = xmlDocGetRootElement(document.pointer)
+            ?? UnsafeMutableRawPointer(document.pointer).assumingMemoryBound(to: xmlNode.self)
+        self.environment = Unmanaged.passRetained(environment)
+        context.pointee.userData = self.environment.toOpaque()
+    }
+
+    deinit {
+        xmlXPathFreeContext(context)
+        environment.release()
+    }
+
+    /// Evaluates `expression` with `node` (default: the root element, so rule paths are relative
+    /// to `licenceRecord`) as the context node.
+    func evaluate(_ expression: XPathExpression, node: xmlNodePtr? = nil) throws(RedlineError) -> XPathValue {
+        context.pointee.node = node ?? rootNode
+        context.pointee.opLimit = UInt(operationLimit)
+        context.pointee.opCount = 0
+        environment.takeUnretainedValue().functionError = nil
+        guard let object = xmlXPathCompiledEval(expression.pointer, context) else {
+            let env = environment.takeUnretainedValue()
+            let code = Int(context.pointee.lastError.code) - Int(XML_XPATH_EXPRESSION_OK.rawValue)
+            let reason = env.functionError ?? XPathErrors.message(for: code)
+            var suggestion = "check the expression against the record format (docs/record-format.md)"
+            if code == Int(XPATH_OP_LIMIT_EXCEEDED.rawValue) {
+                suggestion = "simplify the expression: use absolute paths instead of '//' and avoid nested loops over large node-sets"
+            } else if env.functionError != nil {
+                suggestion = "declare the list in the rule set, or fix the list id"
+            }
+            throw RedlineError(
+                .evaluation, "XPath '\(expression.text)' failed: \(reason)", at: expression.position,
+                suggestion: suggestion)
+        }
+        defer { xmlXPathFreeObject(object) }
+        switch object.pointee.type {
+        case XPATH_NODESET:
+            return .nodes(RedlineFunctions.nodes(of: object))
+        case XPATH_BOOLEAN:
+            return .boolean(object.pointee.boolval != 0)
+        case XPATH_NUMBER:
+            return .number(object.pointee.floatval)
+        default:
+            guard let text = xmlXPathCastToString(object) else { return .string("") }
+            defer { redline_xmlFree(text) }
+            return .string(String(cString: text))
+        }
+    }
+
+    /// Evaluates and converts to a boolean by XPath's rules.
+    func boolean(_ expression: XPathExpression, node: xmlNodePtr? = nil) throws(RedlineError) -> Bool {
+        switch try evaluate(expression, node: node) {
+        case .nodes(let nodes): return !nodes.isEmpty
+        case .boolean(let value): return value
+        case .number(let value): return value != 0 && !value.isNaN
+        case .string(let value): return !value.isEmpty
+        }
+    }
+
+    /// Evaluates and converts to a string by XPath's rules (a node-set gives its first node's value).
+    func string(_ expression: XPathExpression, node: xmlNodePtr? = nil) throws(RedlineError) -> String {
+        switch try evaluate(expression, node: node) {
+        case .nodes(let nodes):
+            guard let first = nodes.first, let text = xmlXPathCastNodeToString(first) else { return "" }
+            defer { redline_xmlFree(text) }
+            return String(cString: text)
+        case .boolean(let value): return value ? "true" : "false"
+        case .number(let value):
+            if value.isNaN { return "NaN" }
+            if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+            return String(value)
+        case .string(let value): return value
+        }
+    }
+
+    /// Evaluates and returns the node-set (empty for other types).
+    func nodes(_ expression: XPathExpression, node: xmlNodePtr? = nil) throws(RedlineError) -> [xmlNodePtr] {
+        if case .nodes(let nodes) = try evaluate(expression, node: node) { return nodes }
+        return []
+    }
+}

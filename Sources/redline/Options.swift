@@ -1,0 +1,79 @@
+import ArgumentParser
+import RedlineKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options shared by the commands that evaluate records.
+struct EvaluationFlags: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A rule-set file to use instead of the built-in rules.", valueName: "path"))
+    var rules: String?
+
+    @Option(name: .long, help: ArgumentHelp("The rule set's profile (default: the rule set's default, due-diligence).", valueName: "name"))
+    var profile: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate as of this date; later events do not exist (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(name: .customLong("max-bytes"), help: ArgumentHelp("Largest record accepted, in bytes.", valueName: "n"))
+    var maxBytes: Int = XMLLimits.default.maxBytes
+
+    @Option(name: .customLong("max-xpath-ops"), help: ArgumentHelp("XPath operations allowed per expression.", valueName: "n"))
+    var maxXPathOperations: Int = XMLLimits.default.xpathOperationLimit
+
+    func validate() throws {
+        if let asOf, LocalDate(asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. --as-of 2021-11-04.")
+        }
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
+        if maxXPathOperations < 1000 { throw ValidationError("--max-xpath-ops must be at least 1000.") }
+    }
+
+    /// The evaluation date.
+    var date: LocalDate { asOf.flatMap { LocalDate($0) } ?? LocalDate.today() }
+
+    var limits: XMLLimits {
+        XMLLimits(maxBytes: maxBytes, xpathOperationLimit: maxXPathOperations)
+    }
+
+    /// Loads the rule set, printing its error and exiting with the bad-rules status on failure.
+    func loadRuleSet() throws -> RuleSet {
+        do {
+            if let rules { return try RuleSetLoader.load(path: rules) }
+            return try RuleSetLoader.loadDefault()
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(ExitStatus.badRules)
+        }
+    }
+}
+
+/// Where output goes, and whether it may be coloured.
+enum Terminal {
+    /// Colour only on a TTY, never with `NO_COLOR` set or `TERM=dumb`.
+    static func colourAllowed(fileDescriptor: Int32) -> Bool {
+        if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
+        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+        return isatty(fileDescriptor) == 1
+    }
+
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+    }
+
+    static func error(_ text: String) {
+        var line = text.hasSuffix("\n") ? text : text + "\n"
+        line.withUTF8 { buffer in
+            _ = Glibc.write(2, buffer.baseAddress, buffer.count)
+        }
+    }
+}
