@@ -1,0 +1,62 @@
+extension Engine {
+    /// The outcome of running one rule on one of its inline examples.
+    public struct ExampleOutcome: Sendable, Hashable {
+        /// The rule's id.
+        public var ruleID: String
+        /// The example's index among the rule's examples (0-based).
+        public var index: Int
+        /// What the example expects: pass, fail, partial or not-applicable.
+        public var expected: String
+        /// What the rule gave, in the same vocabulary (or `error`).
+        public var actual: String
+        /// The finding's message or the error, when there is one.
+        public var detail: String?
+        /// Where the example is written.
+        public var position: SourcePosition
+
+        /// Whether the rule gave what the example expects.
+        public var passed: Bool { expected == actual }
+    }
+
+    /// The evaluation date used for an example without `asOf`.
+    public static let defaultExampleDate = LocalDate(year: 2026, month: 1, day: 1)!
+
+    /// Runs a rule on one of its inline examples. Inline examples are minimal records and are
+    /// not validated against the record schema; only this rule is evaluated.
+    public func runExample(_ rule: Rule, index: Int, profile: String? = nil) -> ExampleOutcome {
+        let example = rule.examples[index]
+        var outcome = ExampleOutcome(
+            ruleID: rule.id, index: index, expected: example.expect, actual: "error", detail: nil,
+            position: example.position)
+        let document: XMLDocument
+        do {
+            document = try XMLDocument(bytes: Array(example.xml.utf8), path: example.position.description)
+        } catch {
+            outcome.detail = error.message
+            return outcome
+        }
+        let stage = document.root?.attribute("stage").flatMap { Stage(rawValue: $0) } ?? .application
+        let asOf = example.asOf ?? Engine.defaultExampleDate
+        Engine.removeElements(datedAfter: asOf, in: document)
+        let environment = EvaluationEnvironment(asOf: asOf, lists: ruleSet.lists)
+        let evaluator = XPathEvaluator(
+            document: document, namespaces: ruleSet.namespaces, environment: environment,
+            operationLimit: XMLLimits.default.xpathOperationLimit)
+        let chosen = profile ?? rule.profiles.first ?? ruleSet.defaultProfile
+        let (result, finding) = evaluate(
+            rule, stage: stage, profile: chosen, asOf: asOf, evaluator: evaluator, document: document)
+        switch result.outcome {
+        case .pass: outcome.actual = "pass"
+        case .notApplicable: outcome.actual = "not-applicable"
+        case .error: outcome.actual = "error"
+        case .fail: outcome.actual = result.credit > 0 ? "partial" : "fail"
+        }
+        outcome.detail = finding?.message ?? result.reason
+        return outcome
+    }
+
+    /// Runs every inline example of every rule.
+    public func runAllExamples() -> [ExampleOutcome] {
+        ruleSet.rules.flatMap { rule in rule.examples.indices.map { runExample(rule, index: $0) } }
+    }
+}
