@@ -20,4 +20,12 @@ public struct RuleResult: Sendable, Hashable, Codable {
     public var credit: Double
     /// Why the rule was not applicable, or the error message.
     public var reason: String?
+
+    /// Creates a result.
+    public init(ruleID: String, outcome: Outcome, credit: Double, reason: String? = nil) {
+        self.ruleID = ruleID
+        self.outcome = outcome
+        self.credit = credit
+        self.reason = reason
+    }
 }

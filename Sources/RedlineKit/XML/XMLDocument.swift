@@ -54,15 +54,16 @@ public final class XMLDocument {
             if let document { xmlFreeDoc(document) }
             throw XMLDocument.parseError(context: context, path: path)
         }
-        pointer = document
         let depth = XMLDocument.maxDepth(of: xmlDocGetRootElement(document))
         if depth > limits.maxDepth {
+            // Freed here, before `pointer` is set: a throwing init with every property set runs deinit.
             xmlFreeDoc(document)
             throw RedlineError(
                 .hostile, "elements are nested \(depth) deep, more than the limit of \(limits.maxDepth)",
                 at: SourcePosition(file: path),
                 suggestion: "flatten the document; licence records need far less nesting")
         }
+        pointer = document
     }
 
     deinit {

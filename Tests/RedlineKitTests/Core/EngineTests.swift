@@ -1,0 +1,110 @@
+import RedlineKit
+import Testing
+
+/// Whole-record evaluation: as-of, outcomes, findings with locations, schema violations.
+struct EngineTests {
+    static let engine = Engine(ruleSet: Fixtures.defaultRuleSet)
+
+    /// An issued licence to an NSO-group exporter; the misuse report and the designation come later.
+    static let licence = Fixtures.record(
+        id: "BG-T", stage: "licence", status: "issued", exporter: "Circles Bulgaria EOOD",
+        body: """
+            <parties><party role="end-user" sector="government" branch="intelligence"><name>Agency</name><country>AE</country></party></parties>
+            <events>
+              <event type="misuse-report" date="2021-07-18" provenance="forensic" source="Amnesty Tech"><summary>Pegasus found on journalists' phones</summary></event>
+            </events>
+            """.replacingOccurrences(of: "</parties>", with: "</parties>"))
+
+    static func check(_ text: String, asOf: String, profile: String? = nil) -> RecordReport {
+        engine.check(bytes: Array(text.utf8), path: "record.xml", options: EvaluationOptions(asOf: LocalDate(asOf)!, profile: profile))
+    }
+
+    @Test func eventsAfterTheEvaluationDateDoNotExist() {
+        let before = Self.check(Self.licence, asOf: "2019-05-14")
+        let after = Self.check(Self.licence, asOf: "2021-11-04")
+        #expect(before.results.first { $0.ruleID == "REVOKE-001" }?.outcome == .pass)
+        #expect(after.results.first { $0.ruleID == "REVOKE-001" }?.outcome == .fail)
+        #expect(after.verdict == "revoke")
+        #expect(before.verdict != "revoke")
+        #expect(before.asOf == "2019-05-14")
+    }
+
+    @Test func findingPointsAtTheEvidenceLineAndPath() throws {
+        let report = Self.check(Self.licence, asOf: "2021-11-04")
+        let finding = try #require(report.findings.first { $0.ruleID == "REVOKE-001" })
+        let line = Self.licence.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("misuse-report") }.map { $0 + 1 }
+        #expect(finding.location.line == line)
+        #expect(finding.location.path == "/licenceRecord/events/event")
+        #expect(finding.message.contains("forensic"))
+        #expect(finding.message.contains("Pegasus found"))
+        #expect(finding.citations.first?.letter == "CS21")
+        #expect(!finding.remedy.isEmpty)
+    }
+
+    @Test func everyRuleHasAnOutcomeAndNotApplicableHasAReason() {
+        let report = Self.check(Self.licence, asOf: "2021-11-04")
+        #expect(report.results.map(\.ruleID) == Fixtures.defaultRuleSet.rules.map(\.id))
+        for result in report.results where result.outcome == .notApplicable {
+            #expect(result.reason != nil)
+        }
+    }
+
+    @Test func schemaViolationsAreFindingsWithLines() {
+        let text = """
+            <licenceRecord xmlns="urn:redline:licence-record:1" formatVersion="1" id="X" stage="application">
+              <lifecycle kind="rental" status="pending"><issuingState>ZZ</issuingState><authority>A</authority></lifecycle>
+              <exporter><name>E</name><country>BG</country></exporter>
+            </licenceRecord>
+            """
+        let report = Self.check(text, asOf: "2024-01-01")
+        #expect(report.status == .invalid)
+        #expect(report.verdict == nil)
+        #expect(report.findings.count >= 2)
+        #expect(report.findings.allSatisfy { $0.kind == .schema && $0.location.line == 2 })
+        #expect(report.findings.contains { $0.message.contains("rental") })
+        #expect(report.findings.contains { $0.message.contains("ZZ") })
+    }
+
+    @Test func aRuleSetFileIsNotARecord() {
+        let report = Self.check("<ruleset xmlns=\"urn:redline:rules:1\"/>", asOf: "2024-01-01")
+        #expect(report.status == .error)
+        #expect(report.error?.message.contains("expected a licence record") == true)
+    }
+
+    @Test func evaluationErrorNeverCountsAsAPass() throws {
+        // A tiny operation limit makes every non-trivial rule fail to evaluate.
+        let options = EvaluationOptions(asOf: LocalDate("2024-01-01")!, limits: XMLLimits(xpathOperationLimit: 3))
+        let report = Self.engine.check(bytes: Array(Self.licence.utf8), path: "record.xml", options: options)
+        let errors = report.results.filter { $0.outcome == .error }
+        #expect(!errors.isEmpty)
+        #expect(errors.allSatisfy { $0.credit == 0 })
+        #expect(report.findings.contains { $0.kind == .error && $0.message.contains("operation limit") })
+        #expect(report.isClean == false)
+    }
+
+    @Test func unknownProfileIsAUsageError() {
+        #expect(throws: RedlineError.self) { _ = try Self.engine.resolveProfile("nope") }
+        #expect(throws: Never.self) { _ = try Self.engine.resolveProfile("moratorium") }
+    }
+
+    @Test func unreadableFileIsReportedNotThrown() {
+        let report = Self.engine.check(file: "/nonexistent/record.xml", options: EvaluationOptions(asOf: LocalDate("2024-01-01")!))
+        #expect(report.status == .error)
+        #expect(report.error?.code == .unreadable)
+        #expect(report.file == "/nonexistent/record.xml")
+    }
+
+    @Test func parallelChecksKeepInputOrderAndAreDeterministic() throws {
+        let paths = try (0..<12).map { index in
+            try Fixtures.temporaryFile(
+                Fixtures.record(id: "P\(index)", exporter: index % 4 == 0 ? "Candiru Ltd" : "Exporter \(index)"), name: "r\(index).xml")
+        } + ["/nonexistent.xml"]
+        let options = EvaluationOptions(asOf: LocalDate("2022-01-01")!)
+        let one = Self.engine.check(files: paths, options: options, jobs: 1)
+        let four = Self.engine.check(files: paths, options: options, jobs: 4)
+        #expect(one == four)
+        #expect(one.map(\.file) == paths)
+        #expect(one.filter { $0.findings.contains { $0.ruleID == "SANC-001" } }.count == 3)
+    }
+}

@@ -1,0 +1,112 @@
+import RedlineKit
+import Testing
+
+/// Load errors name file, line and column, and say what to do.
+struct RuleSetLoaderTests {
+    /// Six header lines; the rule text starts on line 7.
+    static func ruleSet(_ rules: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <ruleset xmlns="urn:redline:rules:1" formatVersion="1" id="t" version="1"><title>T</title>
+        <letter id="AN19" file="000_d3d654b5c922fcf3.txt">Access Now 2019</letter>
+        <policy><application on-error="b"><verdict name="a" severity="critical"/><verdict name="b"/></application>
+        <licence on-error="d"><verdict name="c" below="50"/><verdict name="d"/></licence></policy>
+        <list id="cc" kind="country" source="test" effective="2020-01-01"><title>C</title><entry>AE</entry></list>
+        \(rules)
+        </ruleset>
+        """
+    }
+
+    static func rule(id: String = "T-001", assert: String = "true()", extra: String = "", cite: String = "AN19") -> String {
+        """
+        <rule id="\(id)" category="test" severity="major" weight="1">
+          <title>t</title><implements>AN19-5</implements>
+          <cite letter="\(cite)">assessment of the potential human rights impacts of exports</cite>
+          <assert>\(assert)</assert>\(extra)
+          <message>m</message><remedy>r</remedy>
+        </rule>
+        """
+    }
+
+    struct Broken: Sendable, CustomTestStringConvertible {
+        let name: String
+        let text: String
+        let line: Int
+        let message: String
+        var testDescription: String { name }
+    }
+
+    static let broken: [Broken] = [
+        Broken(name: "not well-formed", text: ruleSet("<rule id=\"T-001\">"), line: 8, message: "not well-formed XML"),
+        Broken(name: "unknown element", text: ruleSet("<rulez/>"), line: 7, message: "rulez"),
+        Broken(name: "XPath does not compile", text: ruleSet(rule(assert: "r:items[")), line: 10, message: "does not compile"),
+        Broken(name: "unknown redline function", text: ruleSet(rule(assert: "rl:frobnicate(.)")), line: 10, message: "unknown function 'rl:frobnicate'"),
+        Broken(name: "unknown XPath function", text: ruleSet(rule(assert: "matches(., 'x')")), line: 10, message: "unknown function 'matches'"),
+        Broken(name: "unknown list", text: ruleSet(rule(assert: "rl:in-list('nope', r:x)")), line: 10, message: "unknown reference list 'nope'"),
+        Broken(name: "wrong arity", text: ruleSet(rule(assert: "rl:days-since()")), line: 10, message: "takes 1 argument, not 0"),
+        Broken(name: "undeclared prefix", text: ruleSet(rule(assert: "x:items")), line: 10, message: "namespace prefix 'x'"),
+        Broken(name: "phrase function on a country list", text: ruleSet(rule(assert: "rl:contains-any('cc', r:x)")), line: 10, message: "needs a phrase list"),
+        Broken(name: "duplicate rule id", text: ruleSet(rule() + "\n" + rule()), line: 13, message: "duplicate rule id 'T-001'"),
+        Broken(name: "unknown letter", text: ruleSet(rule(cite: "ZZ99")), line: 9, message: "letter 'ZZ99'"),
+        Broken(name: "bad rule id", text: ruleSet(rule(id: "lower-case")), line: 7, message: "lower-case"),
+        Broken(name: "DOCTYPE", text: "<!DOCTYPE ruleset>\n<ruleset/>", line: 1, message: "DOCTYPE"),
+    ]
+
+    @Test(arguments: broken)
+    func loadErrorPointsAtTheLine(_ item: Broken) throws {
+        let path = try Fixtures.temporaryFile(item.text, name: "rules.xml")
+        #expect {
+            _ = try RuleSetLoader.load(path: path)
+        } throws: { error in
+            guard let error = error as? RedlineError else { return false }
+            let ok = error.position.file == path && error.position.line == item.line && error.message.contains(item.message)
+                && error.position.column >= 1
+            if !ok { Issue.record("got \(error)") }
+            return ok
+        }
+    }
+
+    @Test func xpathCompileErrorColumnPointsIntoTheExpression() throws {
+        let path = try Fixtures.temporaryFile(Self.ruleSet(Self.rule(assert: "r:items[")), name: "rules.xml")
+        do {
+            _ = try RuleSetLoader.load(path: path)
+            Issue.record("expected an error")
+        } catch {
+            // `  <assert>` ends at column 11; the error lies inside the expression.
+            #expect(error.position.column > 11)
+        }
+    }
+
+    @Test func missingFileIsUnreadable() {
+        #expect {
+            _ = try RuleSetLoader.load(path: "/nonexistent/rules.xml")
+        } throws: { error in
+            (error as? RedlineError)?.code == .unreadable
+        }
+    }
+
+    @Test func includeOutsideTheFolderIsRefused() throws {
+        let path = try Fixtures.temporaryFile(Self.ruleSet("<include href=\"../secret.xml\"/>"), name: "rules.xml")
+        #expect {
+            _ = try RuleSetLoader.load(path: path)
+        } throws: { error in
+            (error as? RedlineError)?.message.contains("relative path inside") == true
+        }
+    }
+
+    @Test func validRuleSetLoads() throws {
+        let path = try Fixtures.temporaryFile(Self.ruleSet(Self.rule()), name: "rules.xml")
+        let ruleSet = try RuleSetLoader.load(path: path)
+        #expect(ruleSet.rules.map(\.id) == ["T-001"])
+        #expect(ruleSet.rules.first?.position.line == 7)
+        #expect(ruleSet.lists["cc"]?.entries.map(\.value) == ["AE"])
+    }
+
+    @Test func defaultRuleSetIsEmbedded() throws {
+        let ruleSet = try RuleSetLoader.loadDefault()
+        #expect(ruleSet.id == "redline-default")
+        #expect(!ruleSet.rules.isEmpty)
+        #expect(ruleSet.files.first == BuiltIn.defaultRuleSetPath)
+        #expect(BuiltIn.seeds.count == 5)
+    }
+}
