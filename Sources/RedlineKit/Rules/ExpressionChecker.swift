@@ -70,6 +70,8 @@ enum ExpressionChecker {
                     .invalidRules, "namespace prefix '\(prefix)' is not declared (in '\(expression.text)')", at: at,
                     suggestion: "use r: for record elements and rl: for redline functions, or declare it with <namespace prefix=\"\(prefix)\" uri=\"…\"/>")
             }
+            // `and (`, `or (`: operator names, not function calls.
+            if prefix == nil, ["and", "or", "div", "mod"].contains(local), index > 0 { continue }
             let isCall = index + 1 < tokens.count && tokens[index + 1] == .symbol("(")
             guard isCall else { continue }
             if let prefix {

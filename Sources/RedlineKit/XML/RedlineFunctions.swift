@@ -16,6 +16,7 @@ import CLibXML2
 /// | `rl:self-declared(nodes)` | true if any node is self-declared (provenance `self-declared` or none) |
 /// | `rl:has-tokens(value, tokens)` | true if the space-separated value contains every one of the space-separated tokens |
 /// | `rl:normalize-name(text)` | the party-name comparison key (see ``NameNormalizer``) |
+/// | `rl:same-party(names, names)` | true if any name of the first set and any of the second normalise to the same key |
 public enum RedlineFunctions {
     /// The functions' namespace URI.
     public static let namespace = "urn:redline:functions:1"
@@ -23,7 +24,7 @@ public enum RedlineFunctions {
     /// The names and arities of the functions.
     public static let arities: [String: Int] = [
         "in-list": 2, "contains-any": 2, "as-of": 0, "days": 1, "days-since": 1, "months-between": 2,
-        "latest": 1, "independent": 1, "self-declared": 1, "has-tokens": 2, "normalize-name": 1,
+        "latest": 1, "independent": 1, "self-declared": 1, "has-tokens": 2, "normalize-name": 1, "same-party": 2,
     ]
 
     /// Provenance values that count as independent evidence.
@@ -35,7 +36,7 @@ public enum RedlineFunctions {
         ("in-list", inList), ("contains-any", containsAny), ("as-of", asOf), ("days", days),
         ("days-since", daysSince), ("months-between", monthsBetween), ("latest", latest),
         ("independent", independent), ("self-declared", selfDeclared), ("has-tokens", hasTokens),
-        ("normalize-name", normalizeName),
+        ("normalize-name", normalizeName), ("same-party", sameParty),
     ]
 
     static func register(on context: xmlXPathContextPtr) {
@@ -194,6 +195,13 @@ public enum RedlineFunctions {
         let wanted = popString(ctxt).split(whereSeparator: \.isWhitespace)
         let present = Set(popStrings(ctxt).flatMap { $0.split(whereSeparator: \.isWhitespace) })
         push(ctxt, !wanted.isEmpty && wanted.allSatisfy { present.contains($0) })
+    }
+
+    private static let sameParty: Function = { ctxt, nargs in
+        guard let ctxt, redline_xpath_nargs_ok(ctxt, nargs, 2) != 0 else { return }
+        let second = Set(popStrings(ctxt).map(NameNormalizer.normalize).filter { !$0.isEmpty })
+        let first = popStrings(ctxt).map(NameNormalizer.normalize)
+        push(ctxt, first.contains { second.contains($0) })
     }
 
     private static let normalizeName: Function = { ctxt, nargs in

@@ -74,6 +74,9 @@ struct RedlineFunctionsTests {
         ("rl:has-tokens(r:dueDiligence/r:hrdd/@scope, 'end-use operations')", "2021-11-04", "true"),
         ("rl:has-tokens(r:dueDiligence/r:hrdd/@scope, 'supply-chain')", "2021-11-04", "false"),
         ("rl:normalize-name('  Circles Bulgaria E.O.O.D. ')", "2021-11-04", "circles bulgaria"),
+        ("rl:same-party(r:exporter/r:name, 'CIRCLES BULGARIA LTD')", "2021-11-04", "true"),
+        ("rl:same-party(r:events/r:event/r:subject, 'nso group | x')", "2021-11-04", "false"),
+        ("rl:same-party(r:events/r:event/r:subject, r:exporter/r:name | r:events/r:event/r:subject)", "2021-11-04", "true"),
     ])
     func functionGivesExpectedValue(_ expression: String, _ asOf: String, _ expected: String) throws {
         #expect(try evaluate(expression, asOf: asOf) == expected)
