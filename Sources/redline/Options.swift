@@ -28,6 +28,9 @@ struct EvaluationFlags: ParsableArguments {
     @Option(name: .customLong("max-attributes"), help: ArgumentHelp("Most attributes accepted on one element.", valueName: "n"))
     var maxAttributes: Int = XMLLimits.default.maxAttributes
 
+    @Option(name: .customLong("max-elements"), help: ArgumentHelp("Most elements accepted in one record.", valueName: "n"))
+    var maxElements: Int = XMLLimits.default.maxElements
+
     @Option(name: .customLong("max-seconds-per-record"), help: ArgumentHelp("Time one record's evaluation may take, checked between rules; over it the record is an error.", valueName: "seconds"))
     var maxSecondsPerRecord: Double = XMLLimits.default.maxSecondsPerRecord
 
@@ -39,6 +42,7 @@ struct EvaluationFlags: ParsableArguments {
         if maxXPathOperations < 1000 { throw ValidationError("--max-xpath-ops must be at least 1000.") }
         if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1.") }
         if maxAttributes < 1 { throw ValidationError("--max-attributes must be at least 1.") }
+        if maxElements < 1 { throw ValidationError("--max-elements must be at least 1.") }
         if !(maxSecondsPerRecord > 0) || !maxSecondsPerRecord.isFinite {
             throw ValidationError("--max-seconds-per-record must be a positive number of seconds, e.g. 10 or 0.5.")
         }
@@ -50,7 +54,7 @@ struct EvaluationFlags: ParsableArguments {
     var limits: XMLLimits {
         XMLLimits(
             maxBytes: maxBytes, maxDepth: maxDepth, xpathOperationLimit: maxXPathOperations, maxAttributes: maxAttributes,
-            maxSecondsPerRecord: maxSecondsPerRecord)
+            maxElements: maxElements, maxSecondsPerRecord: maxSecondsPerRecord)
     }
 
     /// Loads the rule set, printing its error and exiting with the bad-rules status on failure.

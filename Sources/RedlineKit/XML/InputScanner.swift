@@ -7,7 +7,9 @@
 ///   BOM over 8-bit content, is refused instead of being silently resolved or misreported;
 /// - **NUL characters**, which libxml2 reports as a misleading "premature end of data";
 /// - **attributes per element**: libxml2 2.9.14 checks attribute uniqueness in quadratic time,
-///   so 100,000 attributes on one element take minutes to parse.
+///   so 100,000 attributes on one element take minutes to parse;
+/// - **elements**: libxml2's schema validation reports errors in superlinear time, so a 3 MB
+///   record with 50,000 invalid sibling items takes minutes to validate.
 ///
 /// The scan is one pass over the code units (bytes, or 16-bit units for UTF-16). ASCII markup
 /// characters never occur inside a multi-byte UTF-8 sequence or a non-ASCII UTF-16 unit, so the
@@ -15,8 +17,9 @@
 /// refuses it at that point anyway.
 enum InputScanner {
     /// Checks `bytes` before parsing.
-    /// - Throws: ``RedlineError`` `malformed` (encoding, BOM, NUL) or `hostile` (too many attributes).
-    static func check(_ bytes: [UInt8], path: String, maxAttributes: Int) throws(RedlineError) {
+    /// - Throws: ``RedlineError`` `malformed` (encoding, BOM, NUL), `hostile` (too many
+    ///   attributes) or `tooLarge` (too many elements).
+    static func check(_ bytes: [UInt8], path: String, limits: XMLLimits) throws(RedlineError) {
         let utf16: Bool?  // nil: 8-bit; true: little-endian; false: big-endian
         if bytes.starts(with: [0xFF, 0xFE]) {
             utf16 = true
@@ -33,7 +36,7 @@ enum InputScanner {
                     at: SourcePosition(file: path, line: 1, column: 1),
                     suggestion: "remove the byte-order mark, or save the whole file as UTF-16")
             }
-            try scan(Units16(bytes: bytes, littleEndian: littleEndian), path: path, maxAttributes: maxAttributes)
+            try scan(Units16(bytes: bytes, littleEndian: littleEndian), path: path, limits: limits)
             return
         }
         let hasUTF8BOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
@@ -57,7 +60,7 @@ enum InputScanner {
                 at: SourcePosition(file: path, line: 1, column: 1),
                 suggestion: "save the file as UTF-8 (or as UTF-16 with a byte-order mark)")
         }
-        try scan(bytes.lazy.map { UInt16($0) }, path: path, maxAttributes: maxAttributes)
+        try scan(bytes.lazy.map { UInt16($0) }, path: path, limits: limits)
     }
 
     /// The value of `encoding="…"` in an 8-bit XML declaration starting at `start`, if any.
@@ -118,7 +121,9 @@ enum InputScanner {
     private static let lt: UInt16 = 0x3C
     private static let gt: UInt16 = 0x3E
 
-    private static func scan<Units: Sequence<UInt16>>(_ units: Units, path: String, maxAttributes: Int) throws(RedlineError) {
+    private static func scan<Units: Sequence<UInt16>>(_ units: Units, path: String, limits: XMLLimits) throws(RedlineError) {
+        let maxAttributes = limits.maxAttributes
+        var elements = 0
         let commentOpen = pack(lt, 0x21, 0x2D, 0x2D)  // "<!--"
         let cdataOpen = pack(lt, 0x21, 0x5B)  // "<!["
         let doctypeOpen = pack(lt, 0x21, 0x44)  // "<!D"
@@ -149,7 +154,15 @@ enum InputScanner {
                 case 0x3F: state = .skipping(pattern: pack(0x3F, gt), length: 2)  // "<?" … "?>"
                 case 0x2F: state = .skipping(pattern: UInt64(gt), length: 1)  // "</" … ">"
                 case gt, lt: break
-                default: state = .tag(attributes: 0, line: line, column: max(column - 1, 1))
+                default:
+                    elements += 1
+                    if elements > limits.maxElements {
+                        throw RedlineError(
+                            .tooLarge, "document has more than \(limits.maxElements) elements",
+                            at: SourcePosition(file: path, line: line, column: max(column - 1, 1)),
+                            suggestion: "split the document; raise the limit with --max-elements only for trusted input")
+                    }
+                    state = .tag(attributes: 0, line: line, column: max(column - 1, 1))
                 }
             case .markupDeclaration(let seen):
                 if window & mask(3) == doctypeOpen {
