@@ -14,7 +14,8 @@
 /// The scan is one pass over the code units (bytes, or 16-bit units for UTF-16). ASCII markup
 /// characters never occur inside a multi-byte UTF-8 sequence or a non-ASCII UTF-16 unit, so the
 /// tag structure seen here is the one the parser sees. A DOCTYPE ends the scan: the parser
-/// refuses it at that point anyway.
+/// refuses it at that point anyway. So does nesting deeper than the depth limit: the parser or
+/// the depth check after parsing refuses the document, with its exact depth.
 enum InputScanner {
     /// Checks `bytes` before parsing.
     /// - Throws: ``RedlineError`` `malformed` (encoding, BOM, NUL), `hostile` (too many
@@ -124,6 +125,7 @@ enum InputScanner {
     private static func scan<Units: Sequence<UInt16>>(_ units: Units, path: String, limits: XMLLimits) throws(RedlineError) {
         let maxAttributes = limits.maxAttributes
         var elements = 0
+        var depth = 0
         let commentOpen = pack(lt, 0x21, 0x2D, 0x2D)  // "<!--"
         let cdataOpen = pack(lt, 0x21, 0x5B)  // "<!["
         let doctypeOpen = pack(lt, 0x21, 0x44)  // "<!D"
@@ -152,7 +154,9 @@ enum InputScanner {
                 switch unit {
                 case 0x21: state = .markupDeclaration(seen: 1)  // "<!"
                 case 0x3F: state = .skipping(pattern: pack(0x3F, gt), length: 2)  // "<?" … "?>"
-                case 0x2F: state = .skipping(pattern: UInt64(gt), length: 1)  // "</" … ">"
+                case 0x2F:  // "</" … ">"
+                    depth -= 1
+                    state = .skipping(pattern: UInt64(gt), length: 1)
                 case gt, lt: break
                 default:
                     elements += 1
@@ -181,6 +185,10 @@ enum InputScanner {
             case .tag(let attributes, let tagLine, let tagColumn):
                 if unit == gt {
                     state = .text
+                    if previous != 0x2F { depth += 1 }  // not "/>"
+                    // Too deep: the parser (256 levels) or the depth check after parsing
+                    // refuses the document with its exact depth, before any validation.
+                    if depth > limits.maxDepth { return }
                 } else if unit == 0x22 || unit == 0x27 {
                     state = .quoted(unit, attributes: attributes, line: tagLine, column: tagColumn)
                 } else if unit == 0x3D {
