@@ -111,6 +111,9 @@ struct HostileCLITests {
         #expect(allowed.status == 2)
         #expect(allowed.stdout.contains("\(path): INVALID record W-1"), "parsed, then schema-invalid: \(allowed.stdout)")
         let tooDeep = try CLIRunner.run(["check", Self.example, "--max-depth", "2"])
+        let tooMany = try CLIRunner.run(["check", Self.example, "--max-elements", "5"])
+        #expect(tooMany.status == 2)
+        #expect(tooMany.stdout.contains("\(Self.example):8:5: error: document has more than 5 elements"), "\(tooMany.stdout)")
         #expect(tooDeep.stdout.contains("\(Self.example): error: elements are nested 5 deep, more than the limit of 2"))
     }
 
@@ -124,7 +127,7 @@ struct HostileCLITests {
         #expect(json.stdout.contains("\"code\" : \"time-limit\""))
     }
 
-    @Test(arguments: [["--max-seconds-per-record", "0"], ["--max-seconds-per-record", "nan"], ["--max-attributes", "0"], ["--max-depth", "0"]])
+    @Test(arguments: [["--max-seconds-per-record", "0"], ["--max-seconds-per-record", "nan"], ["--max-attributes", "0"], ["--max-depth", "0"], ["--max-elements", "0"]])
     func invalidLimitIsAUsageError(_ flags: [String]) throws {
         let result = try CLIRunner.run(["check", Self.example] + flags)
         #expect(result.status == 64)

@@ -135,6 +135,32 @@ struct HostileRecordTests {
         #expect(error.position == SourcePosition(file: path, line: 1, column: 1))
     }
 
+    /// 50,000 invalid sibling items (3 MB, under the size cap) would keep libxml2's schema
+    /// validation busy for minutes; the element cap refuses the record before parsing.
+    @Test func manyInvalidSiblingsAreRefusedByTheElementCap() throws {
+        let item = "<item id=\"i\"><description/><quantity>1</quantity></item>\n"
+        let head = Fixtures.record(id: "WIDE-1", body: "<items>\n").components(separatedBy: "</licenceRecord>")[0]
+        let path = try HostileInput.generate("wide.xml", head: head, fill: item, count: 50_000, tail: "</items></licenceRecord>")
+        let report = Self.engine.check(file: path, options: Self.options)
+        let error = try #require(report.error)
+        #expect(error.code == .tooLarge)
+        #expect(error.message == "document has more than 10000 elements")
+        // The 10,001st element: 8 in the header (with <items>), then three per item line.
+        let line = head.split(separator: "\n", omittingEmptySubsequences: false).count + (10_001 - 8 - 1) / 3
+        #expect(error.position.file == path && error.position.line == line && error.position.column > 0)
+    }
+
+    /// Under the element cap, at most 100 violations are listed and one more counts the rest.
+    @Test func schemaViolationsAreListedUpToTheCap() throws {
+        let items = String(repeating: "<item id=\"i\"><description/><quantity>1</quantity></item>\n", count: 300)
+        let report = Self.engine.check(
+            bytes: Array(Fixtures.record(body: "<items>\n\(items)</items>").utf8), path: "wide.xml", options: Self.options)
+        #expect(report.status == .invalid)
+        #expect(report.findings.count == XMLSchema.maxListedViolations + 1)
+        let last = try #require(report.findings.last)
+        #expect(last.message == "500 more schema violations are not listed (only the first 100 are)", "\(last.message)")
+    }
+
     // MARK: - No network, nothing read from elsewhere
 
     @Test func nothingIsFetchedFromTheNetwork() throws {
