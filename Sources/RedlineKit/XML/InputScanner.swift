@@ -37,8 +37,16 @@ enum InputScanner {
                     at: SourcePosition(file: path, line: 1, column: 1),
                     suggestion: "remove the byte-order mark, or save the whole file as UTF-16")
             }
+            // The declaration, read as ASCII from the first code units.
+            let ascii = Units16(bytes: bytes, littleEndian: littleEndian).prefix(256).map { $0 < 0x80 ? UInt8($0) : 0x3F }
+            if let declared = declaredEncoding(ascii, from: 0), !isAccepted(declared.uppercased()) {
+                throw unsupported(declared, path: path)
+            }
             try scan(Units16(bytes: bytes, littleEndian: littleEndian), path: path, limits: limits)
             return
+        }
+        if bytes.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) {  // "<?xm" in EBCDIC
+            throw unsupported("EBCDIC", path: path)
         }
         let hasUTF8BOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         if let declared = declaredEncoding(bytes, from: hasUTF8BOM ? 3 : 0) {
@@ -49,12 +57,7 @@ enum InputScanner {
                     at: SourcePosition(file: path, line: 1, column: 1),
                     suggestion: "declare encoding=\"UTF-8\" (or remove the byte-order mark and save the file in the declared encoding)")
             }
-            if !isAccepted(name) {
-                throw RedlineError(
-                    .malformed, "encoding '\(declared)' is not supported",
-                    at: SourcePosition(file: path, line: 1, column: 1),
-                    suggestion: "save the file as UTF-8; redline also reads UTF-16 with a byte-order mark, US-ASCII, ISO-8859-n and windows-125n")
-            }
+            if !isAccepted(name) { throw unsupported(declared, path: path) }
         } else if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 {
             throw RedlineError(
                 .malformed, "file looks like UTF-16 or UTF-32 without a byte-order mark",
@@ -62,6 +65,12 @@ enum InputScanner {
                 suggestion: "save the file as UTF-8 (or as UTF-16 with a byte-order mark)")
         }
         try scan(bytes.lazy.map { UInt16($0) }, path: path, limits: limits)
+    }
+
+    private static func unsupported(_ encoding: String, path: String) -> RedlineError {
+        RedlineError(
+            .malformed, "encoding '\(encoding)' is not supported", at: SourcePosition(file: path, line: 1, column: 1),
+            suggestion: "save the file as UTF-8; redline also reads UTF-16 with a byte-order mark, US-ASCII, ISO-8859-n and windows-125n")
     }
 
     /// The value of `encoding="…"` in an 8-bit XML declaration starting at `start`, if any.

@@ -213,6 +213,24 @@ struct HostileRecordTests {
         #expect(document.root?.attribute("a") == "caf\u{E9}")
     }
 
+    @Test func exoticEncodingsAreRefusedBeforeTheyReachAConverter() {
+        let utf16: [UInt8] = [0xFF, 0xFE] + "<?xml version=\"1.0\" encoding=\"UTF-7\"?><r/>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let ebcdic: [UInt8] = [0x4C, 0x6F, 0xA7, 0x94, 0x93, 0x40]
+        let ucs4: [UInt8] = [0x00, 0x00, 0x00, 0x3C, 0x00, 0x00, 0x00, 0x72]
+        for (bytes, message) in [
+            (utf16, "encoding 'UTF-7' is not supported"), (ebcdic, "encoding 'EBCDIC' is not supported"),
+            (ucs4, "file looks like UTF-16 or UTF-32 without a byte-order mark"),
+        ] {
+            #expect {
+                _ = try XMLDocument(bytes: bytes, path: "exotic.xml")
+            } throws: { error in
+                let error = error as? RedlineError
+                return error?.code == .malformed && error?.message == message
+                    && error?.position == SourcePosition(file: "exotic.xml", line: 1, column: 1)
+            }
+        }
+    }
+
     @Test func declaredSingleByteEncodingIsAccepted() throws {
         let bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<r>caf".utf8) + [0xE9] + Array("</r>".utf8)
         let document = try XMLDocument(bytes: bytes, path: "latin1.xml")
