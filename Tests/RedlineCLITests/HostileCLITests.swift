@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `redline check` on the hostile corpus, as a process: exit status 2 (record) or 3 (rule set),
@@ -33,7 +33,9 @@ struct HostileCLITests {
         Case(file: "overlong-utf8.xml", expected: ":3:20: error: not well-formed XML: Input is not proper UTF-8"),
         Case(file: "nul-byte.xml", expected: ":3:20: error: file contains a NUL character"),
         Case(file: "bom-mismatch.xml", expected: ":1:1: error: file starts with a UTF-16 byte-order mark"),
-        Case(file: "bom-utf8-declared-latin1.xml", expected: ":1:1: error: file starts with a UTF-8 byte-order mark but declares encoding 'ISO-8859-1'"),
+        Case(
+            file: "bom-utf8-declared-latin1.xml",
+            expected: ":1:1: error: file starts with a UTF-8 byte-order mark but declares encoding 'ISO-8859-1'"),
         Case(file: "encoding-utf7.xml", expected: ":1:1: error: encoding 'UTF-7' is not supported"),
         Case(file: "truncated.xml", expected: ":3:94: error: not well-formed XML: Premature end of data"),
         Case(file: "empty.xml", expected: ":1:1: error: document is empty"),
@@ -79,7 +81,8 @@ struct HostileCLITests {
     }
 
     @Test func hundredMegabyteRecordIsRefusedBySize() throws {
-        let head = "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"H\" stage=\"application\"><exporter><name>"
+        let head =
+            "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"H\" stage=\"application\"><exporter><name>"
         let tail = "</name></exporter></licenceRecord>"
         let count = 100 * 1024 * 1024
         let path = try Self.generate(name: "text-100mb.xml", head: head, fill: "x", count: count, tail: tail)
@@ -127,7 +130,10 @@ struct HostileCLITests {
         #expect(json.stdout.contains("\"code\" : \"time-limit\""))
     }
 
-    @Test(arguments: [["--max-seconds-per-record", "0"], ["--max-seconds-per-record", "nan"], ["--max-attributes", "0"], ["--max-depth", "0"], ["--max-elements", "0"]])
+    @Test(arguments: [
+        ["--max-seconds-per-record", "0"], ["--max-seconds-per-record", "nan"], ["--max-attributes", "0"], ["--max-depth", "0"],
+        ["--max-elements", "0"],
+    ])
     func invalidLimitIsAUsageError(_ flags: [String]) throws {
         let result = try CLIRunner.run(["check", Self.example] + flags)
         #expect(result.status == 64)
@@ -137,12 +143,15 @@ struct HostileCLITests {
     /// Every input of a mixed batch is reported, in order; the hostile ones do not stop the others.
     @Test func everyInputOfAMixedBatchIsReported() throws {
         let files = [
-            Self.example, "\(Self.records)/billion-laughs.xml", "\(Self.records)/empty.xml", "examples/records/bg-2019-nso-group-licence.xml",
+            Self.example, "\(Self.records)/billion-laughs.xml", "\(Self.records)/empty.xml",
+            "examples/records/bg-2019-nso-group-licence.xml",
             "\(Self.records)/binary.xml",
         ]
         let result = try CLIRunner.run(["check", "--as-of", "2022-01-01", "--jobs", "2"] + files)
         #expect(result.status == 2)
-        let headers = result.stdout.split(separator: "\n").filter { line in files.contains { line.hasPrefix("\($0): ") && !line.contains(": error:") } }
+        let headers = result.stdout.split(separator: "\n").filter { line in
+            files.contains { line.hasPrefix("\($0): ") && !line.contains(": error:") }
+        }
         #expect(headers.map { String($0.prefix { $0 != ":" }) } == files)
         #expect(result.stdout.contains("examples/records/bg-2019-nso-group-licence.xml: REVOKE"))
     }
@@ -155,7 +164,8 @@ struct HostileCLITests {
             try Self.write("<!DOCTYPE licenceRecord [<!ENTITY e SYSTEM \"\(url)/e\">]>\n\(root)>&e;</licenceRecord>", name: "entity.xml"),
             try Self.write("<!DOCTYPE licenceRecord [<!ENTITY % p SYSTEM \"\(url)/p.dtd\"> %p;]>\n\(root)/>", name: "pe.xml"),
             try Self.write("<!DOCTYPE licenceRecord SYSTEM \"\(url)/r.dtd\">\n\(root)/>", name: "dtd.xml"),
-            try Self.write("\(root) xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"\(url)/x\"/></licenceRecord>", name: "xi.xml"),
+            try Self.write(
+                "\(root) xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"\(url)/x\"/></licenceRecord>", name: "xi.xml"),
         ]
         let result = try CLIRunner.run(["check"] + records)
         #expect(result.status == 2)

@@ -205,7 +205,9 @@ enum InputScanner {
                         throw RedlineError(
                             .hostile, "element has more than \(maxAttributes) attributes",
                             at: SourcePosition(file: path, line: tagLine, column: tagColumn),
-                            suggestion: "licence records need a handful of attributes per element; raise the limit with --max-attributes only for trusted input")
+                            suggestion:
+                                "licence records need a handful of attributes per element; raise the limit with --max-attributes only for trusted input"
+                        )
                     }
                     state = .tag(attributes: attributes + 1, line: tagLine, column: tagColumn)
                 }

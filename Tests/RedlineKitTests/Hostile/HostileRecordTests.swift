@@ -1,6 +1,7 @@
 import Foundation
-@testable import RedlineKit
 import Testing
+
+@testable import RedlineKit
 
 /// The hostile record corpus (Tests/Fixtures/hostile/records and generated huge inputs): each
 /// gives the exact error code, names the file with line and column, leaks nothing and reaches
@@ -28,7 +29,8 @@ struct HostileRecordTests {
         Refused(file: "invalid-utf8.xml", code: .malformed, line: 3, column: 22, message: "Input is not proper UTF-8"),
         Refused(file: "overlong-utf8.xml", code: .malformed, line: 3, column: 20, message: "Input is not proper UTF-8"),
         Refused(file: "nul-byte.xml", code: .malformed, line: 3, column: 20, message: "NUL character"),
-        Refused(file: "bom-mismatch.xml", code: .malformed, line: 1, column: 1, message: "UTF-16 byte-order mark, but its content is 8-bit"),
+        Refused(
+            file: "bom-mismatch.xml", code: .malformed, line: 1, column: 1, message: "UTF-16 byte-order mark, but its content is 8-bit"),
         Refused(
             file: "bom-utf8-declared-latin1.xml", code: .malformed, line: 1, column: 1,
             message: "UTF-8 byte-order mark but declares encoding 'ISO-8859-1'"),
@@ -87,7 +89,9 @@ struct HostileRecordTests {
     static let hundredMegabytes = 100 * 1024 * 1024
 
     static let huge: [Huge] = [
-        Huge(name: "text-100mb.xml", head: root + "><exporter><name>", fill: "x", count: hundredMegabytes, tail: "</name></exporter></licenceRecord>"),
+        Huge(
+            name: "text-100mb.xml", head: root + "><exporter><name>", fill: "x", count: hundredMegabytes,
+            tail: "</name></exporter></licenceRecord>"),
         Huge(name: "attribute-100mb.xml", head: root + " note=\"", fill: "x", count: hundredMegabytes, tail: "\"/>"),
     ]
 
@@ -214,7 +218,8 @@ struct HostileRecordTests {
     }
 
     @Test func exoticEncodingsAreRefusedBeforeTheyReachAConverter() {
-        let utf16: [UInt8] = [0xFF, 0xFE] + "<?xml version=\"1.0\" encoding=\"UTF-7\"?><r/>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let utf16: [UInt8] =
+            [0xFF, 0xFE] + "<?xml version=\"1.0\" encoding=\"UTF-7\"?><r/>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let ebcdic: [UInt8] = [0x4C, 0x6F, 0xA7, 0x94, 0x93, 0x40]
         let ucs4: [UInt8] = [0x00, 0x00, 0x00, 0x3C, 0x00, 0x00, 0x00, 0x72]
         for (bytes, message) in [

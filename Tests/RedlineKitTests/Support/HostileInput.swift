@@ -2,7 +2,7 @@ import Foundation
 import RedlineKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The hostile corpus: committed small files under Tests/Fixtures/hostile, and generators for
@@ -122,7 +122,10 @@ enum HostileInput {
                 "xinclude-http.xml",
                 "\(root) xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"\(url)/x.xml\"/></licenceRecord>"
             ),
-            ("schema-location.xml", "\(root) xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"urn:redline:licence-record:1 \(url)/r.xsd\"/>"),
+            (
+                "schema-location.xml",
+                "\(root) xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"urn:redline:licence-record:1 \(url)/r.xsd\"/>"
+            ),
         ]
     }
 }
