@@ -98,7 +98,16 @@ public final class Engine: Sendable {
             }
             return report
         }
-        guard let stage = report.stage else { return report }
+        WhitespaceNormalizer.normalize(document)
+        report.recordID = root.attribute("id")
+        report.stage = root.attribute("stage").flatMap { Stage(rawValue: $0) }
+        guard let stage = report.stage else {
+            report.error = RedlineError(
+                .schemaInvalid, "the record's stage is neither 'application' nor 'licence'",
+                at: SourcePosition(file: path, line: root.line, column: 1),
+                suggestion: "set stage=\"application\" or stage=\"licence\" on <licenceRecord>")
+            return report
+        }
         Engine.removeElements(datedAfter: options.asOf, in: document)
         let environment = EvaluationEnvironment(asOf: options.asOf, lists: ruleSet.lists)
         let evaluator = XPathEvaluator(
