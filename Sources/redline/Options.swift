@@ -22,19 +22,39 @@ struct EvaluationFlags: ParsableArguments {
     @Option(name: .customLong("max-xpath-ops"), help: ArgumentHelp("XPath operations allowed per expression.", valueName: "n"))
     var maxXPathOperations: Int = XMLLimits.default.xpathOperationLimit
 
+    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest element nesting accepted in a record (libxml2 stops at 256).", valueName: "n"))
+    var maxDepth: Int = XMLLimits.default.maxDepth
+
+    @Option(name: .customLong("max-attributes"), help: ArgumentHelp("Most attributes accepted on one element.", valueName: "n"))
+    var maxAttributes: Int = XMLLimits.default.maxAttributes
+
+    @Option(name: .customLong("max-elements"), help: ArgumentHelp("Most elements accepted in one record.", valueName: "n"))
+    var maxElements: Int = XMLLimits.default.maxElements
+
+    @Option(name: .customLong("max-seconds-per-record"), help: ArgumentHelp("Time one record's evaluation may take, checked between rules; over it the record is an error.", valueName: "seconds"))
+    var maxSecondsPerRecord: Double = XMLLimits.default.maxSecondsPerRecord
+
     func validate() throws {
         if let asOf, LocalDate(asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. --as-of 2021-11-04.")
         }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be a positive number of bytes.") }
         if maxXPathOperations < 1000 { throw ValidationError("--max-xpath-ops must be at least 1000.") }
+        if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1.") }
+        if maxAttributes < 1 { throw ValidationError("--max-attributes must be at least 1.") }
+        if maxElements < 1 { throw ValidationError("--max-elements must be at least 1.") }
+        if !(maxSecondsPerRecord > 0) || !maxSecondsPerRecord.isFinite {
+            throw ValidationError("--max-seconds-per-record must be a positive number of seconds, e.g. 10 or 0.5.")
+        }
     }
 
     /// The evaluation date.
     var date: LocalDate { asOf.flatMap { LocalDate($0) } ?? LocalDate.today() }
 
     var limits: XMLLimits {
-        XMLLimits(maxBytes: maxBytes, xpathOperationLimit: maxXPathOperations)
+        XMLLimits(
+            maxBytes: maxBytes, maxDepth: maxDepth, xpathOperationLimit: maxXPathOperations, maxAttributes: maxAttributes,
+            maxElements: maxElements, maxSecondsPerRecord: maxSecondsPerRecord)
     }
 
     /// Loads the rule set, printing its error and exiting with the bad-rules status on failure.

@@ -52,17 +52,22 @@ public final class Engine: Sendable {
 
     /// Checks one record given as bytes; `path` names it in the report.
     public func check(bytes: [UInt8], path: String, options: EvaluationOptions) -> RecordReport {
+        let deadline = Deadline(seconds: options.limits.maxSecondsPerRecord)
         let document: XMLDocument
         do {
             document = try XMLDocument(bytes: bytes, path: path, limits: options.limits)
         } catch {
             return failed(path, error, options)
         }
-        return check(document: document, options: options)
+        return check(document: document, options: options, deadline: deadline)
     }
 
     /// Checks a parsed record: root check, schema validation, then the rules.
     public func check(document: XMLDocument, options: EvaluationOptions) -> RecordReport {
+        check(document: document, options: options, deadline: Deadline(seconds: options.limits.maxSecondsPerRecord))
+    }
+
+    private func check(document: XMLDocument, options: EvaluationOptions, deadline: Deadline) -> RecordReport {
         let path = document.path
         let profile = (try? resolveProfile(options.profile)) ?? ruleSet.defaultProfile
         var report = RecordReport(
@@ -78,6 +83,7 @@ public final class Engine: Sendable {
         }
         report.recordID = root.attribute("id")
         report.stage = root.attribute("stage").flatMap { Stage(rawValue: $0) }
+        if deadline.hasPassed { return timedOut(report, evaluated: 0, options: options) }
         let violations = BuiltIn.recordSchema.validate(document)
         if !violations.isEmpty {
             report.status = .invalid
@@ -92,7 +98,16 @@ public final class Engine: Sendable {
             }
             return report
         }
-        guard let stage = report.stage else { return report }
+        WhitespaceNormalizer.normalize(document)
+        report.recordID = root.attribute("id")
+        report.stage = root.attribute("stage").flatMap { Stage(rawValue: $0) }
+        guard let stage = report.stage else {
+            report.error = RedlineError(
+                .schemaInvalid, "the record's stage is neither 'application' nor 'licence'",
+                at: SourcePosition(file: path, line: root.line, column: 1),
+                suggestion: "set stage=\"application\" or stage=\"licence\" on <licenceRecord>")
+            return report
+        }
         Engine.removeElements(datedAfter: options.asOf, in: document)
         let environment = EvaluationEnvironment(asOf: options.asOf, lists: ruleSet.lists)
         let evaluator = XPathEvaluator(
@@ -102,6 +117,7 @@ public final class Engine: Sendable {
         var findings: [Finding] = []
         results.reserveCapacity(ruleSet.rules.count)
         for rule in ruleSet.rules {
+            if deadline.hasPassed { return timedOut(report, evaluated: results.count, options: options) }
             let (result, finding) = evaluate(rule, stage: stage, profile: profile, asOf: options.asOf, evaluator: evaluator, document: document)
             results.append(result)
             if let finding { findings.append(finding) }
@@ -226,6 +242,21 @@ public final class Engine: Sendable {
             file: path, recordID: nil, stage: nil, status: .error, verdict: nil, score: nil,
             profile: (try? resolveProfile(options.profile)) ?? ruleSet.defaultProfile, asOf: options.asOf.description,
             results: [], findings: [], error: error)
+    }
+
+    /// The report of a record whose evaluation passed its deadline: an error, no verdict.
+    private func timedOut(_ report: RecordReport, evaluated: Int, options: EvaluationOptions) -> RecordReport {
+        var report = report
+        report.status = .error
+        report.results = []
+        report.findings = []
+        report.error = RedlineError(
+            .timeLimit,
+            "evaluation took longer than the limit of \(options.limits.maxSecondsPerRecord) s per record "
+                + "(stopped after \(evaluated) of \(ruleSet.rules.count) rules)",
+            at: SourcePosition(file: report.file),
+            suggestion: "simplify the rule set's expressions, or raise the limit with --max-seconds-per-record for trusted input")
+        return report
     }
 
     // MARK: - As-of

@@ -21,6 +21,8 @@ public struct RedlineError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidRules = Code("invalid-rules")
         /// An XPath expression failed while evaluating a record.
         public static let evaluation = Code("evaluation")
+        /// A record's evaluation took longer than the per-record time limit.
+        public static let timeLimit = Code("time-limit")
         /// A command-line value is wrong.
         public static let usage = Code("usage")
 

@@ -11,6 +11,8 @@ public struct RuleSetLoader {
 
     /// Largest rule-set file accepted.
     public static let maxFileBytes = 16 * 1024 * 1024
+    /// Most elements in one rule-set file (large reference lists are expected).
+    public static let maxFileElements = 200_000
 
     private init(source: RuleSource) {
         self.source = source
@@ -43,7 +45,7 @@ public struct RuleSetLoader {
         }
         let document: XMLDocument
         do {
-            document = try XMLDocument(bytes: bytes, path: path, limits: XMLLimits(maxBytes: RuleSetLoader.maxFileBytes))
+            document = try XMLDocument(bytes: bytes, path: path, limits: XMLLimits(maxBytes: RuleSetLoader.maxFileBytes, maxElements: RuleSetLoader.maxFileElements))
         } catch {
             var wrapped = error
             if wrapped.code != .hostile { wrapped.code = .invalidRules }

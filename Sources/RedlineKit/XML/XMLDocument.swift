@@ -4,7 +4,8 @@ import CLibXML2
 ///
 /// Parsing never touches the network or the file system: no DTD loading, no entity
 /// substitution, no XInclude, any DOCTYPE is rejected, an external-entity loader refuses
-/// everything, the size is capped before parsing and the depth after. Line numbers are kept
+/// everything, the size, encoding, element count and attributes per element are checked before parsing
+/// (``InputScanner``) and the depth after. Line numbers are kept
 /// (`XML_PARSE_BIG_LINES`). A document is confined to one thread at a time.
 public final class XMLDocument {
     let pointer: xmlDocPtr
@@ -27,6 +28,7 @@ public final class XMLDocument {
                 .malformed, "document is empty", at: SourcePosition(file: path, line: 1, column: 1),
                 suggestion: "the file must contain one XML document")
         }
+        try InputScanner.check(bytes, path: path, limits: limits)
         guard let context = xmlNewParserCtxt() else {
             throw RedlineError(.malformed, "cannot create an XML parser (out of memory)", at: SourcePosition(file: path))
         }

@@ -1,4 +1,5 @@
-/// Bounds on what one input may cost. Every value has a safe default; all are configurable.
+/// Bounds on what one input may cost. Every value has a safe default; all are configurable
+/// (docs/security.md lists them with their command-line flags).
 public struct XMLLimits: Sendable, Hashable {
     /// Largest accepted input, in bytes, checked before parsing (libxml2 has no total-size limit).
     public var maxBytes: Int
@@ -7,14 +8,32 @@ public struct XMLLimits: Sendable, Hashable {
     public var maxDepth: Int
     /// XPath operations allowed per expression evaluation (libxml2 `opLimit`).
     public var xpathOperationLimit: Int
+    /// Most attributes accepted on one element, checked before parsing (libxml2 2.9.14 spends
+    /// quadratic time on many attributes).
+    public var maxAttributes: Int
+    /// Most elements accepted in one document, checked before parsing. Bounds the tree, every
+    /// `//` walk, and libxml2's schema validation, whose error reporting is superlinear in the
+    /// number of invalid siblings (20,000 invalid items: 25 s).
+    public var maxElements: Int
+    /// Wall-clock seconds one record's evaluation (schema validation and rules) may take,
+    /// checked between rules on a monotonic clock; when it is exceeded the record is reported
+    /// as an error. One expression is bounded by ``xpathOperationLimit`` instead.
+    public var maxSecondsPerRecord: Double
 
     /// Creates limits.
-    public init(maxBytes: Int = 4 * 1024 * 1024, maxDepth: Int = 64, xpathOperationLimit: Int = 1_000_000) {
+    public init(
+        maxBytes: Int = 4 * 1024 * 1024, maxDepth: Int = 64, xpathOperationLimit: Int = 1_000_000,
+        maxAttributes: Int = 256, maxElements: Int = 10_000, maxSecondsPerRecord: Double = 10
+    ) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.xpathOperationLimit = xpathOperationLimit
+        self.maxAttributes = maxAttributes
+        self.maxElements = maxElements
+        self.maxSecondsPerRecord = maxSecondsPerRecord
     }
 
-    /// The defaults: 4 MiB per document, depth 64, one million XPath operations per expression.
+    /// The defaults: 4 MiB per document, depth 64, one million XPath operations per expression,
+    /// 256 attributes per element, 10,000 elements, 10 seconds per record.
     public static let `default` = XMLLimits()
 }

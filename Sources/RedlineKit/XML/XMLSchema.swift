@@ -41,7 +41,8 @@ public final class XMLSchema: @unchecked Sendable {
         xmlSchemaFree(pointer)
     }
 
-    /// Validates a document; returns every violation (empty when valid).
+    /// Validates a document; returns the violations (empty when valid): at most
+    /// ``maxListedViolations`` of them, then one that counts the rest.
     public func validate(_ document: XMLDocument) -> [Violation] {
         guard let context = xmlSchemaNewValidCtxt(pointer) else {
             return [Violation(line: 0, message: "cannot create a schema validator (out of memory)")]
@@ -55,6 +56,13 @@ public final class XMLSchema: @unchecked Sendable {
             { data, error in
                 guard let data, let error else { return }
                 let collector = Unmanaged<ViolationCollector>.fromOpaque(data).takeUnretainedValue()
+                // Past the cap only count: each path costs a walk over the node's siblings, so
+                // listing 100,000 violations among as many siblings would take minutes.
+                guard collector.violations.count < XMLSchema.maxListedViolations else {
+                    if collector.omitted == 0 { collector.firstOmittedLine = Int(error.pointee.line) }
+                    collector.omitted += 1
+                    return
+                }
                 let message = error.pointee.message.map { String(cString: $0) } ?? "schema violation"
                 var line = Int(error.pointee.line)
                 var path: String?
@@ -69,6 +77,12 @@ public final class XMLSchema: @unchecked Sendable {
                     Violation(line: line, message: XMLSchema.clean(message), path: path))
             }, unmanaged.toOpaque())
         let status = xmlSchemaValidateDoc(context, document.pointer)
+        if collector.omitted > 0 {
+            collector.violations.append(
+                Violation(
+                    line: collector.firstOmittedLine,
+                    message: "\(collector.omitted) more schema violations are not listed (only the first \(XMLSchema.maxListedViolations) are)"))
+        }
         if status != 0 && collector.violations.isEmpty {
             collector.violations.append(Violation(line: 0, message: "document is not valid (libxml2 status \(status))"))
         }
@@ -84,7 +98,12 @@ public final class XMLSchema: @unchecked Sendable {
         return text
     }
 
+    /// The most violations listed for one document; the rest are counted in one last violation.
+    public static let maxListedViolations = 100
+
     private final class ViolationCollector {
         var violations: [Violation] = []
+        var omitted = 0
+        var firstOmittedLine = 0
     }
 }

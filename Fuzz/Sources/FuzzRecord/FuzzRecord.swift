@@ -1,0 +1,47 @@
+import Foundation
+import RedlineKit
+
+/// libFuzzer target: one licence record, parsed and evaluated with the built-in rule set, then
+/// rendered as JSON and text. Any crash, sanitizer report, leak or hang is a finding.
+
+/// The built-in rule set, loaded once (libFuzzer calls the entry point in one process).
+private let ruleSet: RuleSet = {
+    do {
+        return try RuleSetLoader.loadDefault()
+    } catch {
+        fatalError("the built-in rule set does not load: \(error)")
+    }
+}()
+private let engine = Engine(ruleSet: ruleSet)
+private let asOf = LocalDate("2021-11-04")!
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzRecord(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let options = EvaluationOptions(asOf: asOf, limits: XMLLimits(xpathOperationLimit: 200_000))
+    let report = engine.check(bytes: bytes, path: "fuzz.xml", options: options)
+    // Every input must give a report that names it; a report without a status is a bug.
+    precondition(report.file == "fuzz.xml")
+    if report.status == .error { precondition(report.error != nil, "an error report without an error") }
+    _ = JSONReporter().render([report], ruleSet: ruleSet, asOf: asOf, profile: report.profile)
+    _ = TextReporter(colour: false).render([report], ruleSet: ruleSet)
+    return 0
+}
+
+/// libFuzzer's driver (from the `-sanitize=fuzzer` runtime). SwiftPM links executables with
+/// their own entry point, so libFuzzer's `main` is not used; this one hands over to the driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+@main
+enum Main {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runDriver(&argc, &argv) { data, size in fuzzRecord(data, size) })
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import RedlineKit
+
+/// libFuzzer target: one rule-set file, loaded from disk (so relative includes resolve inside a
+/// private folder), then, if it loads, its rules' own examples and one record are evaluated.
+
+/// A private folder for this process; the input is written to `ruleset.xml` inside it, next to
+/// one valid part (`part.xml`) that a mutated include may reach.
+nonisolated(unsafe) private let folder: String = {
+    let path = NSTemporaryDirectory() + "redline-fuzz-rules-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    let part = """
+        <part xmlns="urn:redline:rules:1"><list id="fuzz-list" kind="party"><title>t</title><entry>Acme</entry></list></part>
+        """
+    FileManager.default.createFile(atPath: path + "/part.xml", contents: Data(part.utf8))
+    return path
+}()
+nonisolated(unsafe) private let record = Array(
+    """
+    <licenceRecord xmlns="urn:redline:licence-record:1" formatVersion="1" id="F-1" stage="application">
+    <lifecycle kind="individual" status="pending"><issuingState>BG</issuingState><authority>x</authority></lifecycle>
+    <exporter><name>Acme</name><country>BG</country></exporter>
+    </licenceRecord>
+    """.utf8)
+private let asOf = LocalDate("2021-11-04")!
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzRuleSet(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let path = folder + "/ruleset.xml"
+    let bytes = data.map { Data(bytes: $0, count: size) } ?? Data()
+    guard FileManager.default.createFile(atPath: path, contents: bytes) else { return 0 }
+    let ruleSet: RuleSet
+    do {
+        ruleSet = try RuleSetLoader.load(path: path)
+    } catch {
+        // A refused rule set must say where.
+        precondition(!error.position.file.isEmpty, "a rule-set error without a file")
+        return 0
+    }
+    let engine = Engine(ruleSet: ruleSet)
+    for rule in ruleSet.rules {
+        for index in rule.examples.indices { _ = engine.runExample(rule, index: index) }
+    }
+    let options = EvaluationOptions(asOf: asOf, limits: XMLLimits(xpathOperationLimit: 200_000))
+    _ = engine.check(bytes: record, path: "fuzz-record.xml", options: options)
+    return 0
+}
+
+/// libFuzzer's driver (from the `-sanitize=fuzzer` runtime). SwiftPM links executables with
+/// their own entry point, so libFuzzer's `main` is not used; this one hands over to the driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+@main
+enum Main {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runDriver(&argc, &argv) { data, size in fuzzRuleSet(data, size) })
+    }
+}

@@ -1,0 +1,239 @@
+/// A linear pre-parse scan of an input's bytes, for what libxml2 handles badly or not at all:
+///
+/// - **encodings**: only UTF-8 (the default), UTF-16 with a byte-order mark, and declared
+///   ASCII-compatible encodings (US-ASCII, ISO-8859-n, windows-125n) are accepted, so that
+///   hostile declarations never reach the converters of the system's ICU;
+/// - **byte-order mark vs declaration**: a UTF-8 BOM with another declared encoding, or a UTF-16
+///   BOM over 8-bit content, is refused instead of being silently resolved or misreported;
+/// - **NUL characters**, which libxml2 reports as a misleading "premature end of data";
+/// - **attributes per element**: libxml2 2.9.14 checks attribute uniqueness in quadratic time,
+///   so 100,000 attributes on one element take minutes to parse;
+/// - **elements**: libxml2's schema validation reports errors in superlinear time, so a 3 MB
+///   record with 50,000 invalid sibling items takes minutes to validate.
+///
+/// The scan is one pass over the code units (bytes, or 16-bit units for UTF-16). ASCII markup
+/// characters never occur inside a multi-byte UTF-8 sequence or a non-ASCII UTF-16 unit, so the
+/// tag structure seen here is the one the parser sees. A DOCTYPE ends the scan: the parser
+/// refuses it at that point anyway. So does nesting deeper than the depth limit: the parser or
+/// the depth check after parsing refuses the document, with its exact depth.
+enum InputScanner {
+    /// Checks `bytes` before parsing.
+    /// - Throws: ``RedlineError`` `malformed` (encoding, BOM, NUL), `hostile` (too many
+    ///   attributes) or `tooLarge` (too many elements).
+    static func check(_ bytes: [UInt8], path: String, limits: XMLLimits) throws(RedlineError) {
+        let utf16: Bool?  // nil: 8-bit; true: little-endian; false: big-endian
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            utf16 = true
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            utf16 = false
+        } else {
+            utf16 = nil
+        }
+        if let littleEndian = utf16 {
+            // A UTF-16 BOM followed by 8-bit markup ("<?" or "<x" as single bytes).
+            if bytes.count >= 4, bytes[2] == 0x3C, bytes[3] != 0 {
+                throw RedlineError(
+                    .malformed, "file starts with a UTF-16 byte-order mark, but its content is 8-bit (UTF-8 or ASCII)",
+                    at: SourcePosition(file: path, line: 1, column: 1),
+                    suggestion: "remove the byte-order mark, or save the whole file as UTF-16")
+            }
+            // The declaration, read as ASCII from the first code units.
+            let ascii = Units16(bytes: bytes, littleEndian: littleEndian).prefix(256).map { $0 < 0x80 ? UInt8($0) : 0x3F }
+            if let declared = declaredEncoding(ascii, from: 0), !isAccepted(declared.uppercased()) {
+                throw unsupported(declared, path: path)
+            }
+            try scan(Units16(bytes: bytes, littleEndian: littleEndian), path: path, limits: limits)
+            return
+        }
+        if bytes.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) {  // "<?xm" in EBCDIC
+            throw unsupported("EBCDIC", path: path)
+        }
+        let hasUTF8BOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if let declared = declaredEncoding(bytes, from: hasUTF8BOM ? 3 : 0) {
+            let name = declared.uppercased()
+            if hasUTF8BOM, name != "UTF-8", name != "UTF8" {
+                throw RedlineError(
+                    .malformed, "file starts with a UTF-8 byte-order mark but declares encoding '\(declared)'",
+                    at: SourcePosition(file: path, line: 1, column: 1),
+                    suggestion: "declare encoding=\"UTF-8\" (or remove the byte-order mark and save the file in the declared encoding)")
+            }
+            if !isAccepted(name) { throw unsupported(declared, path: path) }
+        } else if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 {
+            throw RedlineError(
+                .malformed, "file looks like UTF-16 or UTF-32 without a byte-order mark",
+                at: SourcePosition(file: path, line: 1, column: 1),
+                suggestion: "save the file as UTF-8 (or as UTF-16 with a byte-order mark)")
+        }
+        try scan(bytes.lazy.map { UInt16($0) }, path: path, limits: limits)
+    }
+
+    private static func unsupported(_ encoding: String, path: String) -> RedlineError {
+        RedlineError(
+            .malformed, "encoding '\(encoding)' is not supported", at: SourcePosition(file: path, line: 1, column: 1),
+            suggestion: "save the file as UTF-8; redline also reads UTF-16 with a byte-order mark, US-ASCII, ISO-8859-n and windows-125n")
+    }
+
+    /// The value of `encoding="…"` in an 8-bit XML declaration starting at `start`, if any.
+    static func declaredEncoding(_ bytes: [UInt8], from start: Int) -> String? {
+        let prefix = Array("<?xml".utf8)
+        guard bytes.count >= start + prefix.count, Array(bytes[start..<(start + prefix.count)]) == prefix else {
+            return nil
+        }
+        let end = min(bytes.count, start + 256)
+        var declaration = ""
+        for byte in bytes[start..<end] {
+            guard byte < 0x80 else { break }
+            declaration.append(Character(Unicode.Scalar(byte)))
+            if declaration.hasSuffix("?>") { break }
+        }
+        guard let key = declaration.range(of: "encoding") else { return nil }
+        var rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        guard rest.first == "=" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        rest = rest.dropFirst()
+        guard let close = rest.firstIndex(of: quote) else { return nil }
+        return String(rest[..<close])
+    }
+
+    /// Declared encodings redline accepts: UTF-8, UTF-16 (checked by libxml2 against the content)
+    /// and ASCII-compatible single-byte encodings.
+    static func isAccepted(_ name: String) -> Bool {
+        if ["UTF-8", "UTF8", "UTF-16", "UTF16", "US-ASCII", "ASCII", "LATIN1", "ISO-LATIN-1"].contains(name) { return true }
+        for prefix in ["ISO-8859-", "ISO8859-", "WINDOWS-125", "CP125"] where name.hasPrefix(prefix) {
+            let number = name.dropFirst(prefix.count)
+            return !number.isEmpty && number.count <= 2 && number.allSatisfy(\.isNumber)
+        }
+        return false
+    }
+
+    // MARK: - The scan
+
+    private enum State {
+        case text
+        case tag(attributes: Int, line: Int, column: Int)
+        case quoted(UInt16, attributes: Int, line: Int, column: Int)
+        /// After "<!", until it is known whether a comment, CDATA or a declaration follows.
+        case markupDeclaration(seen: Int)
+        /// Skipping to a terminator of `length` units (packed into the low bits of `pattern`).
+        case skipping(pattern: UInt64, length: Int)
+    }
+
+    /// Packs up to four code units the way the scan's window holds them (oldest highest).
+    private static func pack(_ units: UInt16...) -> UInt64 {
+        units.reduce(0) { $0 << 16 | UInt64($1) }
+    }
+
+    private static func mask(_ length: Int) -> UInt64 {
+        length >= 4 ? UInt64.max : (1 << (16 * UInt64(length))) - 1
+    }
+
+    private static let lt: UInt16 = 0x3C
+    private static let gt: UInt16 = 0x3E
+
+    private static func scan<Units: Sequence<UInt16>>(_ units: Units, path: String, limits: XMLLimits) throws(RedlineError) {
+        let maxAttributes = limits.maxAttributes
+        var elements = 0
+        var depth = 0
+        let commentOpen = pack(lt, 0x21, 0x2D, 0x2D)  // "<!--"
+        let cdataOpen = pack(lt, 0x21, 0x5B)  // "<!["
+        let doctypeOpen = pack(lt, 0x21, 0x44)  // "<!D"
+        var state = State.text
+        var line = 1
+        var column = 0
+        var window: UInt64 = 0  // the last four code units
+        for unit in units {
+            if unit == 0x0A {
+                line += 1
+                column = 0
+            } else {
+                column += 1
+            }
+            if unit == 0 {
+                throw RedlineError(
+                    .malformed, "file contains a NUL character (binary data?)",
+                    at: SourcePosition(file: path, line: line, column: max(column, 1)),
+                    suggestion: "a licence record is text: remove control characters, or check that this is the right file")
+            }
+            let previous = UInt16(truncatingIfNeeded: window)
+            window = window << 16 | UInt64(unit)
+            switch state {
+            case .text:
+                guard previous == lt else { continue }
+                switch unit {
+                case 0x21: state = .markupDeclaration(seen: 1)  // "<!"
+                case 0x3F: state = .skipping(pattern: pack(0x3F, gt), length: 2)  // "<?" … "?>"
+                case 0x2F:  // "</" … ">"
+                    depth -= 1
+                    state = .skipping(pattern: UInt64(gt), length: 1)
+                case gt, lt: break
+                default:
+                    elements += 1
+                    if elements > limits.maxElements {
+                        throw RedlineError(
+                            .tooLarge, "document has more than \(limits.maxElements) elements",
+                            at: SourcePosition(file: path, line: line, column: max(column - 1, 1)),
+                            suggestion: "split the document; raise the limit with --max-elements only for trusted input")
+                    }
+                    state = .tag(attributes: 0, line: line, column: max(column - 1, 1))
+                }
+            case .markupDeclaration(let seen):
+                if window & mask(3) == doctypeOpen {
+                    return  // a DOCTYPE, which the parser refuses where it starts
+                } else if window & mask(3) == cdataOpen {
+                    state = .skipping(pattern: pack(0x5D, 0x5D, gt), length: 3)  // "]]>"
+                } else if window == commentOpen {
+                    state = .skipping(pattern: pack(0x2D, 0x2D, gt), length: 3)  // "-->"
+                } else if unit == 0x2D, seen == 1 {
+                    state = .markupDeclaration(seen: 2)
+                } else {
+                    state = unit == gt ? .text : .skipping(pattern: UInt64(gt), length: 1)
+                }
+            case .skipping(let pattern, let length):
+                if window & mask(length) == pattern { state = .text }
+            case .tag(let attributes, let tagLine, let tagColumn):
+                if unit == gt {
+                    state = .text
+                    if previous != 0x2F { depth += 1 }  // not "/>"
+                    // Too deep: the parser (256 levels) or the depth check after parsing
+                    // refuses the document with its exact depth, before any validation.
+                    if depth > limits.maxDepth { return }
+                } else if unit == 0x22 || unit == 0x27 {
+                    state = .quoted(unit, attributes: attributes, line: tagLine, column: tagColumn)
+                } else if unit == 0x3D {
+                    if attributes + 1 > maxAttributes {
+                        throw RedlineError(
+                            .hostile, "element has more than \(maxAttributes) attributes",
+                            at: SourcePosition(file: path, line: tagLine, column: tagColumn),
+                            suggestion:
+                                "licence records need a handful of attributes per element; raise the limit with --max-attributes only for trusted input"
+                        )
+                    }
+                    state = .tag(attributes: attributes + 1, line: tagLine, column: tagColumn)
+                }
+            case .quoted(let quote, let attributes, let tagLine, let tagColumn):
+                if unit == quote { state = .tag(attributes: attributes, line: tagLine, column: tagColumn) }
+            }
+        }
+    }
+}
+
+/// The 16-bit code units of UTF-16 bytes (after the byte-order mark).
+private struct Units16: Sequence, IteratorProtocol {
+    let bytes: [UInt8]
+    let littleEndian: Bool
+    var index = 2
+
+    init(bytes: [UInt8], littleEndian: Bool) {
+        self.bytes = bytes
+        self.littleEndian = littleEndian
+    }
+
+    mutating func next() -> UInt16? {
+        guard index + 1 < bytes.count else { return nil }
+        defer { index += 2 }
+        let first = UInt16(bytes[index])
+        let second = UInt16(bytes[index + 1])
+        return littleEndian ? first | second << 8 : first << 8 | second
+    }
+}

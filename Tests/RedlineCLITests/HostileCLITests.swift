@@ -1,0 +1,259 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `redline check` on the hostile corpus, as a process: exit status 2 (record) or 3 (rule set),
+/// never a crash or a signal; the message names the file with line and column; nothing from the
+/// canary file or /etc/passwd reaches stdout or stderr; nothing reaches the network.
+struct HostileCLITests {
+    static let records = "Tests/Fixtures/hostile/records"
+    static let rules = "Tests/Fixtures/hostile/rules"
+    static let example = "examples/records/cy-marketing-licence.xml"
+    static let canary = "REDLINE-CANARY-7f3a9c"
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        let file: String
+        /// What stdout (records) or stderr (rule sets) must contain: `file:line[:col]: error: …`.
+        let expected: String
+        var testDescription: String { file }
+    }
+
+    static let recordCases: [Case] = [
+        Case(file: "xxe-file.xml", expected: ":2:25: error: document has a DOCTYPE declaration"),
+        Case(file: "xxe-http.xml", expected: ":2:25: error: document has a DOCTYPE declaration"),
+        Case(file: "xxe-parameter-entity.xml", expected: ":2:25: error: document has a DOCTYPE declaration"),
+        Case(file: "xxe-external-dtd.xml", expected: ":2:64: error: document has a DOCTYPE declaration"),
+        Case(file: "billion-laughs.xml", expected: ":2:16: error: document has a DOCTYPE declaration"),
+        Case(file: "quadratic-blowup.xml", expected: ":2:13: error: document has a DOCTYPE declaration"),
+        Case(file: "xinclude.xml", expected: ":4: error: [schema] Element 'name': Element content is not allowed"),
+        Case(file: "invalid-utf8.xml", expected: ":3:22: error: not well-formed XML: Input is not proper UTF-8"),
+        Case(file: "overlong-utf8.xml", expected: ":3:20: error: not well-formed XML: Input is not proper UTF-8"),
+        Case(file: "nul-byte.xml", expected: ":3:20: error: file contains a NUL character"),
+        Case(file: "bom-mismatch.xml", expected: ":1:1: error: file starts with a UTF-16 byte-order mark"),
+        Case(
+            file: "bom-utf8-declared-latin1.xml",
+            expected: ":1:1: error: file starts with a UTF-8 byte-order mark but declares encoding 'ISO-8859-1'"),
+        Case(file: "encoding-utf7.xml", expected: ":1:1: error: encoding 'UTF-7' is not supported"),
+        Case(file: "truncated.xml", expected: ":3:94: error: not well-formed XML: Premature end of data"),
+        Case(file: "empty.xml", expected: ":1:1: error: document is empty"),
+        Case(file: "binary.xml", expected: ":3:1: error: file contains a NUL character"),
+        Case(file: "schema-invalid-everywhere.xml", expected: ":7: error: [schema] Element 'submitted': '2019-13-45' is not a valid value"),
+    ]
+
+    @Test(arguments: recordCases)
+    func hostileRecordExitsTwoNamingTheFile(_ item: Case) throws {
+        let path = "\(Self.records)/\(item.file)"
+        let result = try CLIRunner.run(["check", path, "--as-of", "2022-01-01"])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stdout.contains(path + item.expected), "\(result.stdout)")
+        #expect(result.stderr.isEmpty)
+        expectNothingLeaked(result)
+    }
+
+    static let ruleSetCases: [Case] = [
+        Case(file: "invalid-dates.xml", expected: "invalid-dates.xml:6:1: error: rule file does not match the rule language"),
+        Case(file: "recursive-a.xml", expected: "recursive-b.xml:3:1: error: '\(rules)/recursive-a.xml' is included more than once"),
+        Case(file: "unknown-prefix.xml", expected: "unknown-prefix.xml:9:11: error: namespace prefix 'x' is not declared"),
+        Case(file: "unknown-function-prefix.xml", expected: "unknown-function-prefix.xml:10:11: error: unknown function 'ext:lookup'"),
+        Case(file: "xxe-doctype.xml", expected: "xxe-doctype.xml:2:19: error: document has a DOCTYPE declaration"),
+    ]
+
+    @Test(arguments: ruleSetCases)
+    func hostileRuleSetExitsThreeNamingTheFile(_ item: Case) throws {
+        let result = try CLIRunner.run(["check", Self.example, "--rules", "\(Self.rules)/\(item.file)"])
+        #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("\(Self.rules)/\(item.expected)"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        expectNothingLeaked(result)
+    }
+
+    @Test func explodingXPathIsAnErrorOutcomeAndTheRecordIsStillReported() throws {
+        let path = try Self.write(Self.largeRecord(items: 2_000), name: "large.xml")
+        let result = try CLIRunner.run(["check", path, "--rules", "\(Self.rules)/xpath-explodes.xml", "--as-of", "2022-01-01"])
+        #expect(result.status == 1, "the on-error verdict is not clean: \(result.stderr)")
+        #expect(result.stdout.hasPrefix("\(path): REFUSE  score 50/100"))
+        #expect(result.stdout.contains("rules: 1 pass, 0 fail, 0 not applicable, 1 error"))
+        #expect(result.stdout.contains("\(path):2: error: [HOST-002] rule could not be evaluated: XPath "))
+        #expect(result.stdout.contains("failed: operation limit exceeded"))
+    }
+
+    @Test func hundredMegabyteRecordIsRefusedBySize() throws {
+        let head =
+            "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"H\" stage=\"application\"><exporter><name>"
+        let tail = "</name></exporter></licenceRecord>"
+        let count = 100 * 1024 * 1024
+        let path = try Self.generate(name: "text-100mb.xml", head: head, fill: "x", count: count, tail: tail)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLIRunner.run(["check", path])
+        let size = head.utf8.count + count + tail.utf8.count
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("\(path): error: file is \(size) bytes, more than the limit of 4194304 bytes"), "\(result.stdout)")
+    }
+
+    @Test func deepAndWideRecordsAreRefused() throws {
+        let deep = try Self.write(String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000), name: "deep.xml")
+        var wideText = "<licenceRecord xmlns=\"urn:redline:licence-record:1\""
+        for index in 0..<100_000 { wideText += " a\(index)=\"1\"" }
+        let wide = try Self.write(wideText + "/>", name: "wide.xml")
+        let result = try CLIRunner.run(["check", deep, wide])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("\(deep):1:772: error: elements are nested too deeply"))
+        #expect(result.stdout.contains("\(wide):1:1: error: element has more than 256 attributes"))
+    }
+
+    @Test func limitsAreConfigurable() throws {
+        var text = "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"W-1\" stage=\"application\""
+        for index in 0..<10 { text += " a\(index)=\"1\"" }  // 14 attributes with the four above
+        let path = try Self.write(text + "/>", name: "ten.xml")
+        let refused = try CLIRunner.run(["check", path, "--max-attributes", "12"])
+        #expect(refused.stdout.contains("\(path):1:1: error: element has more than 12 attributes"))
+        let allowed = try CLIRunner.run(["check", path, "--max-attributes", "14", "--max-depth", "2", "--max-bytes", "1000"])
+        #expect(allowed.status == 2)
+        #expect(allowed.stdout.contains("\(path): INVALID record W-1"), "parsed, then schema-invalid: \(allowed.stdout)")
+        let tooDeep = try CLIRunner.run(["check", Self.example, "--max-depth", "2"])
+        let tooMany = try CLIRunner.run(["check", Self.example, "--max-elements", "5"])
+        #expect(tooMany.status == 2)
+        #expect(tooMany.stdout.contains("\(Self.example):8:5: error: document has more than 5 elements"), "\(tooMany.stdout)")
+        #expect(tooDeep.stdout.contains("\(Self.example): error: elements are nested 5 deep, more than the limit of 2"))
+    }
+
+    /// A deadline of one nanosecond has passed before the first rule (parsing alone takes longer).
+    @Test func timeLimitMakesTheRecordAnError() throws {
+        let result = try CLIRunner.run(["check", Self.example, "--as-of", "2022-01-01", "--max-seconds-per-record", "0.000000001"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("\(Self.example): ERROR time-limit: cannot evaluate"))
+        #expect(result.stdout.contains("\(Self.example): error: evaluation took longer than the limit of 1e-09 s per record"))
+        let json = try CLIRunner.run(["check", Self.example, "--format", "json", "--max-seconds-per-record", "1e-9"])
+        #expect(json.stdout.contains("\"code\" : \"time-limit\""))
+    }
+
+    @Test(arguments: [
+        ["--max-seconds-per-record", "0"], ["--max-seconds-per-record", "nan"], ["--max-attributes", "0"], ["--max-depth", "0"],
+        ["--max-elements", "0"],
+    ])
+    func invalidLimitIsAUsageError(_ flags: [String]) throws {
+        let result = try CLIRunner.run(["check", Self.example] + flags)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(flags[0]))
+    }
+
+    /// Every input of a mixed batch is reported, in order; the hostile ones do not stop the others.
+    @Test func everyInputOfAMixedBatchIsReported() throws {
+        let files = [
+            Self.example, "\(Self.records)/billion-laughs.xml", "\(Self.records)/empty.xml",
+            "examples/records/bg-2019-nso-group-licence.xml",
+            "\(Self.records)/binary.xml",
+        ]
+        let result = try CLIRunner.run(["check", "--as-of", "2022-01-01", "--jobs", "2"] + files)
+        #expect(result.status == 2)
+        let headers = result.stdout.split(separator: "\n").filter { line in
+            files.contains { line.hasPrefix("\($0): ") && !line.contains(": error:") }
+        }
+        #expect(headers.map { String($0.prefix { $0 != ":" }) } == files)
+        #expect(result.stdout.contains("examples/records/bg-2019-nso-group-licence.xml: REVOKE"))
+    }
+
+    @Test func nothingReachesTheNetwork() throws {
+        let listener = try Listener()
+        let url = "http://127.0.0.1:\(listener.port)"
+        let root = "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"N-1\" stage=\"application\""
+        let records = [
+            try Self.write("<!DOCTYPE licenceRecord [<!ENTITY e SYSTEM \"\(url)/e\">]>\n\(root)>&e;</licenceRecord>", name: "entity.xml"),
+            try Self.write("<!DOCTYPE licenceRecord [<!ENTITY % p SYSTEM \"\(url)/p.dtd\"> %p;]>\n\(root)/>", name: "pe.xml"),
+            try Self.write("<!DOCTYPE licenceRecord SYSTEM \"\(url)/r.dtd\">\n\(root)/>", name: "dtd.xml"),
+            try Self.write(
+                "\(root) xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"\(url)/x\"/></licenceRecord>", name: "xi.xml"),
+        ]
+        let result = try CLIRunner.run(["check"] + records)
+        #expect(result.status == 2)
+        for path in records { #expect(result.stdout.contains(path)) }
+        #expect(!listener.connectionAttempted)
+    }
+
+    // MARK: - Helpers
+
+    private func expectNothingLeaked(_ result: CLIRunner.Result) {
+        for text in [result.stdout, result.stderr] {
+            #expect(!text.contains(Self.canary))
+            #expect(!text.contains("root:x:0:0"))
+        }
+    }
+
+    static func write(_ text: String, name: String) throws -> String {
+        try generate(name: name, head: text, fill: "", count: 0, tail: "")
+    }
+
+    /// Writes `head`, `count` copies of `fill` (in chunks of about 1 MB) and `tail` to a new file.
+    static func generate(name: String, head: String, fill: String, count: Int, tail: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-hostile-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(head.utf8)) else { throw POSIXError(.EIO) }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        if count > 0 {
+            let perChunk = max(1, (1 << 20) / max(1, fill.utf8.count))
+            let chunk = Data(String(repeating: fill, count: perChunk).utf8)
+            var remaining = count
+            while remaining > 0 {
+                let copies = min(remaining, perChunk)
+                try handle.write(contentsOf: chunk.prefix(copies * fill.utf8.count))
+                remaining -= copies
+            }
+        }
+        try handle.write(contentsOf: Data(tail.utf8))
+        return url.path
+    }
+
+    static func largeRecord(items: Int) -> String {
+        var items = (0..<items).map { "<item id=\"i\($0)\"><description>Item \($0)</description><quantity>1</quantity></item>" }
+        items.insert("<items>", at: 0)
+        items.append("</items>")
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <licenceRecord xmlns="urn:redline:licence-record:1" formatVersion="1" id="LARGE-1" stage="application">
+              <lifecycle kind="individual" status="pending"><issuingState>BG</issuingState><authority>Ministry of Economy</authority></lifecycle>
+              <exporter><name>Test Exporter Ltd</name><country>BG</country></exporter>
+            \(items.joined(separator: "\n"))
+            </licenceRecord>
+            """
+    }
+
+    /// A TCP listener on 127.0.0.1 that is never accepted from; a connection attempt waits in
+    /// the backlog, where ``connectionAttempted`` finds it.
+    final class Listener {
+        let descriptor: Int32
+        let port: UInt16
+
+        init() throws {
+            let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard socketDescriptor >= 0 else { throw POSIXError(.EIO) }
+            descriptor = socketDescriptor
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, length) }
+            }
+            let named = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketDescriptor, $0, &length) }
+            }
+            port = UInt16(bigEndian: address.sin_port)
+            guard bound == 0, named == 0, listen(socketDescriptor, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
+            _ = fcntl(socketDescriptor, F_SETFL, fcntl(socketDescriptor, F_GETFL) | O_NONBLOCK)
+        }
+
+        deinit { close(descriptor) }
+
+        var connectionAttempted: Bool {
+            let client = accept(descriptor, nil, nil)
+            if client >= 0 { close(client) }
+            return client >= 0
+        }
+    }
+}

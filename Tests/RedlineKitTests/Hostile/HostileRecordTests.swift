@@ -1,0 +1,282 @@
+import Foundation
+import Testing
+
+@testable import RedlineKit
+
+/// The hostile record corpus (Tests/Fixtures/hostile/records and generated huge inputs): each
+/// gives the exact error code, names the file with line and column, leaks nothing and reaches
+/// nothing on the network. Time and memory are bounded by the limits under test, not measured.
+struct HostileRecordTests {
+    static let engine = Engine(ruleSet: Fixtures.defaultRuleSet)
+    static let options = EvaluationOptions(asOf: LocalDate("2022-01-01")!)
+
+    struct Refused: Sendable, CustomTestStringConvertible {
+        let file: String
+        let code: RedlineError.Code
+        let line: Int
+        let column: Int
+        let message: String
+        var testDescription: String { file }
+    }
+
+    static let refused: [Refused] = [
+        Refused(file: "xxe-file.xml", code: .hostile, line: 2, column: 25, message: "DOCTYPE"),
+        Refused(file: "xxe-http.xml", code: .hostile, line: 2, column: 25, message: "DOCTYPE"),
+        Refused(file: "xxe-parameter-entity.xml", code: .hostile, line: 2, column: 25, message: "DOCTYPE"),
+        Refused(file: "xxe-external-dtd.xml", code: .hostile, line: 2, column: 64, message: "DOCTYPE"),
+        Refused(file: "billion-laughs.xml", code: .hostile, line: 2, column: 16, message: "DOCTYPE"),
+        Refused(file: "quadratic-blowup.xml", code: .hostile, line: 2, column: 13, message: "DOCTYPE"),
+        Refused(file: "invalid-utf8.xml", code: .malformed, line: 3, column: 22, message: "Input is not proper UTF-8"),
+        Refused(file: "overlong-utf8.xml", code: .malformed, line: 3, column: 20, message: "Input is not proper UTF-8"),
+        Refused(file: "nul-byte.xml", code: .malformed, line: 3, column: 20, message: "NUL character"),
+        Refused(
+            file: "bom-mismatch.xml", code: .malformed, line: 1, column: 1, message: "UTF-16 byte-order mark, but its content is 8-bit"),
+        Refused(
+            file: "bom-utf8-declared-latin1.xml", code: .malformed, line: 1, column: 1,
+            message: "UTF-8 byte-order mark but declares encoding 'ISO-8859-1'"),
+        Refused(file: "encoding-utf7.xml", code: .malformed, line: 1, column: 1, message: "encoding 'UTF-7' is not supported"),
+        Refused(file: "truncated.xml", code: .malformed, line: 3, column: 94, message: "Premature end of data in tag authority"),
+        Refused(file: "empty.xml", code: .malformed, line: 1, column: 1, message: "document is empty"),
+        Refused(file: "binary.xml", code: .malformed, line: 3, column: 1, message: "NUL character"),
+    ]
+
+    @Test(arguments: refused)
+    func committedRecordIsRefusedWithItsPosition(_ item: Refused) throws {
+        let path = HostileInput.record(item.file)
+        let report = Self.engine.check(file: path, options: Self.options)
+        let error = try #require(report.error)
+        #expect(report.status == .error)
+        #expect(error.code == item.code)
+        #expect(error.position == SourcePosition(file: path, line: item.line, column: item.column))
+        #expect(error.message.contains(item.message), "\(error.message)")
+        #expect(error.suggestion != nil)
+        try expectNothingLeaked(report)
+    }
+
+    @Test func xincludeIsNeitherProcessedNorAccepted() throws {
+        let path = HostileInput.record("xinclude.xml")
+        let report = Self.engine.check(file: path, options: Self.options)
+        #expect(report.status == .invalid)
+        #expect(report.findings.first?.location.line == 4)
+        #expect(report.findings.contains { $0.message.contains("Element content is not allowed") })
+        try expectNothingLeaked(report)
+    }
+
+    @Test func schemaInvalidRecordListsAViolationOnEveryFieldLine() throws {
+        let path = HostileInput.record("schema-invalid-everywhere.xml")
+        let report = Self.engine.check(file: path, options: Self.options)
+        #expect(report.status == .invalid)
+        #expect(report.verdict == nil)
+        #expect(report.results.isEmpty, "rules do not run on an invalid record")
+        #expect(report.findings.allSatisfy { $0.kind == .schema && $0.location.file == path })
+        let lines = Set(report.findings.map(\.location.line))
+        #expect(lines == [3, 4, 5, 6, 7, 8, 11, 12, 15, 16, 17, 18, 21, 22])
+        #expect(report.findings.contains { $0.message.contains("'2019-13-45' is not a valid value of the atomic type 'xs:date'") })
+    }
+
+    // MARK: - Generated huge inputs
+
+    struct Huge: Sendable, CustomTestStringConvertible {
+        let name: String
+        let head: String
+        let fill: String
+        let count: Int
+        let tail: String
+        var testDescription: String { name }
+    }
+
+    static let root = "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"H-1\" stage=\"application\""
+    static let hundredMegabytes = 100 * 1024 * 1024
+
+    static let huge: [Huge] = [
+        Huge(
+            name: "text-100mb.xml", head: root + "><exporter><name>", fill: "x", count: hundredMegabytes,
+            tail: "</name></exporter></licenceRecord>"),
+        Huge(name: "attribute-100mb.xml", head: root + " note=\"", fill: "x", count: hundredMegabytes, tail: "\"/>"),
+    ]
+
+    /// The size cap refuses a 100 MB input from its size on disk, before reading it: the error is
+    /// the one FileInput gives from `stat`, with the exact size, not the one from a capped read.
+    @Test(arguments: huge)
+    func hundredMegabyteInputIsRefusedBeforeItIsRead(_ item: Huge) throws {
+        let path = try HostileInput.generate(item.name, head: item.head, fill: item.fill, count: item.count, tail: item.tail)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let size = item.head.utf8.count + item.count * item.fill.utf8.count + item.tail.utf8.count
+        let report = Self.engine.check(file: path, options: Self.options)
+        let error = try #require(report.error)
+        #expect(error.code == .tooLarge)
+        #expect(error.position.file == path)
+        #expect(error.message == "file is \(size) bytes, more than the limit of \(XMLLimits.default.maxBytes) bytes")
+    }
+
+    @Test func hundredThousandDeepNestingStopsAtTheParsersLimit() throws {
+        let path = try HostileInput.write(
+            String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000), name: "deep.xml")
+        let report = Self.engine.check(file: path, options: Self.options)
+        let error = try #require(report.error)
+        #expect(error.code == .hostile)
+        #expect(error.message.contains("nested too deeply"))
+        // libxml2 stops on the 257th start tag: 256 × 3 bytes + "<a>".
+        #expect(error.position == SourcePosition(file: path, line: 1, column: 772))
+    }
+
+    @Test func depthBelowTheParsersLimitIsCheckedAfterParsing() throws {
+        let nested = Self.root + ">" + String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100) + "</licenceRecord>"
+        let report = Self.engine.check(bytes: Array(nested.utf8), path: "nested.xml", options: Self.options)
+        #expect(report.error?.code == .hostile)
+        #expect(report.error?.message == "elements are nested 101 deep, more than the limit of 64")
+    }
+
+    @Test func hundredThousandAttributesAreRefusedBeforeParsing() throws {
+        var text = Self.root
+        for index in 0..<100_000 { text += " a\(index)=\"1\"" }
+        text += "/>"
+        let path = try HostileInput.write(text, name: "attributes.xml")
+        let report = Self.engine.check(file: path, options: Self.options)
+        let error = try #require(report.error)
+        #expect(error.code == .hostile)
+        #expect(error.message == "element has more than 256 attributes")
+        #expect(error.position == SourcePosition(file: path, line: 1, column: 1))
+    }
+
+    /// 50,000 invalid sibling items (3 MB, under the size cap) would keep libxml2's schema
+    /// validation busy for minutes; the element cap refuses the record before parsing.
+    @Test func manyInvalidSiblingsAreRefusedByTheElementCap() throws {
+        let item = "<item id=\"i\"><description/><quantity>1</quantity></item>\n"
+        let head = Fixtures.record(id: "WIDE-1", body: "<items>\n").components(separatedBy: "</licenceRecord>")[0]
+        let path = try HostileInput.generate("wide.xml", head: head, fill: item, count: 50_000, tail: "</items></licenceRecord>")
+        let report = Self.engine.check(file: path, options: Self.options)
+        let error = try #require(report.error)
+        #expect(error.code == .tooLarge)
+        #expect(error.message == "document has more than 10000 elements")
+        // The 10,001st element: 8 in the header (with <items>), then three per item line.
+        let line = head.split(separator: "\n", omittingEmptySubsequences: false).count + (10_001 - 8 - 1) / 3
+        #expect(error.position.file == path && error.position.line == line && error.position.column > 0)
+    }
+
+    /// Under the element cap, at most 100 violations are listed and one more counts the rest.
+    @Test func schemaViolationsAreListedUpToTheCap() throws {
+        let items = String(repeating: "<item id=\"i\"><description/><quantity>1</quantity></item>\n", count: 300)
+        let report = Self.engine.check(
+            bytes: Array(Fixtures.record(body: "<items>\n\(items)</items>").utf8), path: "wide.xml", options: Self.options)
+        #expect(report.status == .invalid)
+        #expect(report.findings.count == XMLSchema.maxListedViolations + 1)
+        let last = try #require(report.findings.last)
+        #expect(last.message == "500 more schema violations are not listed (only the first 100 are)", "\(last.message)")
+    }
+
+    // MARK: - No network, nothing read from elsewhere
+
+    @Test func nothingIsFetchedFromTheNetwork() throws {
+        let listener = try HostileInput.Listener()
+        for (name, text) in HostileInput.networkRecords(port: listener.port) {
+            let report = Self.engine.check(bytes: Array(text.utf8), path: name, options: Self.options)
+            #expect(report.status != .evaluated, "\(name)")
+            #expect(report.error?.position.file ?? report.findings.first?.location.file == name)
+        }
+        #expect(!listener.connectionAttempted)
+    }
+
+    /// The listener itself works: a real connection is seen (so the test above can fail).
+    @Test func listenerSeesARealConnection() throws {
+        let listener = try HostileInput.Listener()
+        let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(client) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = listener.port.bigEndian
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(connected == 0)
+        #expect(listener.connectionAttempted)
+    }
+
+    // MARK: - Limits
+
+    @Test func attributeCountIgnoresMarkupThatIsNotATag() throws {
+        let text = """
+            <r a="x=y=z" b='1=2'><!-- c=1 d=2 e=3 --><![CDATA[ f=1 g=2 ]]><?pi h=1 i=2?>j=k l=m<s t="1"/></r>
+            """
+        let limits = XMLLimits(maxAttributes: 2)
+        #expect(throws: Never.self) { _ = try Fixtures.document(text, limits: limits) }
+        #expect {
+            _ = try Fixtures.document("<r>\n  <s a=\"1\" b=\"2\" c=\"3\"/></r>", path: "three.xml", limits: limits)
+        } throws: { error in
+            let error = error as? RedlineError
+            return error?.code == .hostile && error?.position == SourcePosition(file: "three.xml", line: 2, column: 3)
+        }
+    }
+
+    @Test func utf16WithByteOrderMarkIsAccepted() throws {
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><r a=\"caf\u{E9}\"/>"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let document = try XMLDocument(bytes: bytes, path: "utf16.xml")
+        #expect(document.root?.attribute("a") == "caf\u{E9}")
+    }
+
+    @Test func exoticEncodingsAreRefusedBeforeTheyReachAConverter() {
+        let utf16: [UInt8] =
+            [0xFF, 0xFE] + "<?xml version=\"1.0\" encoding=\"UTF-7\"?><r/>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let ebcdic: [UInt8] = [0x4C, 0x6F, 0xA7, 0x94, 0x93, 0x40]
+        let ucs4: [UInt8] = [0x00, 0x00, 0x00, 0x3C, 0x00, 0x00, 0x00, 0x72]
+        for (bytes, message) in [
+            (utf16, "encoding 'UTF-7' is not supported"), (ebcdic, "encoding 'EBCDIC' is not supported"),
+            (ucs4, "file looks like UTF-16 or UTF-32 without a byte-order mark"),
+        ] {
+            #expect {
+                _ = try XMLDocument(bytes: bytes, path: "exotic.xml")
+            } throws: { error in
+                let error = error as? RedlineError
+                return error?.code == .malformed && error?.message == message
+                    && error?.position == SourcePosition(file: "exotic.xml", line: 1, column: 1)
+            }
+        }
+    }
+
+    @Test func declaredSingleByteEncodingIsAccepted() throws {
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<r>caf".utf8) + [0xE9] + Array("</r>".utf8)
+        let document = try XMLDocument(bytes: bytes, path: "latin1.xml")
+        #expect(document.root?.text == "caf\u{E9}")
+    }
+
+    /// A deadline of zero has always passed: the record is an error, before any rule runs.
+    @Test func timeLimitReportsTheRecordAsAnError() throws {
+        var options = Self.options
+        options.limits.maxSecondsPerRecord = 0
+        let path = Fixtures.path("examples/records/cy-marketing-licence.xml")
+        let report = Self.engine.check(file: path, options: options)
+        let error = try #require(report.error)
+        #expect(report.status == .error)
+        #expect(report.verdict == nil && report.score == nil && report.results.isEmpty)
+        #expect(error.code == .timeLimit)
+        #expect(error.position.file == path)
+        #expect(error.message.hasPrefix("evaluation took longer than the limit of 0.0 s per record"))
+    }
+
+    @Test func defaultTimeLimitDoesNotChangeResults() throws {
+        let path = Fixtures.path("examples/records/cy-marketing-licence.xml")
+        var unlimited = Self.options
+        unlimited.limits.maxSecondsPerRecord = .infinity
+        let limited = Self.engine.check(file: path, options: Self.options)
+        #expect(limited.status == .evaluated)
+        #expect(limited == Self.engine.check(file: path, options: unlimited))
+    }
+
+    // MARK: - Helpers
+
+    /// Neither the canary file's text nor /etc/passwd appears in the report or its renderings.
+    private func expectNothingLeaked(_ report: RecordReport) throws {
+        let ruleSet = Fixtures.defaultRuleSet
+        let rendered = [
+            JSONReporter().render([report], ruleSet: ruleSet, asOf: Self.options.asOf, profile: report.profile),
+            TextReporter(colour: false).render([report], ruleSet: ruleSet),
+        ]
+        for text in rendered {
+            #expect(!text.contains(HostileInput.canary))
+            #expect(!text.contains("root:x:0:0"))
+        }
+    }
+}
