@@ -87,7 +87,7 @@ struct HostileRuleSetTests {
         #expect(report.status == .evaluated)
         #expect(report.results.map(\.outcome) == [.pass, .error])
         let reason = try #require(report.results.last?.reason)
-        #expect(reason.hasSuffix("failed: operation limit exceeded"), "\(reason)")
+        #expect(reason.hasSuffix("exceeded the limit of 1000000 operations on this record"), "\(reason)")
         let finding = try #require(report.findings.first)
         #expect(finding.ruleID == "HOST-002" && finding.kind == .error && finding.location.file == "large.xml")
         #expect(report.verdict == "refuse")
