@@ -5,14 +5,23 @@ import Foundation
 /// lists, letters, profiles and namespace prefixes, duplicate ids, policy consistency.
 /// Every error carries file, line and column.
 public struct RuleSetLoader {
-    private let source: RuleSource
+    let source: RuleSource
     private var files: [String] = []
     private var documents: [(document: XMLDocument, lines: [Substring])] = []
+    /// In lint mode, the problems collected so far (a rule that does not compile is skipped).
+    private var problems: [RedlineError]?
+    /// The rule sets being loaded through `<extends>`, outermost first (cycle detection).
+    var chain: [String] = []
+    /// `<override>` and `<disable>` elements met while collecting content.
+    var overrideElements: [XMLElement] = []
+
+    /// The href of `<extends>` naming the default rule set embedded in the binary.
+    public static let defaultRuleSetReference = "redline:default"
 
     /// Largest rule-set file accepted.
     public static let maxFileBytes = 16 * 1024 * 1024
 
-    private init(source: RuleSource) {
+    init(source: RuleSource) {
         self.source = source
     }
 
@@ -24,7 +33,30 @@ public struct RuleSetLoader {
     /// Loads a rule set from a file on disk (or the embedded one when `source` is `.embedded`).
     public static func load(path: String, source: RuleSource = .fileSystem) throws(RedlineError) -> RuleSet {
         var loader = RuleSetLoader(source: source)
+        loader.chain = [RuleSetLoader.key(path, source)]
         return try loader.loadMain(path)
+    }
+
+    /// Loads a rule set for `redline rules lint`: collects every schema violation and every
+    /// rule that does not compile instead of stopping at the first, and returns the rule set
+    /// (without the broken rules) when the rest loads.
+    public static func lint(path: String, source: RuleSource = .fileSystem) -> (ruleSet: RuleSet?, problems: [RedlineError]) {
+        var loader = RuleSetLoader(source: source)
+        loader.chain = [RuleSetLoader.key(path, source)]
+        loader.problems = []
+        do {
+            let ruleSet = try loader.loadMain(path)
+            return (ruleSet, loader.problems ?? [])
+        } catch {
+            var problems = loader.problems ?? []
+            if !problems.contains(error) { problems.append(error) }
+            return (nil, problems)
+        }
+    }
+
+    static func key(_ path: String, _ source: RuleSource) -> String {
+        let kind = if case .embedded = source { "embedded:" } else { "file:" }
+        return kind + (path as NSString).standardizingPath
     }
 
     // MARK: - Files
@@ -63,6 +95,18 @@ public struct RuleSetLoader {
                 suggestion: "start the file with <\(expectedRoot) xmlns=\"\(BuiltIn.ruleNamespace)\" formatVersion=\"1\" …>")
         }
         let violations = BuiltIn.ruleSetSchema.validate(document)
+        if problems != nil, violations.count > 1 {
+            var collected: [RedlineError] = []
+            for violation in violations {
+                collected.append(
+                    RedlineError(
+                        .invalidRules, "rule file does not match the rule language: \(violation.message)",
+                        at: SourcePosition(file: path, line: violation.line, column: column(in: path, line: violation.line, path: violation.path)),
+                        suggestion: "see docs/rule-language.md; rules/schemas/ruleset-1.xsd is the schema"))
+            }
+            problems?.append(contentsOf: collected)
+            throw collected[0]
+        }
         if let first = violations.first {
             var more = ""
             if violations.count > 1 { more = " (and \(violations.count - 1) more schema error\(violations.count > 2 ? "s" : ""))" }
@@ -117,7 +161,7 @@ public struct RuleSetLoader {
         return (content.firstIndex { !$0.isWhitespace }.map { content.distance(from: content.startIndex, to: $0) } ?? 0) + 1
     }
 
-    private func resolve(_ href: String, from file: String, at position: SourcePosition) throws(RedlineError) -> String {
+    func resolve(_ href: String, from file: String, at position: SourcePosition) throws(RedlineError) -> String {
         guard !href.hasPrefix("/"), !href.contains("://"), !href.split(separator: "/").contains("..") else {
             throw RedlineError(
                 .invalidRules, "include '\(href)' must be a relative path inside the rule set's folder", at: position,
@@ -129,16 +173,32 @@ public struct RuleSetLoader {
 
     // MARK: - Main file
 
-    private mutating func loadMain(_ path: String) throws(RedlineError) -> RuleSet {
+    mutating func loadMain(_ path: String) throws(RedlineError) -> RuleSet {
         let root = try parse(path, expectedRoot: "ruleset", includedFrom: nil)
         var letters: [Letter] = []
         var namespaces = ["r": BuiltIn.recordNamespace, "rl": RedlineFunctions.namespace]
         var profiles: [Profile] = []
         var policy: VerdictPolicy?
         var contentElements: [XMLElement] = []
+        var parent: RuleSet?
         for child in root.children {
             switch child.name {
+            case "extends":
+                parent = try loadParent(child)
+                if let parent {
+                    letters = parent.letters
+                    namespaces = parent.namespaces
+                    profiles = parent.profiles
+                }
             case "letter":
+                if let existing = letters.first(where: { $0.id == child.attribute("id") }) {
+                    guard existing.file == child.attribute("file") else {
+                        throw RedlineError(
+                            .invalidRules, "letter '\(existing.id)' is already declared by the extended rule set with file '\(existing.file)'",
+                            at: position(of: child), suggestion: "remove this <letter> (it is inherited) or use another id")
+                    }
+                    continue
+                }
                 letters.append(
                     Letter(
                         id: child.attribute("id") ?? "", file: child.attribute("file") ?? "",
@@ -153,19 +213,27 @@ public struct RuleSetLoader {
                 }
                 namespaces[prefix] = child.attribute("uri") ?? ""
             case "profile":
+                if parent != nil, profiles.contains(where: { $0.id == child.attribute("id") }) {
+                    throw RedlineError(
+                        .invalidRules, "profile '\(child.attribute("id") ?? "")' is already declared by the extended rule set",
+                        at: position(of: child), suggestion: "remove this <profile> (it is inherited) or use another id")
+                }
+                if child.attribute("default") == "true" || child.attribute("default") == "1" {
+                    for index in profiles.indices { profiles[index].isDefault = false }
+                }
                 profiles.append(
                     Profile(
                         id: child.attribute("id") ?? "", description: child.text.replacingSpacesRuns(),
                         isDefault: child.attribute("default") == "true" || child.attribute("default") == "1"))
             case "policy":
                 policy = try loadPolicy(child)
-            case "include", "list", "rule":
+            case "include", "list", "rule", "override", "disable":
                 contentElements.append(child)
             default:
                 break
             }
         }
-        var lists: [String: ReferenceList] = [:]
+        var lists: [String: ReferenceList] = parent?.lists ?? [:]
         var ruleElements: [XMLElement] = []
         var visited: Set<String> = [path]
         try collect(contentElements, lists: &lists, rules: &ruleElements, visited: &visited)
@@ -179,8 +247,21 @@ public struct RuleSetLoader {
             namespaces: namespaces, lists: lists, letters: Set(letters.map(\.id)), profiles: Set(profiles.map(\.id)))
         var rules: [Rule] = []
         var seen: [String: SourcePosition] = [:]
+        for rule in parent?.rules ?? [] { seen[rule.id] = rule.position }
         for element in ruleElements {
-            let rule = try compileRule(element, context: context)
+            let rule: Rule
+            do {
+                rule = try compileRule(element, context: context)
+            } catch where problems != nil {
+                problems?.append(error)
+                continue
+            }
+            if parent?.rule(rule.id) != nil, let first = seen[rule.id] {
+                throw RedlineError(
+                    .invalidRules, "rule id '\(rule.id)' is already defined by the extended rule set (at \(first))",
+                    at: rule.position,
+                    suggestion: "give the new rule its own id, or change the inherited one with <override rule=\"\(rule.id)\" … reason=\"…\"/>")
+            }
             if let first = seen[rule.id] {
                 throw RedlineError(
                     .invalidRules, "duplicate rule id '\(rule.id)' (first defined at \(first))", at: rule.position,
@@ -189,15 +270,28 @@ public struct RuleSetLoader {
             seen[rule.id] = rule.position
             rules.append(rule)
         }
-        guard let policy else {
-            throw RedlineError(.invalidRules, "rule set has no <policy>", at: position(of: root))
+        guard let policy = policy ?? parent?.policy else {
+            throw RedlineError(
+                .invalidRules, "rule set has no <policy>", at: position(of: root),
+                suggestion: "add a <policy> after the profiles, or <extends href=\"redline:default\"/> to inherit one")
         }
-        let ruleSet = RuleSet(
+        var overrides: [RuleOverride] = []
+        if let parent {
+            let inherited = try applyOverrides(to: parent.rules, own: Set(rules.map(\.id)), overrides: &overrides)
+            rules = inherited + rules
+        } else if let first = overrideElements.first {
+            throw RedlineError(
+                .invalidRules, "<\(first.name)> changes an inherited rule, but this rule set extends none", at: position(of: first),
+                suggestion: "add <extends href=\"redline:default\"/> after the description, or remove the <\(first.name)>")
+        }
+        var ruleSet = RuleSet(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "",
             title: root.child(named: "title")?.text.replacingSpacesRuns() ?? "",
             description: root.child(named: "description")?.text.replacingSpacesRuns() ?? "",
             letters: letters, namespaces: namespaces, profiles: profiles, policy: policy, lists: lists,
-            rules: rules, files: files)
+            rules: rules, files: files + (parent?.files ?? []))
+        ruleSet.extends = parent.map { _ in root.child(named: "extends")?.attribute("href") ?? "" }
+        ruleSet.overrides = overrides
         WarmUp.run(ruleSet)
         return ruleSet
     }
@@ -229,6 +323,8 @@ public struct RuleSetLoader {
                 lists[list.id] = list
             case "rule":
                 rules.append(element)
+            case "override", "disable":
+                overrideElements.append(element)
             default:
                 break
             }
