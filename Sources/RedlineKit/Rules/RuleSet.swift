@@ -99,6 +99,8 @@ public struct RuleSet: Sendable {
     public var extends: String? = nil
     /// The changes made to inherited rules, in file order (disabled rules are not in `rules`).
     public var overrides: [RuleOverride] = []
+    /// The ids of the rules inherited from the extended rule set (empty without `<extends>`).
+    public var inheritedRuleIDs: Set<String> = []
 
     /// The profile used when none is named.
     public var defaultProfile: String {

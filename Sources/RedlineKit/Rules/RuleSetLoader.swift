@@ -292,6 +292,7 @@ public struct RuleSetLoader {
             rules: rules, files: files + (parent?.files ?? []))
         ruleSet.extends = parent.map { _ in root.child(named: "extends")?.attribute("href") ?? "" }
         ruleSet.overrides = overrides
+        ruleSet.inheritedRuleIDs = Set(parent?.rules.map(\.id) ?? [])
         WarmUp.run(ruleSet)
         return ruleSet
     }
