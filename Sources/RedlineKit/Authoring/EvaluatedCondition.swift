@@ -33,7 +33,11 @@ public struct EvaluatedCondition: Sendable, Hashable {
                 return children.flatMap { $0.changes(toBecome: target) }
             }
             let options = children.map { $0.changes(toBecome: target) }.filter { !$0.isEmpty }
-            return options.min { $0.count < $1.count } ?? []
+            // Fewest changes first; among those, prefer adding evidence to removing it.
+            return options.min { a, b in
+                if a.count != b.count { return a.count < b.count }
+                return a.filter { !$0.target }.count < b.filter { !$0.target }.count
+            } ?? []
         case .not:
             return children.first?.changes(toBecome: !target) ?? []
         case .comparison, .call, .leaf:
