@@ -124,9 +124,13 @@ public struct RuleSetLoader {
 
     /// The column of an element's start tag on its line (1 if not found).
     func position(of element: XMLElement) -> SourcePosition {
-        let line = element.line
+        var line = element.line
         let text = lines(of: element.document.path)
         var column = 1
+        // libxml2 gives the line where a multi-line start tag ends: look back for its start.
+        var back = line
+        while back > 1, back > line - 20, back <= text.count, !text[back - 1].contains("<" + element.name) { back -= 1 }
+        if back >= 1, back <= text.count, back != line, text[back - 1].contains("<" + element.name) { line = back }
         if line >= 1, line <= text.count, let range = text[line - 1].range(of: "<" + element.name) {
             column = text[line - 1].distance(from: text[line - 1].startIndex, to: range.lowerBound) + 1
         } else if line >= 1, line <= text.count, let range = text[line - 1].range(of: ":" + element.name) {
