@@ -470,7 +470,9 @@ public struct RuleSetLoader {
         let from = element.attribute("effectiveFrom").flatMap { LocalDate($0) }
         let until = element.attribute("effectiveUntil").flatMap { LocalDate($0) }
         if let from, let until, until < from {
-            throw RedlineError(.invalidRules, "rule \(id) ends (\(until)) before it starts (\(from))", at: at)
+            throw RedlineError(
+                .invalidRules, "rule \(id) ends (\(until)) before it starts (\(from))", at: at,
+                suggestion: "swap effectiveFrom and effectiveUntil, or correct the dates")
         }
         return Rule(
             id: id, title: element.child(named: "title")?.text.replacingSpacesRuns() ?? "",
