@@ -32,8 +32,7 @@ public struct ConditionCoverage: Sendable, Hashable {
         for (label, expression) in [("when", rule.when), ("assert", rule.assertion), ("partial", rule.partial?.condition)] {
             guard let expression else { continue }
             for node in ConditionNode.parse(expression.text).branches {
-                var position = expression.position
-                if position.column > 0 { position.column += node.offset }
+                let position = ExpressionOffsets.position(of: expression, offset: node.offset)
                 branches.append(Branch(condition: label, text: node.text, position: position))
             }
         }

@@ -11,8 +11,7 @@ struct ConditionEvaluator {
     }
 
     func evaluate(_ node: ConditionNode, in expression: XPathExpression) -> EvaluatedCondition {
-        var position = expression.position
-        if position.column > 0 { position.column += node.offset }
+        let position = ExpressionOffsets.position(of: expression, offset: node.offset)
         let children = node.children.map { evaluate($0, in: expression) }
         var value: ConditionValue
         var truth: Bool

@@ -69,9 +69,7 @@ public struct RuleSetLinter: Sendable {
         let tokens = XPathToken.tokenize(expression.text)
         var problems: [LintProblem] = []
         func at(_ token: XPathToken) -> SourcePosition {
-            var position = expression.position
-            if position.column > 0 { position.column += token.start }
-            return position
+            ExpressionOffsets.position(of: expression, offset: token.start)
         }
         for (index, token) in tokens.enumerated() {
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
@@ -88,6 +86,13 @@ public struct RuleSetLinter: Sendable {
                     LintProblem(
                         .warning, "'//' searches the whole record (in '\(expression.text)')", at: at(token),
                         suggestion: suggestion))
+                continue
+            }
+            if token.kind == .variable {
+                problems.append(
+                    LintProblem(
+                        .error, "variable '\(token.text)' is not defined: rule expressions have no variables (in '\(expression.text)')",
+                        at: at(token), suggestion: "write the value or the path itself instead of \(token.text)"))
                 continue
             }
             guard token.kind == .name, !XPathToken.isOperatorName(tokens, at: index) else { continue }

@@ -413,9 +413,19 @@ public struct RuleSetLoader {
     private func compile(_ element: XMLElement, text: String? = nil, context: CompileContext) throws(RedlineError) -> XPathExpression {
         let expressionText = (text ?? element.text).trimmingWhitespace().description
         let at = text == nil ? contentPosition(of: element) : position(of: element)
-        let expression = try XPathExpression(expressionText, at: at)
-        try ExpressionChecker.check(expression, namespaces: context.namespaces, lists: context.lists)
-        return expression
+        do {
+            let expression = try XPathExpression(expressionText, at: at)
+            try ExpressionChecker.check(expression, namespaces: context.namespaces, lists: context.lists)
+            return expression
+        } catch {
+            // Errors add a character offset to the column: map it through entities and line breaks.
+            var mapped = error
+            if text == nil, error.position.file == at.file, error.position.line == at.line, error.position.column >= at.column {
+                mapped.position = ExpressionOffsets.position(
+                    in: lines(of: at.file), contentStart: at, offset: error.position.column - at.column)
+            }
+            throw mapped
+        }
     }
 
     private func compileMessage(_ element: XMLElement, context: CompileContext) throws(RedlineError) -> MessageTemplate {

@@ -63,6 +63,11 @@ struct RuleSetLinterTests {
                 "missing-failing-example.xml:11:3: warning: rule T-001 has no failing example",
             ]),
         BrokenCase(
+            file: "multi-line-condition.xml",
+            problems: [
+                "multi-line-condition.xml:17:11: error: unknown function 'rl:has-geography' (in 'r:limits/r:duration/@months <= 12\n      and rl:has-geography(r:limits)')",
+            ]),
+        BrokenCase(
             file: "no-policy.xml",
             problems: [
                 "no-policy.xml:3:1: error: rule set has no <policy>",
@@ -110,6 +115,11 @@ struct RuleSetLinterTests {
                 "undeclared-prefix.xml:15:13: error: namespace prefix 'x' is not declared (in 'x:limits/x:duration')",
             ]),
         BrokenCase(
+            file: "undefined-variable.xml",
+            problems: [
+                "undefined-variable.xml:15:47: error: variable '$maximum' is not defined: rule expressions have no variables (in 'r:limits/r:duration/@months <= $maximum')",
+            ]),
+        BrokenCase(
             file: "unknown-demand.xml",
             problems: [
                 "unknown-demand.xml:11:3: error: rule T-001 names demand 'SR20-99', which is not in the demand catalogue",
@@ -147,7 +157,7 @@ struct RuleSetLinterTests {
         BrokenCase(
             file: "xpath-does-not-compile.xml",
             problems: [
-                "xpath-does-not-compile.xml:15:46: error: XPath expression does not compile: invalid predicate near '' (at offset 33 of 'r:limits/r:duration[@months <= 12')",
+                "xpath-does-not-compile.xml:15:49: error: XPath expression does not compile: invalid predicate near '' (at offset 33 of 'r:limits/r:duration[@months <= 12')",
             ]),
     ]
 
