@@ -9,6 +9,9 @@ struct TutorialTests {
         var line: Int
         var script: String
         var exit: Int32
+        /// The lines of the plain ``` block shown right after the command, if any: each one
+        /// without an ellipsis must appear in the output.
+        var shownOutput: [String] = []
     }
 
     static func blocks() throws -> [Block] {
@@ -29,7 +32,17 @@ struct TutorialTests {
                     body.append(lines[end])
                     end += 1
                 }
-                blocks.append(Block(line: index + 1, script: body.joined(separator: "\n"), exit: exit))
+                var block = Block(line: index + 1, script: body.joined(separator: "\n"), exit: exit)
+                var next = end + 1
+                while next < lines.count, lines[next].trimmingCharacters(in: .whitespaces).isEmpty { next += 1 }
+                if next < lines.count, lines[next] == "```" {
+                    var shown = next + 1
+                    while shown < lines.count, lines[shown] != "```" {
+                        block.shownOutput.append(lines[shown])
+                        shown += 1
+                    }
+                }
+                blocks.append(block)
                 index = end
             }
             index += 1
@@ -38,7 +51,9 @@ struct TutorialTests {
     }
 
     @Test func theTutorialHasItsStepsMarked() throws {
-        #expect(try Self.blocks().count >= 8)
+        let blocks = try Self.blocks()
+        #expect(blocks.count >= 8)
+        #expect(blocks.filter { !$0.shownOutput.isEmpty }.count >= 4, "outputs shown in the tutorial are checked")
     }
 
     @Test func everyTutorialCommandRunsAsWritten() throws {
@@ -65,6 +80,10 @@ struct TutorialTests {
             try process.run()
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
+            let text = String(decoding: data, as: UTF8.self)
+            for shown in block.shownOutput where !shown.contains("…") && !shown.isEmpty {
+                #expect(text.contains(shown), "docs/writing-rules.md:\(block.line): the output shown has '\(shown)', the command printed:\n\(text)")
+            }
             #expect(
                 process.terminationStatus == block.exit,
                 "docs/writing-rules.md:\(block.line): exit \(process.terminationStatus), expected \(block.exit)\n\(String(decoding: data, as: UTF8.self))")
