@@ -19,10 +19,15 @@ struct RulesLintCommand: ParsableCommand {
 
     @OptionGroup var ruleSet: RuleSetArgument
 
-    @Option(name: .long, help: ArgumentHelp("Folder of the letters citations must quote (default: seeds/ if it exists, else the built-in letters).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Folder of the letters citations must quote (default: seeds/ if it exists, else the built-in letters).", valueName: "dir"))
     var seeds: String?
 
-    @Option(name: .long, help: ArgumentHelp("Demand catalogue to check demand ids against (default: the built-in rules/demands.xml).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Demand catalogue to check demand ids against (default: the built-in rules/demands.xml).", valueName: "file"))
     var demands: String?
 
     @Option(name: .long, help: "Output format: text or json.")

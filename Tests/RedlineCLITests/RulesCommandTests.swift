@@ -12,8 +12,10 @@ struct RulesCommandTests {
     @Test func lintOfABrokenFileExits3WithLocationAndFix() throws {
         let result = try CLIRunner.run(["rules", "lint", "Tests/Fixtures/broken-rules/unknown-list.xml"])
         #expect(result.status == 3)
-        #expect(result.stdout.hasPrefix(
-            "Tests/Fixtures/broken-rules/unknown-list.xml:15:17: error: unknown reference list 'sanctioned' (in 'not(rl:in-list('sanctioned', r:exporter/r:name))')\n  fix: declare the list with <list id=\"sanctioned\" …>\n"))
+        #expect(
+            result.stdout.hasPrefix(
+                "Tests/Fixtures/broken-rules/unknown-list.xml:15:17: error: unknown reference list 'sanctioned' (in 'not(rl:in-list('sanctioned', r:exporter/r:name))')\n  fix: declare the list with <list id=\"sanctioned\" …>\n"
+            ))
         #expect(result.stdout.hasSuffix("1 error, 0 warnings\n"))
     }
 
@@ -40,7 +42,10 @@ struct RulesCommandTests {
             "--report", "junit=\(junit.path)",
         ])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("FAIL Tests/Fixtures/rules-test/wrong-expectations.xml:17:5: [T-001] example 2 'wrongly expects pass' (pass): expected pass, got fail\n"))
+        #expect(
+            result.stdout.contains(
+                "FAIL Tests/Fixtures/rules-test/wrong-expectations.xml:17:5: [T-001] example 2 'wrongly expects pass' (pass): expected pass, got fail\n"
+            ))
         #expect(result.stdout.hasSuffix("3 failed\n"))
         let xml = try String(contentsOf: junit, encoding: .utf8)
         #expect(xml.contains("failures=\"3\""))
@@ -77,7 +82,9 @@ struct RulesCommandTests {
     }
 
     @Test func explainAnUnknownRuleIsAUsageError() throws {
-        let result = try CLIRunner.run(["explain", "examples/records/approve-lawful-interception.xml", "--rule", "NOPE-001", "--as-of", "2024-04-01"])
+        let result = try CLIRunner.run([
+            "explain", "examples/records/approve-lawful-interception.xml", "--rule", "NOPE-001", "--as-of", "2024-04-01",
+        ])
         #expect(result.status == 64)
         #expect(result.stderr.contains("no rule 'NOPE-001' in rule set redline-default"))
     }

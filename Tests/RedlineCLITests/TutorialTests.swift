@@ -82,11 +82,14 @@ struct TutorialTests {
             process.waitUntilExit()
             let text = String(decoding: data, as: UTF8.self)
             for shown in block.shownOutput where !shown.contains("…") && !shown.isEmpty {
-                #expect(text.contains(shown), "docs/writing-rules.md:\(block.line): the output shown has '\(shown)', the command printed:\n\(text)")
+                #expect(
+                    text.contains(shown),
+                    "docs/writing-rules.md:\(block.line): the output shown has '\(shown)', the command printed:\n\(text)")
             }
             #expect(
                 process.terminationStatus == block.exit,
-                "docs/writing-rules.md:\(block.line): exit \(process.terminationStatus), expected \(block.exit)\n\(String(decoding: data, as: UTF8.self))")
+                "docs/writing-rules.md:\(block.line): exit \(process.terminationStatus), expected \(block.exit)\n\(String(decoding: data, as: UTF8.self))"
+            )
         }
     }
 }

@@ -45,7 +45,10 @@ public struct ConditionCoverage: Sendable, Hashable {
         if outcome == "pass" { passed = true }
         if outcome == "fail" || outcome == "partial" { failed = true }
         let reached: [(String, EvaluatedCondition?)] = [
-            ("when", outcome != "error" && (outcome != "not-applicable" || explanation.reason == "condition not met") ? explanation.when : nil),
+            (
+                "when",
+                outcome != "error" && (outcome != "not-applicable" || explanation.reason == "condition not met") ? explanation.when : nil
+            ),
             ("assert", ["pass", "fail", "partial"].contains(outcome) ? explanation.assertion : nil),
             ("partial", outcome == "fail" || outcome == "partial" ? explanation.partial : nil),
         ]

@@ -142,7 +142,8 @@ public indirect enum ConditionNode: Sendable, Hashable {
                 closing(range.lowerBound + 1, in: range) == range.upperBound - 1
             {
                 let inner = (range.lowerBound + 2)..<(range.upperBound - 1)
-                let arguments = inner.isEmpty ? [] : split(inner, at: topLevel(inner) { tokens[$0].text == "," && tokens[$0].kind == .symbol })
+                let arguments =
+                    inner.isEmpty ? [] : split(inner, at: topLevel(inner) { tokens[$0].text == "," && tokens[$0].kind == .symbol })
                 if first.text == "not", arguments.count == 1, !arguments[0].isEmpty {
                     return .not(parse(arguments[0]), text: whole, offset: offset)
                 }

@@ -17,16 +17,19 @@ public struct JUnitTestReport: Sendable {
         out += "<testsuites name=\"\(escape(name))\" tests=\"\(cases.count)\" failures=\"\(failures)\">\n"
         for suite in order {
             let members = suites[suite] ?? []
-            out += "  <testsuite name=\"\(escape(suite))\" tests=\"\(members.count)\" failures=\"\(members.filter { !$0.passed }.count)\">\n"
+            out +=
+                "  <testsuite name=\"\(escape(suite))\" tests=\"\(members.count)\" failures=\"\(members.filter { !$0.passed }.count)\">\n"
             for testCase in members {
-                out += "    <testcase classname=\"\(escape(suite))\" name=\"\(escape(testCase.name))\" file=\"\(escape(testCase.position.file))\" line=\"\(testCase.position.line)\""
+                out +=
+                    "    <testcase classname=\"\(escape(suite))\" name=\"\(escape(testCase.name))\" file=\"\(escape(testCase.position.file))\" line=\"\(testCase.position.line)\""
                 if testCase.passed {
                     out += "/>\n"
                     continue
                 }
                 out += ">\n"
                 let message = "expected \(testCase.expected), got \(testCase.actual)"
-                out += "      <failure message=\"\(escape(message))\">\(escape(([testCase.position.description + ": " + message] + testCase.details).joined(separator: "\n")))</failure>\n"
+                out +=
+                    "      <failure message=\"\(escape(message))\">\(escape(([testCase.position.description + ": " + message] + testCase.details).joined(separator: "\n")))</failure>\n"
                 out += "    </testcase>\n"
             }
             out += "  </testsuite>\n"

@@ -104,8 +104,10 @@ public struct RuleSetLinter: Sendable {
                 if parts.count == 1, !vocabulary.attributes.contains(name), name != "*" {
                     problems.append(
                         LintProblem(
-                            .warning, "attribute '@\(name)' is not declared in the licence record schema, so this test is never true (in '\(expression.text)')",
-                            at: at(token), suggestion: nearest(name, in: vocabulary.attributes).map { "did you mean @\($0)?" }
+                            .warning,
+                            "attribute '@\(name)' is not declared in the licence record schema, so this test is never true (in '\(expression.text)')",
+                            at: at(token),
+                            suggestion: nearest(name, in: vocabulary.attributes).map { "did you mean @\($0)?" }
                                 ?? "see docs/record-format.md for the record's attributes"))
                 }
                 continue
@@ -114,8 +116,10 @@ public struct RuleSetLinter: Sendable {
                 if parts[1] != "*", !vocabulary.elements.contains(parts[1]) {
                     problems.append(
                         LintProblem(
-                            .warning, "element 'r:\(parts[1])' is not declared in the licence record schema, so this path never matches (in '\(expression.text)')",
-                            at: at(token), suggestion: nearest(parts[1], in: vocabulary.elements).map { "did you mean r:\($0)?" }
+                            .warning,
+                            "element 'r:\(parts[1])' is not declared in the licence record schema, so this path never matches (in '\(expression.text)')",
+                            at: at(token),
+                            suggestion: nearest(parts[1], in: vocabulary.elements).map { "did you mean r:\($0)?" }
                                 ?? "see docs/record-format.md for the record's elements"))
                 }
             } else if parts.count == 1, vocabulary.elements.contains(parts[0]) {
@@ -141,7 +145,8 @@ public struct RuleSetLinter: Sendable {
                 if !ruleSet.inheritedRuleIDs.contains(rule.id) {
                     problems.append(
                         LintProblem(
-                            .warning, "rule \(rule.id) has the same <when> and <assert> as rule \(first.id) (at \(first.position)), so it always gives the same outcome",
+                            .warning,
+                            "rule \(rule.id) has the same <when> and <assert> as rule \(first.id) (at \(first.position)), so it always gives the same outcome",
                             at: rule.position, suggestion: "merge the two rules, or change the condition of one"))
                 }
             } else {

@@ -96,7 +96,9 @@ public struct RuleSetTester: Sendable {
         var passed = true
         if let verdict = expectation.verdict, verdict != report.verdict {
             passed = false
-            testCase.details.append("verdict: expected \(verdict), got \(report.verdict ?? "none") (score \(report.score.map { ExplanationRenderer.number($0) } ?? "?"))")
+            testCase.details.append(
+                "verdict: expected \(verdict), got \(report.verdict ?? "none") (score \(report.score.map { ExplanationRenderer.number($0) } ?? "?"))"
+            )
         }
         if let fires = expectation.fires, fires != fired {
             passed = false
@@ -104,7 +106,8 @@ public struct RuleSetTester: Sendable {
             let unexpected = Set(fired).subtracting(fires).sorted()
             if !missing.isEmpty { testCase.details.append("expected to fire but did not: \(missing.joined(separator: " "))") }
             if !unexpected.isEmpty { testCase.details.append("fired but not expected: \(unexpected.joined(separator: " "))") }
-            for explanation in explained.explanations where missing.contains(explanation.ruleID) || unexpected.contains(explanation.ruleID) {
+            for explanation in explained.explanations where missing.contains(explanation.ruleID) || unexpected.contains(explanation.ruleID)
+            {
                 testCase.details.append("\(explanation.ruleID) gave \(explanation.outcome)\(explanation.reason.map { " (\($0))" } ?? ""):")
                 testCase.details += RuleSetTester.values(explanation)
             }

@@ -15,10 +15,13 @@ struct ExplainGoldenTests {
     }
 
     static let cases = [
-        Case(golden: "nso-licence-2021.txt", record: "bg-2019-nso-group-licence.xml", asOf: "2021-11-04", rules: ["NSO-001", "HRDD-001", "HRDD-002"]),
+        Case(
+            golden: "nso-licence-2021.txt", record: "bg-2019-nso-group-licence.xml", asOf: "2021-11-04",
+            rules: ["NSO-001", "HRDD-001", "HRDD-002"]),
         Case(golden: "lawful-interception-pass.txt", record: "approve-lawful-interception.xml", asOf: "2024-04-01", rules: ["HRDD-001"]),
         Case(golden: "intra-eu-failing-rules.txt", record: "bg-intra-eu-no-licence-required.xml", asOf: "2024-04-01", rules: []),
-        Case(golden: "nso-licence-2019-not-applicable.txt", record: "bg-2019-nso-group-licence.xml", asOf: "2019-05-14", rules: ["SANC-002"]),
+        Case(
+            golden: "nso-licence-2019-not-applicable.txt", record: "bg-2019-nso-group-licence.xml", asOf: "2019-05-14", rules: ["SANC-002"]),
     ]
 
     @Test(arguments: cases)

@@ -19,7 +19,8 @@ struct RuleSetTesterTests {
         #expect(failures.map(\.actual) == ["fail", "not-applicable"])
         #expect(failures.map(\.position.line) == [17, 20])
         let first = try #require(failures.first)
-        #expect(first.details.contains("        `r:limits/r:duration/@months` → 1 node: /licenceRecord/limits/duration/@months (line 1) '24'"))
+        #expect(
+            first.details.contains("        `r:limits/r:duration/@months` → 1 node: /licenceRecord/limits/duration/@months (line 1) '24'"))
         #expect(first.details.contains("    [true] r:limits/r:geography  → 1 node: /licenceRecord/limits/geography (line 1)"))
     }
 
@@ -51,7 +52,10 @@ struct RuleSetTesterTests {
         let coverage = try #require(Self.wrong.coverage.first { $0.ruleID == "T-001" })
         // Examples: pass; fail (months false, geography true); not applicable (when false).
         #expect(coverage.passed && coverage.failed)
-        #expect(coverage.branches.map(\.text) == ["r:items/r:item[@cyberSurveillance = 'true']", "r:limits/r:duration/@months <= 12", "r:limits/r:geography"])
+        #expect(
+            coverage.branches.map(\.text) == [
+                "r:items/r:item[@cyberSurveillance = 'true']", "r:limits/r:duration/@months <= 12", "r:limits/r:geography",
+            ])
         #expect(coverage.branches.map(\.seenTrue) == [true, true, true])
         #expect(coverage.branches.map(\.seenFalse) == [true, true, false])
         #expect(coverage.hit == 7)
