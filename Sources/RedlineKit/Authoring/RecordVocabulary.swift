@@ -8,6 +8,10 @@ public struct RecordVocabulary: Sendable {
     public let attributes: Set<String>
     /// The paths from the root (`licenceRecord/parties/party`) at which each element occurs.
     public let paths: [String: [String]]
+    /// The values an attribute can take, for attributes whose every declaration is an enumeration.
+    public let attributeValues: [String: Set<String>]
+    /// The values an element can hold, for elements whose every declaration is an enumeration.
+    public let elementValues: [String: Set<String>]
 
     /// The vocabulary of the embedded licence-record schema.
     public static let record: RecordVocabulary = RecordVocabulary(schema: BuiltIn.file(BuiltIn.recordSchemaPath) ?? "")
@@ -18,6 +22,8 @@ public struct RecordVocabulary: Sendable {
             elements = []
             attributes = []
             paths = [:]
+            attributeValues = [:]
+            elementValues = [:]
             return
         }
         var elementNames: Set<String> = []
@@ -73,5 +79,45 @@ public struct RecordVocabulary: Sendable {
         elements = elementNames
         attributes = attributeNames
         paths = found.mapValues { Array(Set($0)).sorted() }
+        var simpleTypes: [String: XMLElement] = [:]
+        for child in root.children where child.name == "simpleType" {
+            if let name = child.attribute("name") { simpleTypes[name] = child }
+        }
+        /// The enumerated values of a type definition, or nil when it allows any value.
+        func enumeration(of node: XMLElement, depth: Int = 0) -> Set<String>? {
+            guard depth < 8 else { return nil }
+            if let type = node.attribute("type").map(local) ?? node.attribute("base").map(local) {
+                if let named = simpleTypes[type] { return enumeration(of: named, depth: depth + 1) }
+                if let named = types[type] { return enumeration(of: named, depth: depth + 1) }
+                if node.name == "restriction" || node.name == "extension" || node.name == "element" || node.name == "attribute" {
+                    let values = node.children(named: "enumeration").compactMap { $0.attribute("value") }
+                    return values.isEmpty ? nil : Set(values)
+                }
+                return nil
+            }
+            for child in node.children
+            where ["simpleType", "restriction", "simpleContent", "extension", "complexType"].contains(child.name) {
+                if let values = enumeration(of: child, depth: depth + 1) { return values }
+            }
+            return nil
+        }
+        func collect(_ kind: String) -> [String: Set<String>] {
+            var open: Set<String> = []
+            var values: [String: Set<String>] = [:]
+            func visit(_ node: XMLElement) {
+                if node.name == kind, let name = node.attribute("name") {
+                    if let allowed = enumeration(of: node) {
+                        values[name, default: []].formUnion(allowed)
+                    } else {
+                        open.insert(name)
+                    }
+                }
+                node.children.forEach(visit)
+            }
+            visit(root)
+            return values.filter { !open.contains($0.key) }
+        }
+        attributeValues = collect("attribute")
+        elementValues = collect("element")
     }
 }

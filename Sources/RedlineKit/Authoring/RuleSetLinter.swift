@@ -88,6 +88,10 @@ public struct RuleSetLinter: Sendable {
                         suggestion: suggestion))
                 continue
             }
+            if token.kind == .literal, let problem = impossibleValue(tokens, literalAt: index, in: expression) {
+                problems.append(problem)
+                continue
+            }
             if token.kind == .variable {
                 problems.append(
                     LintProblem(
@@ -130,6 +134,47 @@ public struct RuleSetLinter: Sendable {
             }
         }
         return problems
+    }
+
+    /// `@name = 'literal'` or `r:name = 'literal'` (either order, `=` or `!=`) where the record
+    /// schema does not allow the literal: the test is constant.
+    private func impossibleValue(_ tokens: [XPathToken], literalAt index: Int, in expression: XPathExpression) -> LintProblem? {
+        func operand(before operatorIndex: Int) -> (name: String, isAttribute: Bool)? {
+            guard operatorIndex >= 1, tokens[operatorIndex - 1].kind == .name else { return nil }
+            let isAttribute = operatorIndex >= 2 && tokens[operatorIndex - 2].text == "@"
+            return (tokens[operatorIndex - 1].text, isAttribute)
+        }
+        var side: (name: String, isAttribute: Bool)?
+        if index >= 1, ["=", "!="].contains(tokens[index - 1].text) {
+            side = operand(before: index - 1)
+        } else if index + 2 < tokens.count, ["=", "!="].contains(tokens[index + 1].text),
+            tokens[index + 2].kind == .name
+                || (index + 3 < tokens.count && tokens[index + 2].text == "@" && tokens[index + 3].kind == .name)
+        {
+            let isAttribute = tokens[index + 2].text == "@"
+            side = (tokens[index + (isAttribute ? 3 : 2)].text, isAttribute)
+        }
+        guard let side else { return nil }
+        let value = tokens[index].text
+        let allowed: Set<String>?
+        let shown: String
+        if side.isAttribute {
+            guard !side.name.contains(":") else { return nil }
+            allowed = vocabulary.attributeValues[side.name]
+            shown = "@" + side.name
+        } else {
+            guard side.name.hasPrefix("r:") else { return nil }
+            allowed = vocabulary.elementValues[String(side.name.dropFirst(2))]
+            shown = side.name
+        }
+        guard let allowed, !allowed.contains(value) else { return nil }
+        let near = allowed.count <= 60 ? nearest(value, in: allowed) : nil
+        let list = allowed.count <= 12 ? ": one of \(allowed.sorted().joined(separator: ", "))" : " (rules/schemas/licence-record-1.xsd)"
+        return LintProblem(
+            .warning,
+            "'\(value)' is not a value \(shown) can have in the licence record schema, so this comparison is constant (in '\(expression.text)')",
+            at: ExpressionOffsets.position(of: expression, offset: tokens[index].start),
+            suggestion: near.map { "did you mean '\($0)'?" } ?? "use a value the schema allows\(list)")
     }
 
     /// A rule whose applicability and assertion equal an earlier rule's.

@@ -48,6 +48,12 @@ struct RuleSetLinterTests {
                 "extends-cycle-a.xml:5:3: error: rule sets extend each other in a cycle: extends-cycle-b.xml → extends-cycle-a.xml → extends-cycle-b.xml"
             ]),
         BrokenCase(
+            file: "impossible-value.xml",
+            problems: [
+                "impossible-value.xml:15:37: warning: 'enduser' is not a value @role can have in the licence record schema, so this comparison is constant (in 'r:parties/r:party[@role = 'enduser']')",
+                "impossible-value.xml:16:81: warning: 'UK' is not a value r:country can have in the licence record schema, so this comparison is constant (in 'r:limits/r:duration/@months <= 12 and not(r:exporter/r:country = 'UK') and r:lifecycle[@status != 'pending']')",
+            ]),
+        BrokenCase(
             file: "invalid-severity.xml",
             problems: [
                 "invalid-severity.xml:11:3: error: rule file does not match the rule language: Element 'rule', attribute 'severity': [facet 'enumeration'] The value 'high' is not an element of the set {'critical', 'major', 'minor', 'info'}."
