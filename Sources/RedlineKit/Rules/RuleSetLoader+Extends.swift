@@ -11,8 +11,25 @@ extension RuleSetLoader {
             target = BuiltIn.defaultRuleSetPath
             loader = RuleSetLoader(source: .embedded)
         } else {
+            guard !href.hasPrefix("/"), !href.contains("://"), !href.split(separator: "/").contains("..") else {
+                throw RedlineError(
+                    .invalidRules, "<extends href=\"\(href)\"> must be a relative path inside the rule set's folder",
+                    at: at,
+                    suggestion:
+                        "write \"\(RuleSetLoader.defaultRuleSetReference)\" for the built-in rules, or a path relative to this file without '..'"
+                )
+            }
             target = try resolve(href, from: element.document.path, at: at)
             loader = RuleSetLoader(source: source)
+            do {
+                _ = try source.read(target, limit: RuleSetLoader.maxFileBytes)
+            } catch {
+                throw RedlineError(
+                    .invalidRules, "the extended rule set '\(href)' cannot be read: \(error.message)", at: at,
+                    suggestion:
+                        "fix the href (relative to this file), or write \"\(RuleSetLoader.defaultRuleSetReference)\" for the built-in rules"
+                )
+            }
         }
         let key = RuleSetLoader.key(target, loader.source)
         if chain.contains(key) {

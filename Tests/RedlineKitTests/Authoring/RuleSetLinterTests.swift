@@ -48,6 +48,16 @@ struct RuleSetLinterTests {
                 "extends-cycle-a.xml:5:3: error: rule sets extend each other in a cycle: extends-cycle-b.xml → extends-cycle-a.xml → extends-cycle-b.xml"
             ]),
         BrokenCase(
+            file: "extends-missing-file.xml",
+            problems: [
+                "extends-missing-file.xml:5:3: error: the extended rule set 'national-base.xml' cannot be read: cannot read file: No such file or directory"
+            ]),
+        BrokenCase(
+            file: "extends-outside-folder.xml",
+            problems: [
+                "extends-outside-folder.xml:5:3: error: <extends href=\"../../../rules/redline-default.xml\"> must be a relative path inside the rule set's folder"
+            ]),
+        BrokenCase(
             file: "impossible-value.xml",
             problems: [
                 "impossible-value.xml:15:37: warning: 'enduser' is not a value @role can have in the licence record schema, so this comparison is constant (in 'r:parties/r:party[@role = 'enduser']')",
