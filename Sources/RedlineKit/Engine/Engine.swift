@@ -174,9 +174,10 @@ public final class Engine: Sendable {
             return (RuleResult(ruleID: rule.id, outcome: .fail, credit: credit, reason: nil), finding)
         } catch {
             let root = xmlDocGetRootElement(document.pointer)
-            let finding = makeFinding(
+            var finding = makeFinding(
                 rule, kind: .error, message: "rule could not be evaluated: \(error.message)", node: root, document: document,
                 credit: 0)
+            if let suggestion = error.suggestion { finding.remedy = suggestion }
             return (RuleResult(ruleID: rule.id, outcome: .error, credit: 0, reason: error.message), finding)
         }
     }

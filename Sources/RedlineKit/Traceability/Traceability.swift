@@ -92,7 +92,7 @@ public struct Traceability: Sendable {
     public func markdown() -> String {
         var out = "# Traceability: demands → rules\n\n"
         out += "Generated from `rules/demands.xml` and the rule set `\(ruleSet.id)` \(ruleSet.version) "
-        out += "by `RECORD_DOCS=1 swift test --filter Traceability`; a test fails when this file is stale.\n\n"
+        out += "by `RECORD_DOCS=1 swift test --filter GeneratedDocs`; a test fails when this file is stale.\n\n"
         let implemented = catalogue.demands.filter { !rules(implementing: $0.id).isEmpty }.count
         let notCheckable = catalogue.demands.filter { !$0.isCheckable }
         out += "\(catalogue.demands.count) demands: \(implemented) implemented by at least one rule, "

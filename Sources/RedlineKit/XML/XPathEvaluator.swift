@@ -37,6 +37,12 @@ final class XPathEvaluator {
         environment.release()
     }
 
+    /// The first 60 characters of an expression, for messages.
+    static func abbreviate(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return flat.count <= 60 ? flat : String(flat.prefix(57)) + "..."
+    }
+
     /// Evaluates `expression` with `node` (default: the root element, so rule paths are relative
     /// to `licenceRecord`) as the context node.
     func evaluate(_ expression: XPathExpression, node: xmlNodePtr? = nil) throws(RedlineError) -> XPathValue {
@@ -49,14 +55,14 @@ final class XPathEvaluator {
             let code = Int(context.pointee.lastError.code) - Int(XML_XPATH_EXPRESSION_OK.rawValue)
             let reason = env.functionError ?? XPathErrors.message(for: code)
             var suggestion = "check the expression against the record format (docs/record-format.md)"
+            var message = "XPath '\(XPathEvaluator.abbreviate(expression.text))' failed: \(reason)"
             if code == Int(XPATH_OP_LIMIT_EXCEEDED.rawValue) {
-                suggestion = "simplify the expression: use absolute paths instead of '//' and avoid nested loops over large node-sets"
+                message = "XPath '\(XPathEvaluator.abbreviate(expression.text))' exceeded the limit of \(operationLimit) operations on this record"
+                suggestion = "if the record is trusted, raise --max-xpath-ops; if you wrote the rule, use absolute paths instead of '//' and avoid nested loops over large node-sets"
             } else if env.functionError != nil {
                 suggestion = "declare the list in the rule set, or fix the list id"
             }
-            throw RedlineError(
-                .evaluation, "XPath '\(expression.text)' failed: \(reason)", at: expression.position,
-                suggestion: suggestion)
+            throw RedlineError(.evaluation, message, at: expression.position, suggestion: suggestion)
         }
         defer { xmlXPathFreeObject(object) }
         switch object.pointee.type {

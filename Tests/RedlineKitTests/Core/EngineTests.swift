@@ -79,7 +79,7 @@ struct EngineTests {
         let errors = report.results.filter { $0.outcome == .error }
         #expect(!errors.isEmpty)
         #expect(errors.allSatisfy { $0.credit == 0 })
-        #expect(report.findings.contains { $0.kind == .error && $0.message.contains("operation limit") })
+        #expect(report.findings.contains { $0.kind == .error && $0.message.contains("exceeded the limit of") })
         #expect(report.isClean == false)
     }
 

@@ -26,7 +26,7 @@ struct XPathTests {
         #expect {
             _ = try limited.evaluate(expression)
         } throws: { error in
-            (error as? RedlineError)?.message.contains("operation limit exceeded") == true
+            (error as? RedlineError)?.message.contains("exceeded the limit of") == true
         }
         let generous = XPathEvaluator(
             document: document, namespaces: ["r": BuiltIn.recordNamespace], environment: environment,
