@@ -2,15 +2,18 @@
 ///
 ///     <?redline-expect as-of="2021-11-04" verdict="revoke" fires="NSO-001 SANC-001" profile="moratorium"?>
 ///
-/// `as-of` is required; `verdict`, `fires` (the rules that fail, partial fails included, in any
-/// order; empty for none) and `profile` are optional. A record may hold several, one per as-of.
+/// `as-of` is required; `verdict`, `fires` (the rules with a finding: failed, partly failed or
+/// in error, in any order; empty for none), `errors` (the rules that could not be evaluated) and
+/// `profile` are optional. A record may hold several, one per as-of.
 public struct RecordExpectation: Sendable, Hashable {
     /// The evaluation date.
     public var asOf: LocalDate
     /// The expected verdict, if declared.
     public var verdict: String?
-    /// The rules expected to fail, if declared.
+    /// The rules expected to have a finding (fail, partial or error), sorted, if declared.
     public var fires: [String]?
+    /// The rules expected to end in an error, sorted, if declared.
+    public var errors: [String]?
     /// The profile, if not the default.
     public var profile: String?
     /// Where the processing instruction is written.
@@ -45,6 +48,7 @@ public struct RecordExpectation: Sendable, Hashable {
                     RecordExpectation(
                         asOf: date, verdict: attributes["verdict"],
                         fires: attributes["fires"].map { $0.split(separator: " ").map(String.init).sorted() },
+                        errors: attributes["errors"].map { $0.split(separator: " ").map(String.init).sorted() },
                         profile: attributes["profile"], position: at))
                 searchStart = close.upperBound
             }
@@ -64,13 +68,13 @@ public struct RecordExpectation: Sendable, Hashable {
             else {
                 throw RedlineError(
                     .invalidRules, "cannot read the pseudo-attributes of <?\(target)?> near '\(rest.prefix(20))'", at: at,
-                    suggestion: "write name=\"value\" pairs: as-of, verdict, fires, profile")
+                    suggestion: "write name=\"value\" pairs: as-of, verdict, fires, errors, profile")
             }
             let name = rest[..<equals].trimmingWhitespace().description
-            guard ["as-of", "verdict", "fires", "profile"].contains(name) else {
+            guard ["as-of", "verdict", "fires", "errors", "profile"].contains(name) else {
                 throw RedlineError(
                     .invalidRules, "unknown pseudo-attribute '\(name)' in <?\(target)?>", at: at,
-                    suggestion: "use as-of, verdict, fires and profile")
+                    suggestion: "use as-of, verdict, fires, errors and profile")
             }
             attributes[name] = String(rest[rest.index(equals, offsetBy: 2)..<end]).replacingSpacesRuns()
             rest = rest[rest.index(after: end)...]

@@ -80,6 +80,10 @@ public struct RuleExplainer: Sendable {
                 break
             }
         }
+        if explanation.outcome != "fail", explanation.outcome != "partial" {
+            // The engine looks at the partial condition only when the assertion fails.
+            explanation.partial = nil
+        }
         switch explanation.outcome {
         case "fail", "partial":
             explanation.flipGoal = "to pass"

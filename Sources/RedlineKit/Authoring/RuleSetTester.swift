@@ -91,7 +91,8 @@ public struct RuleSetTester: Sendable {
             return testCase
         }
         for explanation in explained.explanations { coverage[explanation.ruleID]?.record(explanation) }
-        let fired = Set(report.findings.filter { $0.kind == .fail || $0.kind == .partial }.map(\.ruleID)).sorted()
+        let fired = Set(report.findings.map(\.ruleID)).sorted()
+        let errored = report.results.filter { $0.outcome == .error }.map(\.ruleID).sorted()
         testCase.actual = RuleSetTester.describe(verdict: report.verdict, fires: fired)
         var passed = true
         if let verdict = expectation.verdict, verdict != report.verdict {
@@ -111,6 +112,12 @@ public struct RuleSetTester: Sendable {
                 testCase.details.append("\(explanation.ruleID) gave \(explanation.outcome)\(explanation.reason.map { " (\($0))" } ?? ""):")
                 testCase.details += RuleSetTester.values(explanation)
             }
+        }
+        if let errors = expectation.errors, errors != errored {
+            passed = false
+            testCase.details.append(
+                "expected errors: \(errors.isEmpty ? "none" : errors.joined(separator: " ")); got: \(errored.isEmpty ? "none" : errored.joined(separator: " "))"
+            )
         }
         testCase.passed = passed
         return testCase

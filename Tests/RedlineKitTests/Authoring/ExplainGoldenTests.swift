@@ -2,8 +2,8 @@ import Foundation
 import RedlineKit
 import Testing
 
-/// `redline explain` output on known records, compared with golden files in
-/// Tests/Fixtures/explain. `RECORD_GOLDEN=1 swift test --filter ExplainGolden` rewrites them
+/// `redline explain` output on known records (Tests/Fixtures/explain/records, with the rule
+/// set Tests/Fixtures/explain/rules.xml), compared with golden files in Tests/Fixtures/explain. `RECORD_GOLDEN=1 swift test --filter ExplainGolden` rewrites them
 /// (and fails, so a rewrite is never silent); review the diff with git.
 struct ExplainGoldenTests {
     struct Case: CustomTestStringConvertible, Sendable {
@@ -15,21 +15,27 @@ struct ExplainGoldenTests {
     }
 
     static let cases = [
-        Case(
-            golden: "nso-licence-2021.txt", record: "bg-2019-nso-group-licence.xml", asOf: "2021-11-04",
-            rules: ["NSO-001", "HRDD-001", "HRDD-002"]),
-        Case(golden: "lawful-interception-pass.txt", record: "approve-lawful-interception.xml", asOf: "2024-04-01", rules: ["HRDD-001"]),
-        Case(golden: "intra-eu-failing-rules.txt", record: "bg-intra-eu-no-licence-required.xml", asOf: "2024-04-01", rules: []),
-        Case(
-            golden: "nso-licence-2019-not-applicable.txt", record: "bg-2019-nso-group-licence.xml", asOf: "2019-05-14", rules: ["SANC-002"]),
+        Case(golden: "failing-rules.txt", record: "unlimited-flagged.xml", asOf: "2024-01-01", rules: []),
+        Case(golden: "passing-rule.txt", record: "limited.xml", asOf: "2024-01-01", rules: ["EX-001"]),
+        Case(golden: "no-rule-failed.txt", record: "limited.xml", asOf: "2024-01-01", rules: []),
+        Case(golden: "list-not-yet-in-force.txt", record: "unlimited-flagged.xml", asOf: "2019-06-01", rules: ["EX-002"]),
     ]
+
+    /// A small rule set of its own, so that changes to the default rules do not touch these files.
+    static let ruleSet: RuleSet = {
+        do {
+            return try RuleSetLoader.load(path: Fixtures.path("Tests/Fixtures/explain/rules.xml"))
+        } catch {
+            fatalError("explain fixture does not load: \(error)")
+        }
+    }()
 
     @Test(arguments: cases)
     func explanationMatchesGolden(_ golden: Case) throws {
-        let explainer = RuleExplainer(ruleSet: Fixtures.defaultRuleSet)
+        let explainer = RuleExplainer(ruleSet: Self.ruleSet)
         let root = Fixtures.repositoryRoot.path + "/"
         let result = try explainer.explain(
-            file: root + "examples/records/" + golden.record, ruleIDs: golden.rules,
+            file: root + "Tests/Fixtures/explain/records/" + golden.record, ruleIDs: golden.rules,
             options: EvaluationOptions(asOf: try #require(LocalDate(golden.asOf))))
         let text = ExplanationRenderer().render(report: result.report, explanations: result.explanations)
             .replacingOccurrences(of: root, with: "")
@@ -41,6 +47,18 @@ struct ExplainGoldenTests {
         }
         let expected = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text == expected)
+    }
+
+    @Test func explainsTheDefaultRulesOnAnExampleRecord() throws {
+        let explainer = RuleExplainer(ruleSet: Fixtures.defaultRuleSet)
+        let result = try explainer.explain(
+            file: Fixtures.path("examples/records/bg-2019-nso-group-licence.xml"), ruleIDs: ["NSO-001"],
+            options: EvaluationOptions(asOf: LocalDate("2021-11-04")!))
+        let explanation = try #require(result.explanations.first)
+        #expect(explanation.outcome == "fail")
+        #expect(explanation.flipGoal == "to pass")
+        #expect(!explanation.flip.isEmpty)
+        #expect(explanation.assertion?.truth == false)
     }
 
     @Test func anUnknownRuleIsAUsageErrorWithASuggestion() throws {

@@ -20,6 +20,13 @@ struct RecordExpectationTests {
         #expect(expectations[1].profile == "moratorium")
     }
 
+    @Test func errorsNameTheRulesThatCouldNotBeEvaluated() throws {
+        let text = "<?redline-expect as-of=\"2024-04-01\" fires=\"RECORD-002\" errors=\"RECORD-002\"?>"
+        let expectation = try #require(try RecordExpectation.parse(text, path: "r.xml").first)
+        #expect(expectation.errors == ["RECORD-002"])
+        #expect(expectation.verdict == nil)
+    }
+
     @Test func anEmptyFiresMeansNoRuleFires() throws {
         let expectations = try RecordExpectation.parse("<?redline-expect as-of=\"2024-01-01\" fires=\"\"?>", path: "r.xml")
         #expect(expectations.first?.fires == [])

@@ -48,6 +48,13 @@ struct RuleSetTesterTests {
         #expect(coverage.hit == coverage.total)
     }
 
+    @Test func theDefaultSetPassesItsExampleRecords() throws {
+        let run = try RuleSetTester(ruleSet: Fixtures.defaultRuleSet).run(recordsDirectory: Fixtures.path("examples/records"))
+        #expect(run.failures.isEmpty, "\(run.failures.map { "\($0.suite) \($0.name): \($0.details)" })")
+        #expect(run.undeclaredRecords.isEmpty)
+        #expect(run.cases.contains { $0.suite.hasSuffix(".xml") })
+    }
+
     @Test func coverageNamesTheBranchesNeverExercised() throws {
         let coverage = try #require(Self.wrong.coverage.first { $0.ruleID == "T-001" })
         // Examples: pass; fail (months false, geography true); not applicable (when false).
