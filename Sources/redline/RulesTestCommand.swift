@@ -11,7 +11,7 @@ struct RulesTestCommand: ParsableCommand {
         discussion: """
             Example records declare what they must give with a processing instruction at the top: \
             <?redline-expect as-of="2021-11-04" verdict="revoke" fires="NSO-001 SANC-001"?> \
-            (fires and profile optional; one per as-of). A failure shows the example, the expected and \
+            (verdict, fires, errors and profile optional; one per as-of). A failure shows the example, the expected and \
             actual outcome and the values the conditions saw. Exits 1 when a check fails or coverage is \
             below --min-coverage, 3 when the rule set does not load.
             """
