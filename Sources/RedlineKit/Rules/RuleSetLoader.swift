@@ -319,13 +319,17 @@ public struct RuleSetLoader {
                 let part = try parse(target, expectedRoot: "part", includedFrom: at)
                 try collect(part.children, lists: &lists, rules: &rules, visited: &visited)
             case "list":
-                let list = try loadList(element)
-                if let existing = lists[list.id] {
-                    throw RedlineError(
-                        .invalidRules, "duplicate list id '\(list.id)' (first defined at \(existing.position))",
-                        at: list.position, suggestion: "give every list a unique id")
+                do throws(RedlineError) {
+                    let list = try loadList(element)
+                    if let existing = lists[list.id] {
+                        throw RedlineError(
+                            .invalidRules, "duplicate list id '\(list.id)' (first defined at \(existing.position))",
+                            at: list.position, suggestion: "give every list a unique id")
+                    }
+                    lists[list.id] = list
+                } catch where problems != nil {
+                    problems?.append(error)
                 }
-                lists[list.id] = list
             case "rule":
                 rules.append(element)
             case "override", "disable":
@@ -372,7 +376,7 @@ public struct RuleSetLoader {
         return VerdictPolicy(application: try stage("application"), licence: try stage("licence"))
     }
 
-    private func loadList(_ element: XMLElement) throws(RedlineError) -> ReferenceList {
+    private mutating func loadList(_ element: XMLElement) throws(RedlineError) -> ReferenceList {
         let at = position(of: element)
         let kind = ReferenceList.Kind(rawValue: element.attribute("kind") ?? "") ?? .party
         let effective = LocalDate(element.attribute("effective") ?? "") ?? LocalDate(daysSinceEpoch: 0)
@@ -381,9 +385,13 @@ public struct RuleSetLoader {
             let value = entry.text.trimmingWhitespace().description
             let entryAt = position(of: entry)
             if kind == .country, !CountryCodes.all.contains(value.uppercased()) {
-                throw RedlineError(
+                let error = RedlineError(
                     .invalidRules, "'\(value)' is not an ISO 3166-1 alpha-2 country code", at: entryAt,
                     suggestion: "use the two-letter code, e.g. AE for the United Arab Emirates")
+                // Lint mode: report the entry and keep the list, so rules using it are still checked.
+                guard problems != nil else { throw error }
+                problems?.append(error)
+                continue
             }
             let since = entry.attribute("since").flatMap { LocalDate($0) } ?? effective
             let until = entry.attribute("until").flatMap { LocalDate($0) }

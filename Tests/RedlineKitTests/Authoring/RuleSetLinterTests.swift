@@ -13,6 +13,12 @@ struct RuleSetLinterTests {
 
     static let cases: [BrokenCase] = [
         BrokenCase(
+            file: "bad-lists.xml",
+            problems: [
+                "bad-lists.xml:14:5: error: 'UK' is not an ISO 3166-1 alpha-2 country code",
+                "bad-lists.xml:20:3: error: duplicate list id 'parties' (first defined at bad-lists.xml:16:3)",
+            ]),
+        BrokenCase(
             file: "citation-not-verbatim.xml",
             problems: [
                 "citation-not-verbatim.xml:14:5: error: rule T-001: the quote \"limited in size, place, and duration\" does not appear verbatim in SR20 (003_c93b2ad88fe27b7f.txt)"
