@@ -36,4 +36,14 @@ struct RuleCoverageTests {
         #expect(coverage.evaluatedRecords == 0)
         #expect(coverage.neverApplied == coverage.ruleIDs)
     }
+
+    @Test func theRendererListsTheGapsFirst() {
+        var coverage = RuleCoverage(ruleSet: Fixtures.defaultRuleSet)
+        coverage.add(Self.reports(["approve-lawful-interception.xml"], asOf: "2024-04-01"))
+        let lines = RuleCoverageRenderer().render(coverage).split(separator: "\n").map(String.init)
+        #expect(lines[0] == "rule coverage over 1 evaluated record:")
+        #expect(lines[1] == "  never fired (\(coverage.ruleIDs.count)): " + coverage.ruleIDs.joined(separator: " "))
+        #expect(lines[3].hasPrefix("  never applied (\(coverage.neverApplied.count)): "))
+        #expect(lines.count == 4 + coverage.ruleIDs.count)
+    }
 }
