@@ -18,6 +18,13 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var evaluation: EvaluationFlags
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
+
     func run() throws {
         let ruleSet = try evaluation.loadRuleSet()
         let explainer = RuleExplainer(ruleSet: ruleSet)
@@ -30,7 +37,12 @@ struct ExplainCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error.message); \(error.suggestion ?? "")")
         }
-        Terminal.write(ExplanationRenderer().render(report: result.report, explanations: result.explanations))
+        switch format {
+        case .text:
+            Terminal.write(ExplanationRenderer().render(report: result.report, explanations: result.explanations))
+        case .json:
+            Terminal.write(ExplanationJSONRenderer().render(report: result.report, explanations: result.explanations))
+        }
         let status = ExitStatus.of([result.report])
         if status != 0 { throw ExitCode(status) }
     }

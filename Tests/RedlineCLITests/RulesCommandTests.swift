@@ -103,4 +103,23 @@ struct RulesCommandTests {
         #expect(result.status == 2)
         #expect(result.stdout.contains("error: not well-formed XML"))
     }
+
+    @Test func explainJSONHasTheConditionTree() throws {
+        let result = try CLIRunner.run([
+            "explain", "Tests/Fixtures/explain/records/unlimited-flagged.xml", "--rules", "Tests/Fixtures/explain/rules.xml",
+            "--rule", "EX-002", "--as-of", "2024-01-01", "--format", "json",
+        ])
+        #expect(result.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let rule = (object?["rules"] as? [[String: Any]])?.first
+        #expect(rule?["outcome"] as? String == "fail")
+        #expect(rule?["flipGoal"] as? String == "to pass")
+        let assertion = rule?["assert"] as? [String: Any]
+        #expect(assertion?["kind"] as? String == "not")
+        #expect(assertion?["truth"] as? Bool == false)
+        #expect(assertion?["line"] as? Int == 39)
+        let call = (assertion?["parts"] as? [[String: Any]])?.first
+        #expect(call?["kind"] as? String == "call rl:in-list")
+        #expect(call?["truth"] as? Bool == true)
+    }
 }
