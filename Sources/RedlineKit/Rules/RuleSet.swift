@@ -95,6 +95,12 @@ public struct RuleSet: Sendable {
     public var rules: [Rule]
     /// The files the rule set was loaded from, main file first.
     public var files: [String]
+    /// The rule set this one extends (`<extends href>`), if any.
+    public var extends: String? = nil
+    /// The changes made to inherited rules, in file order (disabled rules are not in `rules`).
+    public var overrides: [RuleOverride] = []
+    /// The ids of the rules inherited from the extended rule set (empty without `<extends>`).
+    public var inheritedRuleIDs: Set<String> = []
 
     /// The profile used when none is named.
     public var defaultProfile: String {

@@ -5,16 +5,25 @@ import Foundation
 /// lists, letters, profiles and namespace prefixes, duplicate ids, policy consistency.
 /// Every error carries file, line and column.
 public struct RuleSetLoader {
-    private let source: RuleSource
+    let source: RuleSource
     private var files: [String] = []
     private var documents: [(document: XMLDocument, lines: [Substring])] = []
+    /// In lint mode, the problems collected so far (a rule that does not compile is skipped).
+    private var problems: [RedlineError]?
+    /// The rule sets being loaded through `<extends>`, outermost first (cycle detection).
+    var chain: [String] = []
+    /// `<override>` and `<disable>` elements met while collecting content.
+    var overrideElements: [XMLElement] = []
+
+    /// The href of `<extends>` naming the default rule set embedded in the binary.
+    public static let defaultRuleSetReference = "redline:default"
 
     /// Largest rule-set file accepted.
     public static let maxFileBytes = 16 * 1024 * 1024
     /// Most elements in one rule-set file (large reference lists are expected).
     public static let maxFileElements = 200_000
 
-    private init(source: RuleSource) {
+    init(source: RuleSource) {
         self.source = source
     }
 
@@ -26,7 +35,30 @@ public struct RuleSetLoader {
     /// Loads a rule set from a file on disk (or the embedded one when `source` is `.embedded`).
     public static func load(path: String, source: RuleSource = .fileSystem) throws(RedlineError) -> RuleSet {
         var loader = RuleSetLoader(source: source)
+        loader.chain = [RuleSetLoader.key(path, source)]
         return try loader.loadMain(path)
+    }
+
+    /// Loads a rule set for `redline rules lint`: collects every schema violation and every
+    /// rule that does not compile instead of stopping at the first, and returns the rule set
+    /// (without the broken rules) when the rest loads.
+    public static func lint(path: String, source: RuleSource = .fileSystem) -> (ruleSet: RuleSet?, problems: [RedlineError]) {
+        var loader = RuleSetLoader(source: source)
+        loader.chain = [RuleSetLoader.key(path, source)]
+        loader.problems = []
+        do {
+            let ruleSet = try loader.loadMain(path)
+            return (ruleSet, loader.problems ?? [])
+        } catch {
+            var problems = loader.problems ?? []
+            if !problems.contains(error) { problems.append(error) }
+            return (nil, problems)
+        }
+    }
+
+    static func key(_ path: String, _ source: RuleSource) -> String {
+        let kind = if case .embedded = source { "embedded:" } else { "file:" }
+        return kind + (path as NSString).standardizingPath
     }
 
     // MARK: - Files
@@ -65,6 +97,18 @@ public struct RuleSetLoader {
                 suggestion: "start the file with <\(expectedRoot) xmlns=\"\(BuiltIn.ruleNamespace)\" formatVersion=\"1\" …>")
         }
         let violations = BuiltIn.ruleSetSchema.validate(document)
+        if problems != nil, violations.count > 1 {
+            var collected: [RedlineError] = []
+            for violation in violations {
+                collected.append(
+                    RedlineError(
+                        .invalidRules, "rule file does not match the rule language: \(violation.message)",
+                        at: SourcePosition(file: path, line: violation.line, column: column(in: path, line: violation.line, path: violation.path)),
+                        suggestion: "see docs/rule-language.md; rules/schemas/ruleset-1.xsd is the schema"))
+            }
+            problems?.append(contentsOf: collected)
+            throw collected[0]
+        }
         if let first = violations.first {
             var more = ""
             if violations.count > 1 { more = " (and \(violations.count - 1) more schema error\(violations.count > 2 ? "s" : ""))" }
@@ -82,9 +126,13 @@ public struct RuleSetLoader {
 
     /// The column of an element's start tag on its line (1 if not found).
     func position(of element: XMLElement) -> SourcePosition {
-        let line = element.line
+        var line = element.line
         let text = lines(of: element.document.path)
         var column = 1
+        // libxml2 gives the line where a multi-line start tag ends: look back for its start.
+        var back = line
+        while back > 1, back > line - 20, back <= text.count, !text[back - 1].contains("<" + element.name) { back -= 1 }
+        if back >= 1, back <= text.count, back != line, text[back - 1].contains("<" + element.name) { line = back }
         if line >= 1, line <= text.count, let range = text[line - 1].range(of: "<" + element.name) {
             column = text[line - 1].distance(from: text[line - 1].startIndex, to: range.lowerBound) + 1
         } else if line >= 1, line <= text.count, let range = text[line - 1].range(of: ":" + element.name) {
@@ -119,7 +167,7 @@ public struct RuleSetLoader {
         return (content.firstIndex { !$0.isWhitespace }.map { content.distance(from: content.startIndex, to: $0) } ?? 0) + 1
     }
 
-    private func resolve(_ href: String, from file: String, at position: SourcePosition) throws(RedlineError) -> String {
+    func resolve(_ href: String, from file: String, at position: SourcePosition) throws(RedlineError) -> String {
         guard !href.hasPrefix("/"), !href.contains("://"), !href.split(separator: "/").contains("..") else {
             throw RedlineError(
                 .invalidRules, "include '\(href)' must be a relative path inside the rule set's folder", at: position,
@@ -131,16 +179,32 @@ public struct RuleSetLoader {
 
     // MARK: - Main file
 
-    private mutating func loadMain(_ path: String) throws(RedlineError) -> RuleSet {
+    mutating func loadMain(_ path: String) throws(RedlineError) -> RuleSet {
         let root = try parse(path, expectedRoot: "ruleset", includedFrom: nil)
         var letters: [Letter] = []
         var namespaces = ["r": BuiltIn.recordNamespace, "rl": RedlineFunctions.namespace]
         var profiles: [Profile] = []
         var policy: VerdictPolicy?
         var contentElements: [XMLElement] = []
+        var parent: RuleSet?
         for child in root.children {
             switch child.name {
+            case "extends":
+                parent = try loadParent(child)
+                if let parent {
+                    letters = parent.letters
+                    namespaces = parent.namespaces
+                    profiles = parent.profiles
+                }
             case "letter":
+                if let existing = letters.first(where: { $0.id == child.attribute("id") }) {
+                    guard existing.file == child.attribute("file") else {
+                        throw RedlineError(
+                            .invalidRules, "letter '\(existing.id)' is already declared by the extended rule set with file '\(existing.file)'",
+                            at: position(of: child), suggestion: "remove this <letter> (it is inherited) or use another id")
+                    }
+                    continue
+                }
                 letters.append(
                     Letter(
                         id: child.attribute("id") ?? "", file: child.attribute("file") ?? "",
@@ -155,19 +219,27 @@ public struct RuleSetLoader {
                 }
                 namespaces[prefix] = child.attribute("uri") ?? ""
             case "profile":
+                if parent != nil, profiles.contains(where: { $0.id == child.attribute("id") }) {
+                    throw RedlineError(
+                        .invalidRules, "profile '\(child.attribute("id") ?? "")' is already declared by the extended rule set",
+                        at: position(of: child), suggestion: "remove this <profile> (it is inherited) or use another id")
+                }
+                if child.attribute("default") == "true" || child.attribute("default") == "1" {
+                    for index in profiles.indices { profiles[index].isDefault = false }
+                }
                 profiles.append(
                     Profile(
                         id: child.attribute("id") ?? "", description: child.text.replacingSpacesRuns(),
                         isDefault: child.attribute("default") == "true" || child.attribute("default") == "1"))
             case "policy":
                 policy = try loadPolicy(child)
-            case "include", "list", "rule":
+            case "include", "list", "rule", "override", "disable":
                 contentElements.append(child)
             default:
                 break
             }
         }
-        var lists: [String: ReferenceList] = [:]
+        var lists: [String: ReferenceList] = parent?.lists ?? [:]
         var ruleElements: [XMLElement] = []
         var visited: Set<String> = [path]
         try collect(contentElements, lists: &lists, rules: &ruleElements, visited: &visited)
@@ -181,8 +253,21 @@ public struct RuleSetLoader {
             namespaces: namespaces, lists: lists, letters: Set(letters.map(\.id)), profiles: Set(profiles.map(\.id)))
         var rules: [Rule] = []
         var seen: [String: SourcePosition] = [:]
+        for rule in parent?.rules ?? [] { seen[rule.id] = rule.position }
         for element in ruleElements {
-            let rule = try compileRule(element, context: context)
+            let rule: Rule
+            do {
+                rule = try compileRule(element, context: context)
+            } catch where problems != nil {
+                problems?.append(error)
+                continue
+            }
+            if parent?.rule(rule.id) != nil, let first = seen[rule.id] {
+                throw RedlineError(
+                    .invalidRules, "rule id '\(rule.id)' is already defined by the extended rule set (at \(first))",
+                    at: rule.position,
+                    suggestion: "give the new rule its own id, or change the inherited one with <override rule=\"\(rule.id)\" … reason=\"…\"/>")
+            }
             if let first = seen[rule.id] {
                 throw RedlineError(
                     .invalidRules, "duplicate rule id '\(rule.id)' (first defined at \(first))", at: rule.position,
@@ -191,15 +276,29 @@ public struct RuleSetLoader {
             seen[rule.id] = rule.position
             rules.append(rule)
         }
-        guard let policy else {
-            throw RedlineError(.invalidRules, "rule set has no <policy>", at: position(of: root))
+        guard let policy = policy ?? parent?.policy else {
+            throw RedlineError(
+                .invalidRules, "rule set has no <policy>", at: position(of: root),
+                suggestion: "add a <policy> after the profiles, or <extends href=\"redline:default\"/> to inherit one")
         }
-        let ruleSet = RuleSet(
+        var overrides: [RuleOverride] = []
+        if let parent {
+            let inherited = try applyOverrides(to: parent.rules, own: Set(rules.map(\.id)), overrides: &overrides)
+            rules = inherited + rules
+        } else if let first = overrideElements.first {
+            throw RedlineError(
+                .invalidRules, "<\(first.name)> changes an inherited rule, but this rule set extends none", at: position(of: first),
+                suggestion: "add <extends href=\"redline:default\"/> after the description, or remove the <\(first.name)>")
+        }
+        var ruleSet = RuleSet(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "",
             title: root.child(named: "title")?.text.replacingSpacesRuns() ?? "",
             description: root.child(named: "description")?.text.replacingSpacesRuns() ?? "",
             letters: letters, namespaces: namespaces, profiles: profiles, policy: policy, lists: lists,
-            rules: rules, files: files)
+            rules: rules, files: files + (parent?.files ?? []))
+        ruleSet.extends = parent.map { _ in root.child(named: "extends")?.attribute("href") ?? "" }
+        ruleSet.overrides = overrides
+        ruleSet.inheritedRuleIDs = Set(parent?.rules.map(\.id) ?? [])
         WarmUp.run(ruleSet)
         return ruleSet
     }
@@ -222,15 +321,21 @@ public struct RuleSetLoader {
                 let part = try parse(target, expectedRoot: "part", includedFrom: at)
                 try collect(part.children, lists: &lists, rules: &rules, visited: &visited)
             case "list":
-                let list = try loadList(element)
-                if let existing = lists[list.id] {
-                    throw RedlineError(
-                        .invalidRules, "duplicate list id '\(list.id)' (first defined at \(existing.position))",
-                        at: list.position, suggestion: "give every list a unique id")
+                do throws(RedlineError) {
+                    let list = try loadList(element)
+                    if let existing = lists[list.id] {
+                        throw RedlineError(
+                            .invalidRules, "duplicate list id '\(list.id)' (first defined at \(existing.position))",
+                            at: list.position, suggestion: "give every list a unique id")
+                    }
+                    lists[list.id] = list
+                } catch where problems != nil {
+                    problems?.append(error)
                 }
-                lists[list.id] = list
             case "rule":
                 rules.append(element)
+            case "override", "disable":
+                overrideElements.append(element)
             default:
                 break
             }
@@ -273,7 +378,7 @@ public struct RuleSetLoader {
         return VerdictPolicy(application: try stage("application"), licence: try stage("licence"))
     }
 
-    private func loadList(_ element: XMLElement) throws(RedlineError) -> ReferenceList {
+    private mutating func loadList(_ element: XMLElement) throws(RedlineError) -> ReferenceList {
         let at = position(of: element)
         let kind = ReferenceList.Kind(rawValue: element.attribute("kind") ?? "") ?? .party
         let effective = LocalDate(element.attribute("effective") ?? "") ?? LocalDate(daysSinceEpoch: 0)
@@ -282,9 +387,13 @@ public struct RuleSetLoader {
             let value = entry.text.trimmingWhitespace().description
             let entryAt = position(of: entry)
             if kind == .country, !CountryCodes.all.contains(value.uppercased()) {
-                throw RedlineError(
+                let error = RedlineError(
                     .invalidRules, "'\(value)' is not an ISO 3166-1 alpha-2 country code", at: entryAt,
                     suggestion: "use the two-letter code, e.g. AE for the United Arab Emirates")
+                // Lint mode: report the entry and keep the list, so rules using it are still checked.
+                guard problems != nil else { throw error }
+                problems?.append(error)
+                continue
             }
             let since = entry.attribute("since").flatMap { LocalDate($0) } ?? effective
             let until = entry.attribute("until").flatMap { LocalDate($0) }
@@ -314,9 +423,19 @@ public struct RuleSetLoader {
     private func compile(_ element: XMLElement, text: String? = nil, context: CompileContext) throws(RedlineError) -> XPathExpression {
         let expressionText = (text ?? element.text).trimmingWhitespace().description
         let at = text == nil ? contentPosition(of: element) : position(of: element)
-        let expression = try XPathExpression(expressionText, at: at)
-        try ExpressionChecker.check(expression, namespaces: context.namespaces, lists: context.lists)
-        return expression
+        do {
+            let expression = try XPathExpression(expressionText, at: at)
+            try ExpressionChecker.check(expression, namespaces: context.namespaces, lists: context.lists)
+            return expression
+        } catch {
+            // Errors add a character offset to the column: map it through entities and line breaks.
+            var mapped = error
+            if text == nil, error.position.file == at.file, error.position.line == at.line, error.position.column >= at.column {
+                mapped.position = ExpressionOffsets.position(
+                    in: lines(of: at.file), contentStart: at, offset: error.position.column - at.column)
+            }
+            throw mapped
+        }
     }
 
     private func compileMessage(_ element: XMLElement, context: CompileContext) throws(RedlineError) -> MessageTemplate {
@@ -371,7 +490,9 @@ public struct RuleSetLoader {
         let from = element.attribute("effectiveFrom").flatMap { LocalDate($0) }
         let until = element.attribute("effectiveUntil").flatMap { LocalDate($0) }
         if let from, let until, until < from {
-            throw RedlineError(.invalidRules, "rule \(id) ends (\(until)) before it starts (\(from))", at: at)
+            throw RedlineError(
+                .invalidRules, "rule \(id) ends (\(until)) before it starts (\(from))", at: at,
+                suggestion: "swap effectiveFrom and effectiveUntil, or correct the dates")
         }
         return Rule(
             id: id, title: element.child(named: "title")?.text.replacingSpacesRuns() ?? "",

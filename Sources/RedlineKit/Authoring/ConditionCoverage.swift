@@ -1,0 +1,89 @@
+/// Which outcomes and branches of one rule the examples exercised. A branch is an operand of
+/// the top-level `and` / `or` of the rule's `when`, `assert` or `partial` (or the whole
+/// condition when it has none); it is covered when some example made it true and some false.
+public struct ConditionCoverage: Sendable, Hashable {
+    /// One branch and the truths it took.
+    public struct Branch: Sendable, Hashable {
+        /// `when`, `assert` or `partial`.
+        public var condition: String
+        /// The operand's text.
+        public var text: String
+        /// Where it is written.
+        public var position: SourcePosition
+        /// Some example made it true.
+        public var seenTrue = false
+        /// Some example made it false.
+        public var seenFalse = false
+    }
+
+    /// The rule.
+    public var ruleID: String
+    /// Some example passed.
+    public var passed = false
+    /// Some example failed (or partly failed).
+    public var failed = false
+    /// The branches.
+    public var branches: [Branch]
+
+    /// Creates an empty coverage for a rule.
+    public init(rule: Rule) {
+        ruleID = rule.id
+        var branches: [Branch] = []
+        for (label, expression) in [("when", rule.when), ("assert", rule.assertion), ("partial", rule.partial?.condition)] {
+            guard let expression else { continue }
+            for node in ConditionNode.parse(expression.text).branches {
+                let position = ExpressionOffsets.position(of: expression, offset: node.offset)
+                branches.append(Branch(condition: label, text: node.text, position: position))
+            }
+        }
+        self.branches = branches
+    }
+
+    /// Records one explanation of the rule (conditions not reached are not counted).
+    public mutating func record(_ explanation: RuleExplanation) {
+        let outcome = explanation.outcome
+        if outcome == "pass" { passed = true }
+        if outcome == "fail" || outcome == "partial" { failed = true }
+        let reached: [(String, EvaluatedCondition?)] = [
+            (
+                "when",
+                outcome != "error" && (outcome != "not-applicable" || explanation.reason == "condition not met") ? explanation.when : nil
+            ),
+            ("assert", ["pass", "fail", "partial"].contains(outcome) ? explanation.assertion : nil),
+            ("partial", outcome == "fail" || outcome == "partial" ? explanation.partial : nil),
+        ]
+        for (label, evaluated) in reached {
+            guard let evaluated else { continue }
+            let parts: [EvaluatedCondition]
+            switch evaluated.node {
+            case .and, .or: parts = evaluated.children
+            default: parts = [evaluated]
+            }
+            var index = branches.firstIndex { $0.condition == label } ?? branches.count
+            for part in parts where index < branches.count && branches[index].condition == label {
+                if part.truth { branches[index].seenTrue = true } else { branches[index].seenFalse = true }
+                index += 1
+            }
+        }
+    }
+
+    /// Coverage points hit: pass, fail, and each branch true and false.
+    public var hit: Int {
+        (passed ? 1 : 0) + (failed ? 1 : 0) + branches.reduce(0) { $0 + ($1.seenTrue ? 1 : 0) + ($1.seenFalse ? 1 : 0) }
+    }
+
+    /// Coverage points in all.
+    public var total: Int { 2 + 2 * branches.count }
+
+    /// What was never exercised, in words.
+    public var gaps: [String] {
+        var gaps: [String] = []
+        if !passed { gaps.append("no example passes") }
+        if !failed { gaps.append("no example fails") }
+        for branch in branches where !(branch.seenTrue && branch.seenFalse) {
+            let never = branch.seenTrue ? "false" : branch.seenFalse ? "true" : "true or false"
+            gaps.append("\(branch.condition) `\(branch.text)` (\(branch.position)) is never \(never)")
+        }
+        return gaps
+    }
+}

@@ -1,0 +1,63 @@
+import CLibXML2
+
+/// Evaluates every part of a condition tree on one prepared record, with the rule set's
+/// namespaces, functions and evaluation date (the same context as the engine's).
+struct ConditionEvaluator {
+    let evaluator: XPathEvaluator
+
+    /// Evaluates `expression` split into its tree.
+    func evaluate(_ expression: XPathExpression) -> EvaluatedCondition {
+        evaluate(ConditionNode.parse(expression.text), in: expression)
+    }
+
+    func evaluate(_ node: ConditionNode, in expression: XPathExpression) -> EvaluatedCondition {
+        let position = ExpressionOffsets.position(of: expression, offset: node.offset)
+        let children = node.children.map { evaluate($0, in: expression) }
+        var value: ConditionValue
+        var truth: Bool
+        switch node {
+        case .and:
+            truth = children.allSatisfy(\.truth)
+            value = .boolean(truth)
+        case .or:
+            truth = children.contains(where: \.truth)
+            value = .boolean(truth)
+        case .not:
+            truth = !(children.first?.truth ?? true)
+            value = .boolean(truth)
+        case .comparison, .call, .leaf:
+            value = evaluateText(node.text, at: position)
+            truth = value.truth
+        }
+        return EvaluatedCondition(node: node, value: value, truth: truth, children: children, position: position)
+    }
+
+    private func evaluateText(_ text: String, at position: SourcePosition) -> ConditionValue {
+        do throws(RedlineError) {
+            let expression = try XPathExpression(text, at: position)
+            switch try evaluator.evaluate(expression) {
+            case .nodes(let nodes): return .nodes(nodes.map(ConditionEvaluator.describe))
+            case .boolean(let value): return .boolean(value)
+            case .number(let value): return .number(value)
+            case .string(let value): return .string(value)
+            }
+        } catch {
+            return .error(error.message)
+        }
+    }
+
+    /// A node's path, line and shortened string value.
+    static func describe(_ node: xmlNodePtr) -> ConditionValue.Node {
+        var element: xmlNodePtr? = node
+        if node.pointee.type != XML_ELEMENT_NODE, node.pointee.type != XML_ATTRIBUTE_NODE { element = node.pointee.parent }
+        let lineNode = node.pointee.type == XML_ATTRIBUTE_NODE ? node.pointee.parent : element
+        let line = lineNode.map { Int(xmlGetLineNo($0)) } ?? 0
+        var value = ""
+        if let raw = xmlXPathCastNodeToString(node) {
+            value = String(cString: raw).replacingSpacesRuns()
+            redline_xmlFree(raw)
+        }
+        if value.count > 60 { value = String(value.prefix(57)) + "…" }
+        return ConditionValue.Node(path: element.map { XMLElement.path(of: $0) } ?? "/", line: line, value: value)
+    }
+}

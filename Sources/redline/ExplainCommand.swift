@@ -1,0 +1,49 @@
+import ArgumentParser
+import RedlineKit
+
+/// `redline explain RECORD [--rule ID]`: why rules gave their outcome on a record.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract:
+            "Explain rules on a record: each part of the condition with its value, the nodes matched, the smallest change that flips the outcome.",
+        discussion: "Without --rule, explains every rule that failed or could not be evaluated."
+    )
+
+    @Argument(help: ArgumentHelp("A licence record file (XML).", valueName: "record"))
+    var record: String
+
+    @Option(name: .long, help: ArgumentHelp("A rule to explain (repeatable; default: every failing rule).", valueName: "id"))
+    var rule: [String] = []
+
+    @OptionGroup var evaluation: EvaluationFlags
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let ruleSet = try evaluation.loadRuleSet()
+        let explainer = RuleExplainer(ruleSet: ruleSet)
+        let profile: String
+        let result: (report: RecordReport, explanations: [RuleExplanation])
+        do {
+            profile = try explainer.engine.resolveProfile(evaluation.profile)
+            let options = EvaluationOptions(asOf: evaluation.date, profile: profile, limits: evaluation.limits)
+            result = try explainer.explain(file: record, ruleIDs: rule, options: options)
+        } catch {
+            throw ValidationError("\(error.message); \(error.suggestion ?? "")")
+        }
+        switch format {
+        case .text:
+            Terminal.write(ExplanationRenderer().render(report: result.report, explanations: result.explanations))
+        case .json:
+            Terminal.write(ExplanationJSONRenderer().render(report: result.report, explanations: result.explanations))
+        }
+        let status = ExitStatus.of([result.report])
+        if status != 0 { throw ExitCode(status) }
+    }
+}

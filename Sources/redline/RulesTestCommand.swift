@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import RedlineKit
+
+/// `redline rules test PATH`: runs the rules' inline examples and the example records'
+/// declared expectations.
+struct RulesTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run every rule's inline examples and the example records that declare their expected verdict.",
+        discussion: """
+            Example records declare what they must give with a processing instruction at the top: \
+            <?redline-expect as-of="2021-11-04" verdict="revoke" fires="NSO-001 SANC-001"?> \
+            (verdict, fires, errors and profile optional; one per as-of). A failure shows the example, the expected and \
+            actual outcome and the values the conditions saw. Exits 1 when a check fails or coverage is \
+            below --min-coverage, 3 when the rule set does not load.
+            """
+    )
+
+    @OptionGroup var ruleSet: RuleSetArgument
+
+    @Option(
+        name: .long, help: ArgumentHelp("A folder of example records (*.xml) with <?redline-expect …?> declarations.", valueName: "dir"))
+    var examples: String?
+
+    @Flag(name: .long, help: "Report, per rule, whether both outcomes and every branch of its conditions were exercised.")
+    var coverage = false
+
+    @Option(
+        name: .customLong("min-coverage"),
+        help: ArgumentHelp("Fail when coverage (percent of outcomes and branch truths exercised) is below this.", valueName: "percent"))
+    var minCoverage: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Also write a report: junit=FILE.", valueName: "kind=file"))
+    var report: [String] = []
+
+    func validate() throws {
+        if let minCoverage, !(0...100).contains(minCoverage) {
+            throw ValidationError("--min-coverage must be a percentage between 0 and 100.")
+        }
+        for value in report {
+            guard value.hasPrefix("junit="), value.count > "junit=".count else {
+                throw ValidationError("--report '\(value)' is not understood; write --report junit=FILE.")
+            }
+        }
+    }
+
+    func run() throws {
+        let rules = try ruleSet.load()
+        let run: RuleSetTester.Run
+        do {
+            run = try RuleSetTester(ruleSet: rules).run(recordsDirectory: examples)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(error.code == .invalidRules ? ExitStatus.badRules : ExitStatus.inputError)
+        }
+        var out = ""
+        for failure in run.failures {
+            let subject = failure.suite.hasSuffix(".xml") ? failure.name : "[\(failure.suite)] \(failure.name)"
+            out += "FAIL \(failure.position): \(subject): expected \(failure.expected), got \(failure.actual)\n"
+            for detail in failure.details { out += "    \(detail)\n" }
+        }
+        for path in run.undeclaredRecords {
+            out += "note: \(path) declares no <?redline-expect …?>; not checked\n"
+        }
+        let belowMinimum = minCoverage.map { run.coveragePercent < $0 } ?? false
+        if coverage || minCoverage != nil {
+            out += "\ncoverage per rule (outcomes pass and fail, each branch true and false):\n"
+            let width = run.coverage.map(\.ruleID.count).max() ?? 0
+            for entry in run.coverage {
+                let id = entry.ruleID.padding(toLength: width, withPad: " ", startingAt: 0)
+                out += "  \(id)  \(entry.hit)/\(entry.total)"
+                let gaps = entry.gaps
+                out += gaps.isEmpty ? "  complete\n" : "\n" + gaps.map { "      - \($0)\n" }.joined()
+            }
+            out += "coverage: \(format(run.coveragePercent))%"
+            if let minCoverage { out += " (minimum \(format(minCoverage))%\(belowMinimum ? ", FAILED" : ""))" }
+            out += "\n"
+        }
+        let inline = run.cases.filter { !$0.suite.hasSuffix(".xml") }.count
+        let failed = run.failures.count
+        out += "\(run.cases.count) checks (\(inline) inline examples, \(run.cases.count - inline) record expectations): "
+        out += failed == 0 ? "all passed\n" : "\(failed) failed\n"
+        Terminal.write(out)
+        for value in report {
+            let file = String(value.dropFirst("junit=".count))
+            let xml = JUnitTestReport().render(run.cases, name: "redline rules test \(rules.id)")
+            do {
+                try Data(xml.utf8).write(to: URL(fileURLWithPath: file))
+            } catch {
+                Terminal.error("\(file): error: cannot write the JUnit report: \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.inputError)
+            }
+        }
+        if failed > 0 || belowMinimum { throw ExitCode(ExitStatus.notClean) }
+    }
+
+    private func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
