@@ -4,6 +4,7 @@
 /// values also escape `:` and `,`. GitHub shows at most 10 annotations of each type per step:
 /// the first 10 of each type (in path order) are written; the count of the rest is written as a
 /// plain line at the end, pointing to the job summary and the SARIF report, which have them all.
+/// Every input also gets a plain log line `redline: PATH: verdict` (not a command).
 /// Mapping: critical and major findings, rules that could not be evaluated and input errors are
 /// `error`; minor `warning`; info `notice`; waived findings `notice` (marked waived).
 public final class GitHubAnnotationsReporter: AuditReporter {
@@ -25,6 +26,11 @@ public final class GitHubAnnotationsReporter: AuditReporter {
 
     public func record(_ record: AuditRecord) throws {
         let report = record.report
+        // Every input gets a plain log line (never starting with "::", so never a command).
+        var status = report.verdict ?? report.status.rawValue
+        if let effective = record.effectiveVerdict, effective != report.verdict { status += " (\(effective) after waivers)" }
+        if let error = report.error { status += " (\(error.code))" }
+        try sink.write("redline: \(Self.escapeData(record.path)): \(status)\n")
         if let error = report.error {
             try annotate(
                 "error", file: record.path, line: error.position.line, title: "redline input-error (\(error.code))",
