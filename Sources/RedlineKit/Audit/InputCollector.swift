@@ -35,7 +35,8 @@ public struct InputCollector: Sendable {
             inputs.append(AuditInput(path: display, location: location, error: error(display)))
         }
         for argument in arguments where !argument.isEmpty {
-            examine(argument, explicit: true, ancestors: [], add: add)
+            let location = argument.hasPrefix("/") ? argument : workingDirectory + "/" + argument
+            examine(location, explicit: true, ancestors: [], add: add)
         }
         inputs.sort { AuditPath.precedes($0.path, $1.path) }
         return inputs

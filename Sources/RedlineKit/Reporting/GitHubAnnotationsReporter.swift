@@ -30,7 +30,7 @@ public final class GitHubAnnotationsReporter: AuditReporter {
         var status = report.verdict ?? report.status.rawValue
         if let effective = record.effectiveVerdict, effective != report.verdict { status += " (\(effective) after waivers)" }
         if let error = report.error { status += " (\(error.code))" }
-        try sink.write("redline: \(Self.escapeData(record.path)): \(status)\n")
+        try sink.write("redline: \(record.path.replacingAll("\n", with: " ").replacingAll("\r", with: " ")): \(status)\n")
         if let error = report.error {
             try annotate(
                 "error", file: record.path, line: error.position.line, title: "redline input-error (\(error.code))",
