@@ -113,6 +113,9 @@ struct AuditCommand: ParsableCommand {
         let inputs = InputCollector(base: base).collect(arguments)
         let options = EvaluationOptions(asOf: evaluation.date, profile: profile, limits: evaluation.limits)
 
+        // Before any report file exists: from here on SIGINT/SIGTERM only set a flag.
+        let trap = SignalTrap()
+
         // Sinks and reporters.
         let stdout = StandardOutputSink()
         var files: [(AtomicFileSink, String)] = []
@@ -155,7 +158,6 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(ExitStatus.inputError)
         }
 
-        let trap = SignalTrap()
         let progress = ProgressBar(total: inputs.count)
         let auditor = Auditor(engine: engine, options: options, waivers: waiverSet, jobs: jobs ?? Redline.coreCount, chunkSize: chunkSize)
         let outcome: Auditor.Outcome

@@ -20,7 +20,11 @@ final class SignalTrap: @unchecked Sendable {
             source.setEventHandler { [self] in
                 _ = self.received.compareExchange(expected: 0, desired: number, ordering: .relaxed)
             }
+            // Registration is asynchronous: wait for it, so no signal is ignored in between.
+            let registered = DispatchSemaphore(value: 0)
+            source.setRegistrationHandler { registered.signal() }
             source.resume()
+            registered.wait()
             sources.append(source)
         }
     }
