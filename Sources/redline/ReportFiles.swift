@@ -62,7 +62,7 @@ final class AtomicFileSink: DescriptorSink {
         guard descriptor >= 0 else {
             throw ReportFileError(message: "\(target): cannot create the report: \(String(cString: strerror(errno)))")
         }
-        temporary = String(cString: template)
+        temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         fchmod(descriptor, 0o644)
         super.init(descriptor: descriptor)
     }
@@ -105,7 +105,7 @@ final class TemporarySpill: DescriptorSink, SpillSink {
         guard descriptor >= 0 else {
             throw ReportFileError(message: "cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
         }
-        unlink(String(cString: template))
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         super.init(descriptor: descriptor)
     }
 
