@@ -55,7 +55,9 @@ public final class AuditJSONReporter: AuditReporter {
     private func encoded(_ value: some Encodable, depth: Int) throws -> String {
         let text = String(decoding: try encoder.encode(value), as: UTF8.self)
         let pad = String(repeating: "  ", count: depth)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + pad)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.enumerated().map { index, line in index == 0 || line.isEmpty ? String(line) : pad + line }
+            .joined(separator: "\n")
     }
 
     public func begin(_ context: AuditContext) throws {
