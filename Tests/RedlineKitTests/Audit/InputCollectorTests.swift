@@ -110,6 +110,18 @@ struct InputCollectorTests {
         #expect(output.outcome.summary.errors == 2)
     }
 
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/mem"), "needs Linux /proc"))
+    func aFileWhoseReadFailsIsAnErrorEntryEvenForRoot() throws {
+        // Root reads through chmod 000, but not /proc/self/mem at offset 0 (read fails with EIO):
+        // a regular file that stat accepts and read refuses.
+        let inputs = Self.collect(["/proc/self/mem"], in: "/")
+        #expect(inputs.map(\.path) == ["proc/self/mem"])
+        #expect(inputs.first?.error == nil, "stat sees a regular file")
+        let output = try AuditHarness.run(inputs)
+        #expect(output.outcome.summary.errors == 1)
+        #expect(output["text"].contains("proc/self/mem: ERROR unreadable: cannot read file:"))
+    }
+
     @Test func tenThousandTinyFiles() throws {
         let root = try Self.folder()
         let record = Array(Fixtures.record().utf8)
