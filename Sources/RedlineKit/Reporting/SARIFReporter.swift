@@ -20,11 +20,20 @@ public final class SARIFReporter: AuditReporter {
     private var ruleIndex: [String: Int] = [:]
     private var wroteResult = false
     private var wroteArtifact = false
+    private let maxResults: Int
+    private var results = 0
+    private var omitted = 0
 
-    /// Creates a reporter writing to `sink`, spilling artifacts to `artifacts`.
-    public init(sink: any ReportSink, artifacts: any SpillSink) {
+    /// GitHub code scanning accepts at most 25,000 results per run.
+    public static let gitHubResultLimit = 25_000
+
+    /// Creates a reporter writing to `sink`, spilling artifacts to `artifacts`. Results past
+    /// `maxResults` (in path order) are counted in a tool notification instead of written; every
+    /// input is still listed in `artifacts`.
+    public init(sink: any ReportSink, artifacts: any SpillSink, maxResults: Int = SARIFReporter.gitHubResultLimit) {
         self.sink = sink
         self.artifacts = artifacts
+        self.maxResults = maxResults
     }
 
     public func begin(_ context: AuditContext) throws {
@@ -140,6 +149,11 @@ public final class SARIFReporter: AuditReporter {
                     waiver: record.waiver(for: index)))
         }
         for value in results {
+            guard self.results < maxResults else {
+                omitted += 1
+                continue
+            }
+            self.results += 1
             try sink.write((wroteResult ? ",\n" : "\n") + JSONValue.indent(4) + value.rendered(depth: 4))
             wroteResult = true
         }
@@ -165,9 +179,25 @@ public final class SARIFReporter: AuditReporter {
     public func finish(_ summary: AuditSummary) throws {
         try sink.write((wroteResult ? "\n      " : "") + "],\n      \"artifacts\": [")
         try artifacts.replay(into: sink)
+        let notice = omitted == 0 ? nil : JSONValue.array([
+            .object([
+                ("level", .string("warning")),
+                (
+                    "message",
+                    .object([
+                        (
+                            "text",
+                            .string(
+                                "\(omitted) result(s) not written: GitHub code scanning accepts at most \(maxResults) results per run; the JSON report has every finding")
+                        )
+                    ])
+                ),
+            ])
+        ])
         let invocation = JSONValue.object([
             ("executionSuccessful", .bool(true)),
-            ("properties", .object([("summary", summary.jsonValue)])),
+            ("toolExecutionNotifications", notice),
+            ("properties", JSONValue.object([("resultsOmitted", omitted == 0 ? nil : .int(omitted)), ("summary", summary.jsonValue)])),
         ])
         var out = (wroteArtifact ? "\n      " : "") + "],\n"
         out += "      \"invocations\": [\n"

@@ -98,6 +98,23 @@ struct AuditReportValidityTests {
         #expect(before == (try fingerprints(shifted)))
     }
 
+    @Test func resultsPastGitHubsLimitAreCountedAndTheLogStaysValid() throws {
+        let sink = MemorySink()
+        let reporter = SARIFReporter(sink: sink, artifacts: MemorySink(), maxResults: 5)
+        let inputs = AuditHarness.inputs(["Tests/Fixtures/audit/failing"])
+        let auditor = Auditor(engine: Engine(ruleSet: Fixtures.defaultRuleSet), options: EvaluationOptions(asOf: AuditHarness.asOf), jobs: 1)
+        let outcome = try auditor.run(inputs, reporters: [reporter])
+        let log = try JSONNode.parse(sink.text)
+        let run = try #require(log["runs"]?.array?.first)
+        #expect(run["results"]?.array?.count == 5)
+        #expect(run["artifacts"]?.array?.count == inputs.count, "every input is still listed")
+        let omitted = outcome.summary.activeFindings + outcome.summary.waivedFindings - 5
+        #expect(run["invocations"]?.array?.first?["properties"]?["resultsOmitted"]?.int == omitted)
+        let validator = JSONSchemaValidator(schema: try JSONNode.parse(try Self.schema("sarif-schema-2.1.0.json")))
+        #expect(validator.validate(log) == [])
+        #expect(GitHubSARIFRules.problems(log) == [])
+    }
+
     // MARK: JUnit
 
     @Test(arguments: ["junit-10.xsd", "junit-ant-windyroad.xsd"])
