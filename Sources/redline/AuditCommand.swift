@@ -2,7 +2,7 @@ import ArgumentParser
 import RedlineKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `redline audit PATH...`: audits a batch of records for CI, with several reports in one run.
@@ -38,10 +38,16 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Threads to evaluate records on (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("A report: text, json[=FILE], sarif=FILE, junit=FILE, github, markdown[=FILE] (repeatable; default text).", valueName: "format[=file]"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A report: text, json[=FILE], sarif=FILE, junit=FILE, github, markdown[=FILE] (repeatable; default text).",
+            valueName: "format[=file]"))
     var report: [ReportRequest] = []
 
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp("When the audit fails: never, error, refuse, review, any-finding.", valueName: "level"))
+    @Option(
+        name: .customLong("fail-on"),
+        help: ArgumentHelp("When the audit fails: never, error, refuse, review, any-finding.", valueName: "level"))
     var failOn: FailLevel = .review
 
     @Option(name: .long, help: ArgumentHelp("A waivers file (docs/audit.md).", valueName: "file"))
@@ -76,7 +82,9 @@ struct AuditCommand: ParsableCommand {
         }
         let stdoutReports = report.filter(\.toStdout)
         if stdoutReports.contains(where: { $0.format == .json || $0.format == .markdown }), stdoutReports.count > 1 {
-            throw ValidationError("--report json or markdown on standard output cannot be combined with another report on standard output; give it a file (json=FILE).")
+            throw ValidationError(
+                "--report json or markdown on standard output cannot be combined with another report on standard output; give it a file (json=FILE)."
+            )
         }
         let files = report.compactMap { $0.toStdout ? nil : $0.file }
         if Set(files).count != files.count { throw ValidationError("two --report options name the same file.") }
@@ -180,7 +188,8 @@ struct AuditCommand: ParsableCommand {
             try? stdout.flush()
             discardAll()
             let signal = trap.caught
-            var message = "redline audit: interrupted by \(SignalTrap.name(of: signal)) after \(outcome.processed) of \(inputs.count) records; \(inputs.count - outcome.processed) records were not audited."
+            var message =
+                "redline audit: interrupted by \(SignalTrap.name(of: signal)) after \(outcome.processed) of \(inputs.count) records; \(inputs.count - outcome.processed) records were not audited."
             for (_, name) in files { message += "\n  not written: \(name) (temporary file removed; any existing file left unchanged)" }
             if report.isEmpty || report.contains(where: \.toStdout) { message += "\n  standard output is incomplete (no summary)" }
             if stepSummary != nil { message += "\n  nothing appended to $GITHUB_STEP_SUMMARY" }

@@ -1,7 +1,7 @@
 import RedlineKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A buffered writer over a file descriptor.

@@ -2,7 +2,7 @@ import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Catches SIGINT and SIGTERM with dispatch sources: the handler only records the signal, the

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `redline audit` run as a process: exit codes, report files, stdin, signals, the job summary.
@@ -45,18 +45,22 @@ struct AuditCommandTests {
 
     @Test func reportsAreWrittenAtomicallyAndOnlyTheReportsAreLeft() throws {
         let out = try Self.folder()
-        let result = try CLIRunner.run([
-            "audit", Self.corpus, "--as-of", "2024-04-01", "--report", "sarif=\(out)/r.sarif", "--report", "junit=\(out)/r.junit.xml",
-            "--report", "json=\(out)/r.json", "--report", "markdown=\(out)/r.md", "--report", "github",
-            "--waivers", "Tests/Fixtures/waivers/waivers.xml", "--jobs", "2",
-        ], environment: ["GITHUB_STEP_SUMMARY": ""])
+        let result = try CLIRunner.run(
+            [
+                "audit", Self.corpus, "--as-of", "2024-04-01", "--report", "sarif=\(out)/r.sarif", "--report", "junit=\(out)/r.junit.xml",
+                "--report", "json=\(out)/r.json", "--report", "markdown=\(out)/r.md", "--report", "github",
+                "--waivers", "Tests/Fixtures/waivers/waivers.xml", "--jobs", "2",
+            ], environment: ["GITHUB_STEP_SUMMARY": ""])
         #expect(result.status == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["r.json", "r.junit.xml", "r.md", "r.sarif"])
         #expect(result.stdout.contains("::error file=Tests/Fixtures/audit/broken/binary.xml,line=1,"))
         // The CLI's reports are the golden ones: same bytes as the in-process reporters.
-        for (file, golden) in [("r.sarif", "audit.sarif"), ("r.junit.xml", "audit.junit.xml"), ("r.json", "audit.json"), ("r.md", "audit.md")] {
+        for (file, golden) in [
+            ("r.sarif", "audit.sarif"), ("r.junit.xml", "audit.junit.xml"), ("r.json", "audit.json"), ("r.md", "audit.md"),
+        ] {
             let written = try String(contentsOfFile: "\(out)/\(file)", encoding: .utf8)
-            let expected = try String(contentsOfFile: CLIRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/golden/\(golden)").path, encoding: .utf8)
+            let expected = try String(
+                contentsOfFile: CLIRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/golden/\(golden)").path, encoding: .utf8)
             #expect(written == expected, "\(file)")
         }
     }
@@ -123,7 +127,10 @@ struct AuditCommandTests {
         try "old report\n".write(toFile: "\(out)/r.sarif", atomically: false, encoding: .utf8)
         let process = Process()
         process.executableURL = CLIRunner.binary
-        process.arguments = ["audit", folder, "--as-of", "2024-04-01", "--jobs", "1", "--chunk-size", "1", "--report", "sarif=\(out)/r.sarif", "--report", "junit=\(out)/r.junit.xml"]
+        process.arguments = [
+            "audit", folder, "--as-of", "2024-04-01", "--jobs", "1", "--chunk-size", "1", "--report", "sarif=\(out)/r.sarif", "--report",
+            "junit=\(out)/r.junit.xml",
+        ]
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice

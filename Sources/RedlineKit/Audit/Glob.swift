@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Shell-style glob matching (`*`, `?`, `[…]`) as used by waivers, via POSIX `fnmatch`.

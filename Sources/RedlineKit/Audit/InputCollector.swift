@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Expands audit arguments (files and directories) into the sorted, deduplicated list of inputs.
@@ -69,24 +69,30 @@ public struct InputCollector: Sendable {
             guard stat(location, &info) == 0 else {
                 let loop = errno == ELOOP
                 guard explicit || looksLikeRecord || loop else { return }
-                add(location, loop
-                    ? Self.problem("symbolic link loop: the link resolves to itself", "remove or fix the symbolic link")
-                    : Self.problem("dangling symbolic link: \(String(cString: strerror(errno)))", "remove or fix the symbolic link"))
+                add(
+                    location,
+                    loop
+                        ? Self.problem("symbolic link loop: the link resolves to itself", "remove or fix the symbolic link")
+                        : Self.problem("dangling symbolic link: \(String(cString: strerror(errno)))", "remove or fix the symbolic link"))
                 return
             }
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
             if explicit && looksLikeRecord {
-                add(location, Self.problem(
-                    "is a directory named like a record, not a file",
-                    "rename the directory, or pass a path that is not named *.xml to audit the records inside it"))
+                add(
+                    location,
+                    Self.problem(
+                        "is a directory named like a record, not a file",
+                        "rename the directory, or pass a path that is not named *.xml to audit the records inside it"))
                 return
             }
             let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             guard !ancestors.contains(identity) else {
-                add(location, Self.problem(
-                    "symbolic link loop: the directory contains itself", "remove the link or point it outside the tree"))
+                add(
+                    location,
+                    Self.problem(
+                        "symbolic link loop: the directory contains itself", "remove the link or point it outside the tree"))
                 return
             }
             walk(location, ancestors: ancestors.union([identity]), add: add)
@@ -94,16 +100,20 @@ public struct InputCollector: Sendable {
             if explicit || looksLikeRecord { add(location, Self.fine) }
         default:
             guard explicit || looksLikeRecord else { return }
-            add(location, Self.problem(
-                "is not a regular file (FIFO, socket or device); not opened", "pass a regular XML file"))
+            add(
+                location,
+                Self.problem(
+                    "is not a regular file (FIFO, socket or device); not opened", "pass a regular XML file"))
         }
     }
 
     private func walk(_ directory: String, ancestors: Set<Identity>, add: (String, (String) -> RedlineError?) -> Void) {
         guard let handle = opendir(directory) else {
             let reason = String(cString: strerror(errno))
-            add(directory, Self.problem(
-                "cannot read directory: \(reason)", "check the directory's permissions; its records were not audited"))
+            add(
+                directory,
+                Self.problem(
+                    "cannot read directory: \(reason)", "check the directory's permissions; its records were not audited"))
             return
         }
         var names: [String] = []

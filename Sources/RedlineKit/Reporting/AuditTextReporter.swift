@@ -17,7 +17,8 @@ public final class AuditTextReporter: AuditReporter {
 
     public func begin(_ context: AuditContext) throws {
         try sink.write(
-            "redline audit: \(context.total) input(s), rules \(context.ruleSet.id) \(context.ruleSet.version), profile \(context.profile), as of \(context.asOf)\n")
+            "redline audit: \(context.total) input(s), rules \(context.ruleSet.id) \(context.ruleSet.version), profile \(context.profile), as of \(context.asOf)\n"
+        )
     }
 
     public func record(_ record: AuditRecord) throws {
@@ -34,7 +35,8 @@ public final class AuditTextReporter: AuditReporter {
         case .evaluated:
             let verdict = report.verdict ?? "?"
             out += "\(record.path): \(paint(verdict.uppercased(), report.isClean ? "1;32" : "1;31"))"
-            out += "  score \(report.score.map { TextReporter.format($0) } ?? "?")/100  (\(report.stage?.rawValue ?? "?") \(report.recordID ?? "?"))"
+            out +=
+                "  score \(report.score.map { TextReporter.format($0) } ?? "?")/100  (\(report.stage?.rawValue ?? "?") \(report.recordID ?? "?"))"
             if let effective = record.effectiveVerdict, effective != report.verdict {
                 out += "  -> \(effective.uppercased()) after waivers"
             }
@@ -64,7 +66,9 @@ public final class AuditTextReporter: AuditReporter {
         }
         out += "  not clean: \(summary.notClean), with findings: \(summary.withFindings)\n"
         if !summary.errorsByCode.isEmpty {
-            out += "  errors: " + summary.errorsByCode.keys.sorted().map { "\($0) \(summary.errorsByCode[$0] ?? 0)" }.joined(separator: ", ") + "\n"
+            out +=
+                "  errors: " + summary.errorsByCode.keys.sorted().map { "\($0) \(summary.errorsByCode[$0] ?? 0)" }.joined(separator: ", ")
+                + "\n"
         }
         if summary.findings.isEmpty {
             out += "  findings: none\n"
@@ -77,7 +81,9 @@ public final class AuditTextReporter: AuditReporter {
         }
         for waiver in summary.waivers {
             switch waiver.status {
-            case "expired": out += "  waiver \(waiver.id) (\(waiver.rule)) EXPIRED on \(waiver.expires): no longer applies (\(waiver.matches) finding(s) count again)\n"
+            case "expired":
+                out +=
+                    "  waiver \(waiver.id) (\(waiver.rule)) EXPIRED on \(waiver.expires): no longer applies (\(waiver.matches) finding(s) count again)\n"
             case "stale": out += "  waiver \(waiver.id) (\(waiver.rule)) is STALE: it matched no finding; remove it\n"
             default: out += "  waiver \(waiver.id) (\(waiver.rule)) applied to \(waiver.matches) finding(s), expires \(waiver.expires)\n"
             }

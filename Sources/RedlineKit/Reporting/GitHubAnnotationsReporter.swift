@@ -63,9 +63,11 @@ public final class GitHubAnnotationsReporter: AuditReporter {
 
     public func finish(_ summary: AuditSummary) throws {
         let rest = ["error", "warning", "notice"].compactMap { type in omitted[type].map { "\($0) \(type)" } }
-        var out = "redline audit: \(summary.records) record(s), \(summary.notClean) not clean, \(summary.inputErrors) input error(s), \(summary.activeFindings) finding(s), \(summary.waivedFindings) waived\n"
+        var out =
+            "redline audit: \(summary.records) record(s), \(summary.notClean) not clean, \(summary.inputErrors) input error(s), \(summary.activeFindings) finding(s), \(summary.waivedFindings) waived\n"
         if !rest.isEmpty {
-            out += "redline audit: \(rest.joined(separator: ", ")) annotation(s) not shown (GitHub shows \(limit) per type per step); see the job summary or the SARIF report for all findings\n"
+            out +=
+                "redline audit: \(rest.joined(separator: ", ")) annotation(s) not shown (GitHub shows \(limit) per type per step); see the job summary or the SARIF report for all findings\n"
         }
         for waiver in summary.waivers where waiver.status != "applied" {
             out += "redline audit: waiver \(waiver.id) (\(waiver.rule)) is \(waiver.status)"

@@ -71,14 +71,17 @@ public final class JUnitReporter: AuditReporter {
                 case .notApplicable:
                     skipped += 1
                     cases.append(
-                        Case(name: name, outcome: element("skipped", type: "", message: "not applicable: \(result.reason ?? "")", text: nil)))
+                        Case(
+                            name: name, outcome: element("skipped", type: "", message: "not applicable: \(result.reason ?? "")", text: nil))
+                    )
                 case .fail, .error:
                     guard let index = byRule[rule.id] else {
                         cases.append(Case(name: name, outcome: nil))
                         continue
                     }
                     let finding = report.findings[index]
-                    let line = "\(finding.location.file):\(finding.location.line): \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message)"
+                    let line =
+                        "\(finding.location.file):\(finding.location.line): \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message)"
                     if let waiver = record.waiver(for: index) {
                         skipped += 1
                         cases.append(
@@ -86,7 +89,8 @@ public final class JUnitReporter: AuditReporter {
                                 name: name,
                                 outcome: element(
                                     "skipped", type: "",
-                                    message: "waived by \(waiver.id) (approved by \(waiver.approver), until \(waiver.expires)): \(waiver.justification) | finding: \(line)",
+                                    message:
+                                        "waived by \(waiver.id) (approved by \(waiver.approver), until \(waiver.expires)): \(waiver.justification) | finding: \(line)",
                                     text: nil)))
                     } else if result.outcome == .error {
                         errors += 1
@@ -100,7 +104,9 @@ public final class JUnitReporter: AuditReporter {
                         for citation in finding.citations { text += "\ncites \(citation.letter): \"\(citation.quote)\"" }
                         text += "\nfix: \(finding.remedy)"
                         cases.append(
-                            Case(name: name, outcome: element("failure", type: finding.severity.rawValue, message: finding.message, text: text)))
+                            Case(
+                                name: name,
+                                outcome: element("failure", type: finding.severity.rawValue, message: finding.message, text: text)))
                     }
                 }
             }
@@ -128,7 +134,8 @@ public final class JUnitReporter: AuditReporter {
                 out += "/>\n"
             }
         }
-        let verdictLine = report.verdict.map { "\(record.path): \($0) score \(report.score.map { TextReporter.format($0) } ?? "?")" }
+        let verdictLine =
+            report.verdict.map { "\(record.path): \($0) score \(report.score.map { TextReporter.format($0) } ?? "?")" }
             ?? "\(record.path): \(report.status.rawValue)"
         out += "    <system-out>\(XMLText.text(verdictLine))</system-out>\n"
         out += "    <system-err></system-err>\n"

@@ -42,7 +42,8 @@ public final class MarkdownReporter: AuditReporter {
         let report = record.report
         var rows = ""
         if let error = report.error {
-            rows += "| :x: error | `input-error` | \(Self.code(record.path)) | \(max(1, error.position.line)) | \(Self.cell(error.message)) |\n"
+            rows +=
+                "| :x: error | `input-error` | \(Self.code(record.path)) | \(max(1, error.position.line)) | \(Self.cell(error.message)) |\n"
         }
         for (index, finding) in report.findings.enumerated() {
             let icon: String
@@ -118,7 +119,8 @@ public final class MarkdownReporter: AuditReporter {
         if !summary.waivers.isEmpty {
             out += "\n### Waivers\n\n| Waiver | Rule | Status | Findings | Expires | Approver |\n| --- | --- | --- | ---: | --- | --- |\n"
             for waiver in summary.waivers {
-                out += "| \(Self.code(waiver.id)) | \(Self.code(waiver.rule)) | \(waiver.status) | \(waiver.matches) | \(waiver.expires) | \(Self.cell(waiver.approver)) |\n"
+                out +=
+                    "| \(Self.code(waiver.id)) | \(Self.code(waiver.rule)) | \(waiver.status) | \(waiver.matches) | \(waiver.expires) | \(Self.cell(waiver.approver)) |\n"
             }
         }
         out += "\n### Findings\n\n"
@@ -129,7 +131,9 @@ public final class MarkdownReporter: AuditReporter {
         } else {
             try sink.write("No findings.\n")
         }
-        if omittedFindings > 0 { try sink.write("\n\(omittedFindings) more finding(s) omitted (size limit); the SARIF and JSON reports have them all.\n") }
+        if omittedFindings > 0 {
+            try sink.write("\n\(omittedFindings) more finding(s) omitted (size limit); the SARIF and JSON reports have them all.\n")
+        }
         try sink.write("\n<details><summary>Audited files (\(summary.records))</summary>\n\n")
         try recordsSpill.replay(into: sink)
         if omittedRecords > 0 { try sink.write("- … \(omittedRecords) more file(s) omitted (size limit)\n") }

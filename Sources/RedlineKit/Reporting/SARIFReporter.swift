@@ -66,7 +66,8 @@ public final class SARIFReporter: AuditReporter {
             SARIFReporter.rule(
                 id: Self.schemaRuleID, name: "Record format",
                 short: "The record must match the licence record format.",
-                full: "The file is well-formed XML but does not match the licence record schema (rules/schemas/licence-record-1.xsd); no rule was evaluated.",
+                full:
+                    "The file is well-formed XML but does not match the licence record schema (rules/schemas/licence-record-1.xsd); no rule was evaluated.",
                 help: "Make the record match the licence record format: docs/record-format.md, rules/schemas/licence-record-1.xsd.",
                 markdown: "Make the record match the licence record format: `docs/record-format.md`, `rules/schemas/licence-record-1.xsd`.",
                 level: "error", problemSeverity: "error", tags: ["compliance", "input"], severity: "critical"))
@@ -74,7 +75,8 @@ public final class SARIFReporter: AuditReporter {
             SARIFReporter.rule(
                 id: Self.inputErrorRuleID, name: "Input error",
                 short: "The file could not be read or parsed as a record.",
-                full: "The file could not be evaluated: unreadable, not a regular file, too large, not well-formed XML, or hostile (DOCTYPE, entities, excessive depth).",
+                full:
+                    "The file could not be evaluated: unreadable, not a regular file, too large, not well-formed XML, or hostile (DOCTYPE, entities, excessive depth).",
                 help: "Fix the file so it is a readable, well-formed licence record; the result message says what is wrong and where.",
                 markdown: "Fix the file so it is a readable, well-formed licence record; the result message says what is wrong and where.",
                 level: "error", problemSeverity: "error", tags: ["compliance", "input"], severity: "critical"))
@@ -179,21 +181,25 @@ public final class SARIFReporter: AuditReporter {
     public func finish(_ summary: AuditSummary) throws {
         try sink.write((wroteResult ? "\n      " : "") + "],\n      \"artifacts\": [")
         try artifacts.replay(into: sink)
-        let notice = omitted == 0 ? nil : JSONValue.array([
-            .object([
-                ("level", .string("warning")),
-                (
-                    "message",
-                    .object([
-                        (
-                            "text",
-                            .string(
-                                "\(omitted) result(s) not written: GitHub code scanning accepts at most \(maxResults) results per run; the JSON report has every finding")
-                        )
-                    ])
-                ),
+        let notice =
+            omitted == 0
+            ? nil
+            : JSONValue.array([
+                .object([
+                    ("level", .string("warning")),
+                    (
+                        "message",
+                        .object([
+                            (
+                                "text",
+                                .string(
+                                    "\(omitted) result(s) not written: GitHub code scanning accepts at most \(maxResults) results per run; the JSON report has every finding"
+                                )
+                            )
+                        ])
+                    ),
+                ])
             ])
-        ])
         let invocation = JSONValue.object([
             ("executionSuccessful", .bool(true)),
             ("toolExecutionNotifications", notice),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RedlineKit
 
 /// `--fail-on`: which summaries fail at which level.
@@ -20,7 +21,8 @@ struct AuditFailLevelTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "clean", summary: summary(), expected: [.never: .pass, .error: .pass, .refuse: .pass, .review: .pass, .anyFinding: .pass]),
+        Case(
+            name: "clean", summary: summary(), expected: [.never: .pass, .error: .pass, .refuse: .pass, .review: .pass, .anyFinding: .pass]),
         Case(
             name: "only an info finding on a clean record", summary: summary(withFindings: 1),
             expected: [.never: .pass, .error: .pass, .refuse: .pass, .review: .pass, .anyFinding: .policyFailed]),

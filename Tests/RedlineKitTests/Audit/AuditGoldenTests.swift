@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedlineKit
 
 /// Golden files for every audit reporter on the dirty corpus with the fixture waivers

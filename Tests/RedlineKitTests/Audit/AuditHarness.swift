@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import RedlineKit
 
 /// Runs audits in-process on the dirty fixture corpus (Tests/Fixtures/audit) with every

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedlineKit
 
 /// Every report of the dirty corpus checked against what its consumers require: the SARIF
@@ -87,8 +88,12 @@ struct AuditReportValidityTests {
             let reporter = SARIFReporter(sink: sink, artifacts: MemorySink())
             let report = Engine(ruleSet: Fixtures.defaultRuleSet).check(
                 bytes: Array(text.utf8), path: "r.xml", options: EvaluationOptions(asOf: AuditHarness.asOf))
-            try reporter.begin(AuditContext(ruleSet: Fixtures.defaultRuleSet, asOf: AuditHarness.asOf, profile: "due-diligence", total: 1, waivers: .none))
-            try reporter.record(AuditRecord(index: 0, report: report, waivers: report.findings.map { _ in nil }, effectiveVerdict: report.verdict, effectiveClean: report.isClean, effectiveSevere: false))
+            try reporter.begin(
+                AuditContext(ruleSet: Fixtures.defaultRuleSet, asOf: AuditHarness.asOf, profile: "due-diligence", total: 1, waivers: .none))
+            try reporter.record(
+                AuditRecord(
+                    index: 0, report: report, waivers: report.findings.map { _ in nil }, effectiveVerdict: report.verdict,
+                    effectiveClean: report.isClean, effectiveSevere: false))
             try reporter.finish(AuditSummary())
             let results = try JSONNode.parse(sink.text)["runs"]?.array?.first?["results"]?.array ?? []
             return results.compactMap { $0["partialFingerprints"]?["primaryLocationLineHash"]?.string }.sorted()
@@ -102,7 +107,8 @@ struct AuditReportValidityTests {
         let sink = MemorySink()
         let reporter = SARIFReporter(sink: sink, artifacts: MemorySink(), maxResults: 5)
         let inputs = AuditHarness.inputs(["Tests/Fixtures/audit/failing"])
-        let auditor = Auditor(engine: Engine(ruleSet: Fixtures.defaultRuleSet), options: EvaluationOptions(asOf: AuditHarness.asOf), jobs: 1)
+        let auditor = Auditor(
+            engine: Engine(ruleSet: Fixtures.defaultRuleSet), options: EvaluationOptions(asOf: AuditHarness.asOf), jobs: 1)
         let outcome = try auditor.run(inputs, reporters: [reporter])
         let log = try JSONNode.parse(sink.text)
         let run = try #require(log["runs"]?.array?.first)
@@ -120,7 +126,8 @@ struct AuditReportValidityTests {
     @Test(arguments: ["junit-10.xsd", "junit-ant-windyroad.xsd"])
     func junitIsValidAgainst(_ xsd: String) throws {
         let schema = try XMLSchema(text: try Self.schema(xsd), name: xsd)
-        let document = try XMLDocument(bytes: Array(Self.output["junit"].utf8), path: "audit.junit.xml", limits: XMLLimits(maxBytes: 64 << 20))
+        let document = try XMLDocument(
+            bytes: Array(Self.output["junit"].utf8), path: "audit.junit.xml", limits: XMLLimits(maxBytes: 64 << 20))
         let violations = schema.validate(document)
         #expect(violations.isEmpty, "\(violations.prefix(5))")
     }
@@ -133,7 +140,8 @@ struct AuditReportValidityTests {
     }
 
     @Test func junitCountersMatchTheCasesAndNamesAreUnique() throws {
-        let document = try XMLDocument(bytes: Array(Self.output["junit"].utf8), path: "audit.junit.xml", limits: XMLLimits(maxBytes: 64 << 20))
+        let document = try XMLDocument(
+            bytes: Array(Self.output["junit"].utf8), path: "audit.junit.xml", limits: XMLLimits(maxBytes: 64 << 20))
         let suites = try #require(document.root).children(named: "testsuite")
         var pairs = Set<String>()
         for suite in suites {

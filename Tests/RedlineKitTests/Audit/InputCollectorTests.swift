@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+
 @testable import RedlineKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What `redline audit` does with the paths it is given: walks, special files, loops, duplicates.
@@ -95,7 +96,10 @@ struct InputCollectorTests {
         #expect(inputs.first?.error?.message.contains("No such file") == true)
     }
 
-    @Test(.enabled(if: getuid() != 0, "runs as root here: permission bits do not stop root from reading, so chmod 000 cannot make a file unreadable"))
+    @Test(
+        .enabled(
+            if: getuid() != 0,
+            "runs as root here: permission bits do not stop root from reading, so chmod 000 cannot make a file unreadable"))
     func unreadableFilesAndDirectoriesAreErrorEntries() throws {
         let root = try Self.folder()
         try Self.write(root + "/locked/a.xml")
@@ -151,10 +155,12 @@ struct InputCollectorTests {
 
     @Test func stoppingBetweenChunksDoesNotFinishTheReports() throws {
         var polls = 0
-        let output = try AuditHarness.run(chunkSize: 2, shouldStop: {
-            polls += 1
-            return polls > 2
-        })
+        let output = try AuditHarness.run(
+            chunkSize: 2,
+            shouldStop: {
+                polls += 1
+                return polls > 2
+            })
         #expect(!output.outcome.completed)
         #expect(output.outcome.processed == 4)
         #expect(!output["sarif"].contains("\"invocations\""), "an interrupted SARIF log is never closed")

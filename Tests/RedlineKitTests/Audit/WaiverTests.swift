@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RedlineKit
 
 /// Waivers: loading with file:line:col errors, matching, and what an audit reports about them.
@@ -7,17 +8,24 @@ struct WaiverTests {
     @Test func appliedExpiredAndStaleWaiversAreReported() throws {
         let output = try AuditHarness.run(waivers: try AuditHarness.waivers())
         let statuses = Dictionary(uniqueKeysWithValues: output.outcome.summary.waivers.map { ($0.id, $0.status) })
-        #expect(statuses == [
-            "W-INTRAEU": "applied", "W-NLR": "applied", "W-DUPLICATE-PARTY": "applied", "W-EXPIRED": "expired", "W-STALE": "stale",
-        ])
+        #expect(
+            statuses == [
+                "W-INTRAEU": "applied", "W-NLR": "applied", "W-DUPLICATE-PARTY": "applied", "W-EXPIRED": "expired", "W-STALE": "stale",
+            ])
         #expect(output.outcome.summary.waivers.first { $0.id == "W-EXPIRED" }?.matches == 1)
         // Waived findings are still in every report, marked waived.
-        #expect(output["text"].contains("[NLR-001] the no-licence-required determination does not record its legal basis and its disclosure [waived by W-NLR"))
-        #expect(output["text"].contains("[TRANS-003] the contract with a state buyer is neither disclosed nor disclosable [waiver W-EXPIRED expired 2023-12-31]"))
+        #expect(
+            output["text"].contains(
+                "[NLR-001] the no-licence-required determination does not record its legal basis and its disclosure [waived by W-NLR"))
+        #expect(
+            output["text"].contains(
+                "[TRANS-003] the contract with a state buyer is neither disclosed nor disclosable [waiver W-EXPIRED expired 2023-12-31]"))
         #expect(output["junit"].contains("waived by W-NLR"))
         #expect(output["markdown"].contains("| `W-STALE` | `SANC-001` | stale | 0 |"))
         #expect(output.outcome.summary.findings["NLR-001"] == AuditSummary.RuleCount(active: 0, waived: 1))
-        #expect(output.outcome.summary.findings["TRANS-003"] == AuditSummary.RuleCount(active: 1, waived: 0), "an expired waiver no longer applies")
+        #expect(
+            output.outcome.summary.findings["TRANS-003"] == AuditSummary.RuleCount(active: 1, waived: 0),
+            "an expired waiver no longer applies")
     }
 
     @Test func waivedFindingsDoNotCountTowardFailOn() throws {
@@ -53,7 +61,8 @@ struct WaiverTests {
 
     @Test(arguments: [
         BadFile(name: "unknown-rule", line: 3, column: 5, message: "rule 'NO-SUCH-RULE', which is not in rule set"),
-        BadFile(name: "no-approver", line: 3, column: 3, message: "Missing child element(s). Expected is ( {urn:redline:waivers:1}approver )"),
+        BadFile(
+            name: "no-approver", line: 3, column: 3, message: "Missing child element(s). Expected is ( {urn:redline:waivers:1}approver )"),
         BadFile(name: "not-well-formed", line: 5, column: 1, message: "not well-formed XML"),
     ])
     func badWaiversFilesGiveFileLineAndColumn(_ bad: BadFile) throws {

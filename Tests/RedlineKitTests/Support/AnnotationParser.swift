@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses workflow-command annotations the way actions/runner does (ActionCommand.TryParseV2,
 /// IssueCommandExtension.ValidateLinesAndColumns; ci-formats.md §3.1), as the project's own
 /// check. Mirrors ../shared/tools/gh_annotations_check.py.
@@ -49,5 +51,3 @@ enum AnnotationParser {
         return (annotations, problems)
     }
 }
-
-import Foundation

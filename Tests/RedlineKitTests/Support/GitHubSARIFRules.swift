@@ -41,7 +41,11 @@ enum GitHubSARIFRules {
             for (j, result) in results.enumerated() {
                 let p = "\(rp).results[\(j)]"
                 let ruleID = result["ruleId"]?.string ?? ""
-                if ruleID.isEmpty { fail("\(p).ruleId", "missing") } else if !ids.contains(ruleID) { fail("\(p).ruleId", "not a listed rule") }
+                if ruleID.isEmpty {
+                    fail("\(p).ruleId", "missing")
+                } else if !ids.contains(ruleID) {
+                    fail("\(p).ruleId", "not a listed rule")
+                }
                 if let index = result["ruleIndex"]?.int, !(index >= 0 && index < ids.count && ids[index] == ruleID) {
                     fail("\(p).ruleIndex", "does not point at the rule named by ruleId")
                 }

@@ -133,7 +133,8 @@ indirect enum JSONNode: Equatable {
                     case UInt8(ascii: "b"): scalars.append("\u{8}")
                     case UInt8(ascii: "f"): scalars.append("\u{C}")
                     case UInt8(ascii: "u"):
-                        guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+                        guard index + 4 <= bytes.count,
+                            let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
                         else { throw fail("bad \\u escape") }
                         index += 4
                         scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
