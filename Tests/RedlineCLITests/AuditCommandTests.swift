@@ -73,6 +73,11 @@ struct AuditCommandTests {
         #expect(lines == ["redline: \(Self.review): review", "redline: \(Self.valid)/approve.xml: approve"], "sorted by path")
     }
 
+    @Test func pathsAreRelativeToTheBase() throws {
+        let result = try CLIRunner.run(["audit", Self.valid, "--as-of", "2024-04-01", "--base", "Tests/Fixtures", "--report", "github"])
+        #expect(result.stdout.contains("redline: audit/valid/approve.xml: approve"))
+    }
+
     @Test func anExplicitFIFODoesNotHang() throws {
         let folder = try Self.folder()
         #expect(mkfifo(folder + "/pipe.xml", 0o644) == 0)
@@ -89,6 +94,7 @@ struct AuditCommandTests {
             ["audit", Self.valid, "--as-of", "2024-04-01", "--report", "markdown=\(folder)/r.md", "--report", "text"],
             environment: ["GITHUB_STEP_SUMMARY": summary])
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "no progress bar when standard error is not a terminal")
         let text = try String(contentsOfFile: summary, encoding: .utf8)
         #expect(text.hasPrefix("previous step\n## redline audit: 1 record(s), 0 not clean, 0 input error(s)"))
         #expect(text.contains("| Verdict | Records |"))
