@@ -1,10 +1,11 @@
 /// Writes GitHub Actions workflow-command annotations (`::error file=…,line=…,title=…::message`).
 ///
 /// Escaping follows actions/toolkit `command.ts`: message data escapes `%`, CR and LF; property
-/// values also escape `:` and `,`. GitHub shows at most 10 annotations of each type per step:
-/// the first 10 of each type (in path order) are written; the count of the rest is written as a
-/// plain line at the end, pointing to the job summary and the SARIF report, which have them all.
-/// Every input also gets a plain log line `redline: PATH: verdict` (not a command).
+/// values also escape `:` and `,`. GitHub shows at most 10 annotations of each type per step, so
+/// the 10 most severe of each type are kept while streaming (ties: path order; bounded memory) and
+/// written at the end in path order; the count of the rest is written as a plain line pointing to
+/// the job summary and the SARIF report, which have them all. Every input also gets a plain log
+/// line `redline: PATH: verdict` as it is audited (never a command).
 /// Mapping: critical and major findings, rules that could not be evaluated and input errors are
 /// `error`; minor `warning`; info `notice`; waived findings `notice` (marked waived).
 public final class GitHubAnnotationsReporter: AuditReporter {
@@ -13,8 +14,20 @@ public final class GitHubAnnotationsReporter: AuditReporter {
 
     private let sink: any ReportSink
     private let limit: Int
-    private var written: [String: Int] = [:]
+    private var kept: [String: [Candidate]] = [:]
     private var omitted: [String: Int] = [:]
+    private var sequence = 0
+
+    /// An annotation waiting for the end: `rank` orders severity (higher first), `sequence` path order.
+    private struct Candidate {
+        var rank: Int
+        var sequence: Int
+        var line: String
+
+        func outranks(_ other: Candidate) -> Bool {
+            rank != other.rank ? rank > other.rank : sequence < other.sequence
+        }
+    }
 
     /// Creates a reporter writing to `sink`, at most `limit` annotations per type.
     public init(sink: any ReportSink, limit: Int = GitHubAnnotationsReporter.perTypeLimit) {
@@ -33,7 +46,7 @@ public final class GitHubAnnotationsReporter: AuditReporter {
         try sink.write("redline: \(record.path.replacingAll("\n", with: " ").replacingAll("\r", with: " ")): \(status)\n")
         if let error = report.error {
             try annotate(
-                "error", file: record.path, line: error.position.line, title: "redline input-error (\(error.code))",
+                "error", rank: 4, file: record.path, line: error.position.line, title: "redline input-error (\(error.code))",
                 message: error.message + (error.suggestion.map { "\nfix: \($0)" } ?? ""))
         }
         for (index, finding) in report.findings.enumerated() {
@@ -44,10 +57,12 @@ public final class GitHubAnnotationsReporter: AuditReporter {
             case .info: type = "notice"
             }
             if finding.kind == .error || finding.kind == .schema { type = "error" }
+            var rank = finding.kind == .error || finding.kind == .schema ? 4 : Severity.allCases.firstIndex(of: finding.severity) ?? 0
             var message = finding.message
             var title = "redline \(finding.ruleID) (\(finding.severity.rawValue))"
             if let waiver = record.waiver(for: index) {
                 type = "notice"
+                rank = -1
                 title = "redline \(finding.ruleID) waived by \(waiver.id)"
                 message = "waived until \(waiver.expires), approved by \(waiver.approver): \(waiver.justification)\nfinding: \(message)"
             } else {
@@ -57,11 +72,14 @@ public final class GitHubAnnotationsReporter: AuditReporter {
                 }
                 if finding.kind != .schema { message += "\nfix: \(finding.remedy)" }
             }
-            try annotate(type, file: record.path, line: finding.location.line, title: title, message: message)
+            try annotate(type, rank: rank, file: record.path, line: finding.location.line, title: title, message: message)
         }
     }
 
     public func finish(_ summary: AuditSummary) throws {
+        for candidate in kept.values.joined().sorted(by: { $0.sequence < $1.sequence }) {
+            try sink.write(candidate.line)
+        }
         let rest = ["error", "warning", "notice"].compactMap { type in omitted[type].map { "\($0) \(type)" } }
         var out =
             "redline audit: \(summary.records) record(s), \(summary.notClean) not clean, \(summary.inputErrors) input error(s), \(summary.activeFindings) finding(s), \(summary.waivedFindings) waived\n"
@@ -76,14 +94,20 @@ public final class GitHubAnnotationsReporter: AuditReporter {
         try sink.write(out)
     }
 
-    private func annotate(_ type: String, file: String, line: Int, title: String, message: String) throws {
-        guard written[type, default: 0] < limit else {
-            omitted[type, default: 0] += 1
-            return
-        }
-        written[type, default: 0] += 1
+    private func annotate(_ type: String, rank: Int, file: String, line: Int, title: String, message: String) throws {
+        sequence += 1
         let properties = "file=\(Self.escapeProperty(file)),line=\(max(1, line)),title=\(Self.escapeProperty(title))"
-        try sink.write("::\(type) \(properties)::\(Self.escapeData(message))\n")
+        let candidate = Candidate(rank: rank, sequence: sequence, line: "::\(type) \(properties)::\(Self.escapeData(message))\n")
+        var list = kept[type, default: []]
+        if list.count < limit {
+            list.append(candidate)
+        } else if let worst = list.indices.min(by: { list[$1].outranks(list[$0]) }), candidate.outranks(list[worst]) {
+            list[worst] = candidate
+            omitted[type, default: 0] += 1
+        } else {
+            omitted[type, default: 0] += 1
+        }
+        kept[type] = list
     }
 
     /// Escapes a message (`%`, CR, LF), as actions/toolkit `escapeData`.

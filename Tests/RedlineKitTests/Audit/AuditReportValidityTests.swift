@@ -182,6 +182,21 @@ struct AuditReportValidityTests {
         #expect(!AnnotationParser.parse("::error file=a.xml,title=Rule, with comma::m").problems.isEmpty)
     }
 
+    @Test func theMostSevereAnnotationsAreKept() throws {
+        let (annotations, _) = AnnotationParser.parse(Self.output["github"])
+        let errors = annotations.filter { $0.command == "error" }
+        #expect(errors.count == 10)
+        // 7 inputs that could not be evaluated or are schema-invalid, then 3 of the 4 critical findings, no major one.
+        #expect(
+            errors.filter { $0.properties["title"]?.contains("input-error") == true || $0.properties["title"]?.contains("schema") == true }
+                .count == 7)
+        let title = { (annotation: AnnotationParser.Annotation) in annotation.properties["title"] ?? "" }
+        #expect(errors.filter { title($0).hasSuffix("(critical)") && !title($0).contains("schema") }.count == 3)
+        #expect(!errors.contains { $0.properties["title"]?.hasSuffix("(major)") == true })
+        let files = errors.compactMap { $0.properties["file"] }
+        #expect(files == files.sorted { AuditPath.precedes($0, $1) }, "written in path order")
+    }
+
     @Test func annotationsPastTheLimitAreCountedNotDropped() throws {
         let output = try AuditHarness.run(annotationLimit: 2)
         let (annotations, _) = AnnotationParser.parse(output["github"])
