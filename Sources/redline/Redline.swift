@@ -12,6 +12,6 @@ struct RedlineCommand: ParsableCommand {
             3 the rule set is invalid; 64 usage error.
             """,
         version: Redline.version,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [CheckCommand.self, AuditCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 }

@@ -19,6 +19,8 @@ public struct RedlineError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let schemaInvalid = Code("schema-invalid")
         /// A rule set is wrong (unknown function or list, bad XPath, duplicate id…).
         public static let invalidRules = Code("invalid-rules")
+        /// A waivers file is wrong (not well-formed, schema-invalid, unknown rule, duplicate id…).
+        public static let invalidWaivers = Code("invalid-waivers")
         /// An XPath expression failed while evaluating a record.
         public static let evaluation = Code("evaluation")
         /// A record's evaluation took longer than the per-record time limit.

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Writes the audit as one JSON document, streaming: keys sorted, records in path order, each
+/// record the `check` JSON record (docs/json-format.md) plus `waivers` (which findings are waived
+/// or matched an expired waiver) and `verdictAfterWaivers`; the summary after the records.
+public final class AuditJSONReporter: AuditReporter {
+    private let sink: any ReportSink
+    private var wroteRecord = false
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Creates a reporter writing to `sink`.
+    public init(sink: any ReportSink) {
+        self.sink = sink
+    }
+
+    private struct WaiverMark: Encodable {
+        var finding: Int
+        var waiver: String
+        var status: String
+    }
+
+    private struct Entry: Encodable {
+        var report: RecordReport
+        var waivers: [WaiverMark]
+        var verdictAfterWaivers: String?
+
+        enum Keys: String, CodingKey {
+            case asOf, error, file, findings, isClean, profile, recordID, results, score, stage, status, verdict
+            case waivers, verdictAfterWaivers
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(report.asOf, forKey: .asOf)
+            try container.encodeIfPresent(report.error, forKey: .error)
+            try container.encode(report.file, forKey: .file)
+            try container.encode(report.findings, forKey: .findings)
+            try container.encode(report.isClean, forKey: .isClean)
+            try container.encode(report.profile, forKey: .profile)
+            try container.encodeIfPresent(report.recordID, forKey: .recordID)
+            try container.encode(report.results, forKey: .results)
+            try container.encodeIfPresent(report.score, forKey: .score)
+            try container.encodeIfPresent(report.stage, forKey: .stage)
+            try container.encode(report.status, forKey: .status)
+            try container.encodeIfPresent(report.verdict, forKey: .verdict)
+            try container.encode(waivers, forKey: .waivers)
+            try container.encodeIfPresent(verdictAfterWaivers, forKey: .verdictAfterWaivers)
+        }
+    }
+
+    private func encoded(_ value: some Encodable, depth: Int) throws -> String {
+        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        let pad = String(repeating: "  ", count: depth)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.enumerated().map { index, line in index == 0 || line.isEmpty ? String(line) : pad + line }
+            .joined(separator: "\n")
+    }
+
+    public func begin(_ context: AuditContext) throws {
+        var out = "{\n"
+        out += "  \"asOf\" : \(try encoded(context.asOf.description, depth: 1)),\n"
+        out += "  \"formatVersion\" : 1,\n"
+        out += "  \"kind\" : \"audit\",\n"
+        out += "  \"profile\" : \(try encoded(context.profile, depth: 1)),\n"
+        out += "  \"records\" : ["
+        try sink.write(out)
+        ruleSet = JSONReporter.RuleSetInfo(id: context.ruleSet.id, version: context.ruleSet.version)
+    }
+
+    private var ruleSet = JSONReporter.RuleSetInfo(id: "", version: "")
+
+    public func record(_ record: AuditRecord) throws {
+        var marks: [WaiverMark] = []
+        for index in record.report.findings.indices {
+            if let waiver = record.waiver(for: index) {
+                marks.append(WaiverMark(finding: index, waiver: waiver.id, status: "waived"))
+            } else if let waiver = record.expiredWaiver(for: index) {
+                marks.append(WaiverMark(finding: index, waiver: waiver.id, status: "expired"))
+            }
+        }
+        let entry = Entry(
+            report: record.report, waivers: marks,
+            verdictAfterWaivers: record.effectiveVerdict == record.report.verdict ? nil : record.effectiveVerdict)
+        try sink.write((wroteRecord ? ",\n    " : "\n    ") + (try encoded(entry, depth: 2)))
+        wroteRecord = true
+    }
+
+    public func finish(_ summary: AuditSummary) throws {
+        var out = wroteRecord ? "\n  ],\n" : "\n  ],\n"
+        out += "  \"ruleSet\" : \(try encoded(ruleSet, depth: 1)),\n"
+        out += "  \"summary\" : \(try encoded(summary, depth: 1)),\n"
+        out += "  \"tool\" : \(try encoded(JSONReporter.Tool(name: "redline", version: Redline.version), depth: 1))\n"
+        out += "}\n"
+        try sink.write(out)
+    }
+}

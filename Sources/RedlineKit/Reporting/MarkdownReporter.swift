@@ -1,0 +1,142 @@
+/// Writes a GitHub-flavoured Markdown job summary: the totals first (records by verdict,
+/// findings by rule, errors, waivers), then a table of findings and the list of every input.
+///
+/// The totals are only known at the end, so the findings table and the input list stream into
+/// two spill sinks and are copied after the totals. With a `byteLimit` (for
+/// `$GITHUB_STEP_SUMMARY`, 1 MiB per step), rows past the budget are counted and an
+/// "N more … omitted" line replaces them; without one, every input is listed.
+public final class MarkdownReporter: AuditReporter {
+    private let sink: any ReportSink
+    private let findingsSpill: any SpillSink
+    private let recordsSpill: any SpillSink
+    private let byteLimit: Int?
+    private var findingBytes = 0
+    private var recordBytes = 0
+    private var omittedFindings = 0
+    private var omittedRecords = 0
+    private var context: AuditContext?
+
+    /// Creates a reporter; `byteLimit` bounds each of the two streamed sections.
+    public init(sink: any ReportSink, findings: any SpillSink, records: any SpillSink, byteLimit: Int? = nil) {
+        self.sink = sink
+        self.findingsSpill = findings
+        self.recordsSpill = records
+        self.byteLimit = byteLimit.map { $0 / 2 }
+    }
+
+    public func begin(_ context: AuditContext) throws {
+        self.context = context
+    }
+
+    /// A table cell: pipes escaped, line breaks as spaces, backticks kept out of code spans.
+    static func cell(_ text: String) -> String {
+        text.replacingAll("|", with: "\\|").replacingAll("\r", with: " ").replacingAll("\n", with: " ")
+    }
+
+    /// Inline code that cannot be broken by backticks in the text.
+    static func code(_ text: String) -> String {
+        "`" + cell(text).replacingAll("`", with: "'") + "`"
+    }
+
+    public func record(_ record: AuditRecord) throws {
+        let report = record.report
+        var rows = ""
+        if let error = report.error {
+            rows +=
+                "| :x: error | `input-error` | \(Self.code(record.path)) | \(max(1, error.position.line)) | \(Self.cell(error.message)) |\n"
+        }
+        for (index, finding) in report.findings.enumerated() {
+            let icon: String
+            switch finding.severity {
+            case .critical, .major: icon = ":x:"
+            case .minor: icon = ":warning:"
+            case .info: icon = ":information_source:"
+            }
+            var message = Self.cell(finding.message)
+            var label = "\(icon) \(finding.severity.rawValue)"
+            if let waiver = record.waiver(for: index) {
+                label = ":white_check_mark: waived"
+                message += " — waived by \(Self.code(waiver.id)) until \(waiver.expires)"
+            } else if let expired = record.expiredWaiver(for: index) {
+                message += " — waiver \(Self.code(expired.id)) expired \(expired.expires)"
+            }
+            rows += "| \(label) | \(Self.code(finding.ruleID)) | \(Self.code(record.path)) | \(finding.location.line) | \(message) |\n"
+        }
+        if !rows.isEmpty {
+            if let limit = byteLimit, findingBytes + rows.utf8.count > limit {
+                omittedFindings += report.findings.count + (report.error == nil ? 0 : 1)
+            } else {
+                findingBytes += rows.utf8.count
+                try findingsSpill.write(rows)
+            }
+        }
+        var line = "- \(Self.code(record.path)): "
+        switch report.status {
+        case .error: line += "**error** (\(report.error?.code.rawValue ?? "error"))"
+        case .invalid: line += "**invalid** (\(report.findings.count) schema violation(s))"
+        case .evaluated:
+            line += "\(report.verdict ?? "?"), score \(report.score.map { TextReporter.format($0) } ?? "?")"
+            if let verdict = record.effectiveVerdict, verdict != report.verdict { line += " (\(verdict) after waivers)" }
+            let active = record.activeFindings.count
+            let waived = report.findings.count - active
+            line += active == 0 ? ", no finding" : ", \(active) finding(s)"
+            if waived > 0 { line += ", \(waived) waived" }
+        }
+        line += "\n"
+        if let limit = byteLimit, recordBytes + line.utf8.count > limit {
+            omittedRecords += 1
+        } else {
+            recordBytes += line.utf8.count
+            try recordsSpill.write(line)
+        }
+    }
+
+    public func finish(_ summary: AuditSummary) throws {
+        guard let context else { return }
+        var out = "## redline audit: \(summary.records) record(s), \(summary.notClean) not clean, \(summary.inputErrors) input error(s)\n\n"
+        out += "Rule set `\(context.ruleSet.id)` \(context.ruleSet.version), profile `\(context.profile)`, as of \(context.asOf).\n\n"
+        out += "| Verdict | Records |\n| --- | ---: |\n"
+        for verdict in summary.verdicts.keys.sorted() { out += "| \(verdict) | \(summary.verdicts[verdict] ?? 0) |\n" }
+        out += "| invalid (schema) | \(summary.invalid) |\n| error (unreadable, malformed, hostile) | \(summary.errors) |\n"
+        if !summary.verdictsAfterWaivers.isEmpty {
+            let changed = summary.verdictsAfterWaivers.keys.sorted().map { "\(summary.verdictsAfterWaivers[$0] ?? 0) \($0)" }
+            out += "\nAfter waivers, verdicts changed to: \(changed.joined(separator: ", ")).\n"
+        }
+        if !summary.errorsByCode.isEmpty {
+            let codes = summary.errorsByCode.keys.sorted().map { "\($0): \(summary.errorsByCode[$0] ?? 0)" }
+            out += "\nErrors by kind: \(codes.joined(separator: ", ")).\n"
+        }
+        out += "\n### Findings by rule\n\n"
+        if summary.findings.isEmpty {
+            out += "No findings.\n"
+        } else {
+            out += "| Rule | Findings | Waived |\n| --- | ---: | ---: |\n"
+            for rule in summary.findings.keys.sorted() {
+                let count = summary.findings[rule] ?? AuditSummary.RuleCount()
+                out += "| \(Self.code(rule)) | \(count.active) | \(count.waived) |\n"
+            }
+        }
+        if !summary.waivers.isEmpty {
+            out += "\n### Waivers\n\n| Waiver | Rule | Status | Findings | Expires | Approver |\n| --- | --- | --- | ---: | --- | --- |\n"
+            for waiver in summary.waivers {
+                out +=
+                    "| \(Self.code(waiver.id)) | \(Self.code(waiver.rule)) | \(waiver.status) | \(waiver.matches) | \(waiver.expires) | \(Self.cell(waiver.approver)) |\n"
+            }
+        }
+        out += "\n### Findings\n\n"
+        try sink.write(out)
+        if summary.activeFindings + summary.waivedFindings + summary.errors > 0 {
+            try sink.write("| Severity | Rule | File | Line | Message |\n| --- | --- | --- | ---: | --- |\n")
+            try findingsSpill.replay(into: sink)
+        } else {
+            try sink.write("No findings.\n")
+        }
+        if omittedFindings > 0 {
+            try sink.write("\n\(omittedFindings) more finding(s) omitted (size limit); the SARIF and JSON reports have them all.\n")
+        }
+        try sink.write("\n<details><summary>Audited files (\(summary.records))</summary>\n\n")
+        try recordsSpill.replay(into: sink)
+        if omittedRecords > 0 { try sink.write("- … \(omittedRecords) more file(s) omitted (size limit)\n") }
+        try sink.write("\n</details>\n")
+    }
+}

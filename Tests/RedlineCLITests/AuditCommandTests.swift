@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `redline audit` run as a process: exit codes, report files, stdin, signals, the job summary.
+struct AuditCommandTests {
+    static let corpus = "Tests/Fixtures/audit"
+
+    static func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("redline-audit-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    struct ExitCase: Sendable, CustomTestStringConvertible {
+        let paths: [String]
+        let failOn: String
+        let status: Int32
+        var testDescription: String { "\(paths.joined(separator: " ")) --fail-on \(failOn) → \(status)" }
+    }
+
+    static let valid = "Tests/Fixtures/audit/valid"
+    static let review = "Tests/Fixtures/audit/failing/intra-eu-review.xml"
+    static let revoke = "Tests/Fixtures/audit/failing/nso-revoke.xml"
+    static let broken = "Tests/Fixtures/audit/broken/empty.xml"
+
+    @Test(arguments: [
+        ExitCase(paths: [valid], failOn: "any-finding", status: 0),
+        ExitCase(paths: [valid, review], failOn: "review", status: 1),
+        ExitCase(paths: [valid, review], failOn: "refuse", status: 0),
+        ExitCase(paths: [valid, revoke], failOn: "refuse", status: 1),
+        ExitCase(paths: [valid, review], failOn: "error", status: 0),
+        ExitCase(paths: [valid, review, broken], failOn: "error", status: 2),
+        ExitCase(paths: [revoke, broken], failOn: "review", status: 2),
+        ExitCase(paths: [revoke, broken], failOn: "never", status: 0),
+        ExitCase(paths: [corpus], failOn: "review", status: 2),
+    ])
+    func exitStatusFollowsFailOn(_ item: ExitCase) throws {
+        let result = try CLIRunner.run(["audit"] + item.paths + ["--as-of", "2024-04-01", "--fail-on", item.failOn])
+        #expect(result.status == item.status, "\(result.stderr)")
+    }
+
+    @Test func reportsAreWrittenAtomicallyAndOnlyTheReportsAreLeft() throws {
+        let out = try Self.folder()
+        let result = try CLIRunner.run(
+            [
+                "audit", Self.corpus, "--as-of", "2024-04-01", "--report", "sarif=\(out)/r.sarif", "--report", "junit=\(out)/r.junit.xml",
+                "--report", "json=\(out)/r.json", "--report", "markdown=\(out)/r.md", "--report", "github",
+                "--waivers", "Tests/Fixtures/waivers/waivers.xml", "--jobs", "2",
+            ], environment: ["GITHUB_STEP_SUMMARY": ""])
+        #expect(result.status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["r.json", "r.junit.xml", "r.md", "r.sarif"])
+        #expect(result.stdout.contains("::error file=Tests/Fixtures/audit/broken/binary.xml,line=3,"))
+        // The CLI's reports are the golden ones: same bytes as the in-process reporters.
+        for (file, golden) in [
+            ("r.sarif", "audit.sarif"), ("r.junit.xml", "audit.junit.xml"), ("r.json", "audit.json"), ("r.md", "audit.md"),
+        ] {
+            let written = try String(contentsOfFile: "\(out)/\(file)", encoding: .utf8)
+            let expected = try String(
+                contentsOfFile: CLIRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/golden/\(golden)").path, encoding: .utf8)
+            #expect(written == expected, "\(file)")
+        }
+    }
+
+    @Test func pathsCanComeFromStandardInput() throws {
+        let result = try CLIRunner.run(
+            ["audit", "-", "--as-of", "2024-04-01", "--report", "github"], stdin: "\(Self.review)\n\n\(Self.valid)/approve.xml\n")
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("redline: Tests/") }
+        #expect(lines == ["redline: \(Self.review): review", "redline: \(Self.valid)/approve.xml: approve"], "sorted by path")
+    }
+
+    @Test func pathsAreRelativeToTheBase() throws {
+        let result = try CLIRunner.run(["audit", Self.valid, "--as-of", "2024-04-01", "--base", "Tests/Fixtures", "--report", "github"])
+        #expect(result.stdout.contains("redline: audit/valid/approve.xml: approve"))
+    }
+
+    @Test func anExplicitFIFODoesNotHang() throws {
+        let folder = try Self.folder()
+        #expect(mkfifo(folder + "/pipe.xml", 0o644) == 0)
+        let result = try CLIRunner.run(["audit", folder + "/pipe.xml", "--as-of", "2024-04-01"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("not a regular file"))
+    }
+
+    @Test func theJobSummaryIsAppended() throws {
+        let folder = try Self.folder()
+        let summary = folder + "/step-summary.md"
+        try "previous step\n".write(toFile: summary, atomically: false, encoding: .utf8)
+        let result = try CLIRunner.run(
+            ["audit", Self.valid, "--as-of", "2024-04-01", "--report", "markdown=\(folder)/r.md", "--report", "text"],
+            environment: ["GITHUB_STEP_SUMMARY": summary])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "no progress bar when standard error is not a terminal")
+        let text = try String(contentsOfFile: summary, encoding: .utf8)
+        #expect(text.hasPrefix("previous step\n## redline audit: 1 record(s), 0 not clean, 0 input error(s)"))
+        #expect(text.contains("| Verdict | Records |"))
+    }
+
+    @Test func badWaiversExitThreeWithFileLineColumn() throws {
+        let result = try CLIRunner.run(["audit", Self.valid, "--waivers", "Tests/Fixtures/waivers/unknown-rule.xml"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("Tests/Fixtures/waivers/unknown-rule.xml:3:5: error: waiver 'W-1' is for rule 'NO-SUCH-RULE'"))
+    }
+
+    @Test(arguments: [
+        ["audit"], ["audit", "x", "--report", "sarif"], ["audit", "x", "--report", "pdf"], ["audit", "x", "--fail-on", "sometimes"],
+        ["audit", "x", "--report", "json", "--report", "text"], ["audit", "x", "--jobs", "0"], ["audit", "x", "--report", "text=out.txt"],
+    ])
+    func usageErrorsExit64(_ arguments: [String]) throws {
+        let result = try CLIRunner.run(arguments)
+        #expect(result.status == 64, "\(result.stderr)")
+    }
+
+    @Test func helpDocumentsTheExitCodes() throws {
+        let result = try CLIRunner.run(["audit", "--help"])
+        #expect(result.stdout.contains("Exit codes: 0"))
+        #expect(result.stdout.contains("130/143"))
+        #expect(result.stdout.contains("any-finding"))
+    }
+
+    @Test(arguments: [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")])
+    func anInterruptedAuditLeavesNoReportThatLooksComplete(_ signal: Int32, _ name: String) throws {
+        let folder = try Self.folder()
+        let record = try String(contentsOfFile: CLIRunner.repositoryRoot.appendingPathComponent(Self.review).path, encoding: .utf8)
+        for index in 0..<3000 {
+            try record.write(toFile: "\(folder)/r\(index).xml", atomically: false, encoding: .utf8)
+        }
+        let out = try Self.folder()
+        try "old report\n".write(toFile: "\(out)/r.sarif", atomically: false, encoding: .utf8)
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = [
+            "audit", folder, "--as-of", "2024-04-01", "--jobs", "1", "--chunk-size", "1", "--report", "sarif=\(out)/r.sarif", "--report",
+            "junit=\(out)/r.junit.xml",
+        ]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Wait until the audit has started writing (its temporary report exists), then interrupt it.
+        var started = false
+        for _ in 0..<2000 where !started {
+            started = (try FileManager.default.contentsOfDirectory(atPath: out)).contains { $0.hasPrefix(".r.junit.xml.redline-") }
+            if !started { usleep(5000) }
+        }
+        #expect(started)
+        kill(process.processIdentifier, signal)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + signal, "\(stderr)")
+        #expect(stderr.contains("interrupted by \(name) after"))
+        #expect(stderr.contains("not written: sarif report \(out)/r.sarif"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["r.sarif"], "temporary files removed, no junit report")
+        #expect(try String(contentsOfFile: "\(out)/r.sarif", encoding: .utf8) == "old report\n", "an existing report is left unchanged")
+    }
+}
