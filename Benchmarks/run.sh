@@ -44,13 +44,13 @@ else
   "$BIN/redline-corpus" --seed "$SEED" --count "$N" --broken-percent "$BROKEN" --out "$CORPUS"
 fi
 cd "$CORPUS"
-ls rec-*.xml > "$WORK/files.txt" 2>/dev/null || true
+find . -maxdepth 1 -name 'rec-*.xml' -printf '%f\n' | LC_ALL=C sort > "$WORK/files.txt"
 COUNT=$(wc -l < "$WORK/files.txt")
 [ "$COUNT" -eq "$N" ] || die "expected $N files in $CORPUS, found $COUNT"
-BYTES=$(cat rec-*.xml | wc -c)
-# Every tool gets all files in one process: raise the stack limit, which sets the argument space.
+BYTES=$(find . -maxdepth 1 -name 'rec-*.xml' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+# xmllint gets all files in one process: raise the stack limit, which sets the argument space.
 ulimit -s 65536 2>/dev/null || ulimit -s unlimited 2>/dev/null || true
-FILES=(rec-*.xml)
+mapfile -t FILES < "$WORK/files.txt"
 
 # `redline audit` is used once it exists (ArgumentParser prints the main help, with status 0, for
 # an unknown subcommand, so look for the subcommand's own usage line).
