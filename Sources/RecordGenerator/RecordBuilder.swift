@@ -100,7 +100,7 @@ struct RecordBuilder {
         rng.chance(probability) ? rng.pick(["true", "true", "1"]) : rng.pick(["false", "false", "0"])
     }
 
-    /// A date that may lie after the benchmark's evaluation date (2025-06-30) when `future` is drawn.
+    /// An evidence date: with probability `futureChance` after the corpus design date (2025-06-30), otherwise 2017–2024.
     mutating func evidenceDate(futureChance: Double) -> String {
         if rng.chance(futureChance) { return CalendarDate.random(2025...2027, &rng).adding(months: 13).text }
         return CalendarDate.random(2017...2024, &rng).text
@@ -196,7 +196,7 @@ struct RecordBuilder {
                 writer.leaf("country", member.country)
                 writer.close("member")
             }
-            if tier != .exemplary && exporter.name.hasPrefix("Q") == false && rng.chance(0.02) {
+            if tier != .exemplary && rng.chance(0.02) {
                 // An affiliate of NSO Group inside an otherwise unflagged group.
                 writer.open("member", [("relation", "affiliate")])
                 writer.leaf("name", "NSO Group Technologies")
