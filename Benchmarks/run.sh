@@ -104,7 +104,7 @@ redline() {
   fi
 }
 
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== $("$BIN/redline" --version 2>/dev/null || echo redline), $(xmllint --version 2>&1 | head -1), $(swift --version 2>&1 | head -1)"
 echo "== corpus: $N files, $BYTES bytes ($(awk -v b="$BYTES" -v n="$N" 'BEGIN { printf "%.0f", b / n }') B average), redline mode: $MODE, $REPS runs each"
 echo "== measuring"
