@@ -6,7 +6,10 @@
 //           (the parse-only ceiling the benchmark compares redline against);
 // validate: parse, then validate against the record schema (diagnostic);
 // engine:   Engine.check on each file with the default rule set, keeping only the verdict
-//           (diagnostic: redline's work without the command's reporting).
+//           (diagnostic: redline's work without the command's reporting);
+// rules:    the cost of each rule of the default rule set on these records (one thread): the
+//           parsed records are checked with a rule set of that one rule, minus a rule set of
+//           none; prints thread CPU microseconds per record, most expensive first (diagnostic).
 // Files are taken from a shared counter by N threads, as Engine.check(files:) does. Prints one
 // line: mode, jobs, files, successes, seconds, records/s (timing of the loop only).
 
@@ -49,7 +52,7 @@ func parseArguments() -> Settings {
         }
     }
     guard !settings.files.isEmpty else { fail("no files; pass files or --list FILE") }
-    guard ["parse", "validate", "engine"].contains(settings.mode) else { fail("unknown mode \(settings.mode)") }
+    guard ["parse", "validate", "engine", "rules"].contains(settings.mode) else { fail("unknown mode \(settings.mode)") }
     return settings
 }
 
@@ -74,6 +77,50 @@ if mode == "validate" { _ = BuiltIn.recordSchema }
     else { return false }
     if mode == "validate" { return BuiltIn.recordSchema.validate(document).isEmpty }
     return true
+}
+
+/// This thread's CPU time in seconds.
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+if mode == "rules" {
+    let ruleSet: RuleSet
+    do { ruleSet = try RuleSetLoader.loadDefault() } catch { fail("the default rule set does not load: \(error)") }
+    let documents = settings.files.compactMap { path -> XMLDocument? in
+        guard let bytes = try? FileInput.read(path, limit: limits.maxBytes) else { return nil }
+        return try? XMLDocument(bytes: bytes, path: path, limits: limits)
+    }
+    /// CPU seconds per record for checking every document with `rules` (best of three passes).
+    func cost(_ rules: [Rule]) -> Double {
+        var subset = ruleSet
+        subset.rules = rules
+        let engine = Engine(ruleSet: subset)
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = threadCPUSeconds()
+            for document in documents { _ = engine.check(document: document, options: options) }
+            best = min(best, (threadCPUSeconds() - start) / Double(documents.count))
+        }
+        return best
+    }
+    // The machine may be shared: measure the empty rule set right before each rule.
+    var baselines: [Double] = []
+    var costs: [(String, Double)] = []
+    for rule in ruleSet.rules {
+        let baseline = cost([])
+        baselines.append(baseline)
+        costs.append((rule.id, cost([rule]) - baseline))
+    }
+    let baseline = baselines.sorted()[baselines.count / 2]
+    print("records=\(documents.count) baseline_us=\(String(format: "%.1f", baseline * 1e6)) (parse excluded; schema validation and the as-of pass included)")
+    for (id, seconds) in costs.sorted(by: { $0.1 > $1.1 }) {
+        print("\(id)\t\(String(format: "%.1f", seconds * 1e6))")
+    }
+    print("sum_of_rules_us=\(String(format: "%.1f", costs.map(\.1).reduce(0, +) * 1e6))")
+    exit(0)
 }
 
 let allFiles = settings.files
