@@ -7,8 +7,10 @@ extension RecordBuilder {
         func party(_ role: String, _ name: String, _ aliases: [String], _ country: String, government: Bool) {
             writer.open(
                 "party",
-                [("role", role), ("sector", government ? "government" : "commercial"),
-                 ("branch", government ? rng.pick(["law-enforcement", "intelligence", "military", nil]) : nil)])
+                [
+                    ("role", role), ("sector", government ? "government" : "commercial"),
+                    ("branch", government ? rng.pick(["law-enforcement", "intelligence", "military", nil]) : nil),
+                ])
             writer.leaf("name", name)
             for alias in aliases { writer.leaf("alias", alias) }
             writer.leaf("country", country)
@@ -17,7 +19,9 @@ extension RecordBuilder {
         if tier == .exemplary || rng.chance(tier.present + 0.1) {
             // A consignee that repeats the end user's name breaks RECORD-002 (duplicate parties).
             let duplicate = tier != .exemplary && rng.chance(0.08)
-            let name = duplicate ? endUser.name : endUser.government ? "\(endUser.name), Procurement Directorate" : rng.pick(Vocabulary.commercialParties)
+            let name =
+                duplicate
+                ? endUser.name : endUser.government ? "\(endUser.name), Procurement Directorate" : rng.pick(Vocabulary.commercialParties)
             party("consignee", name, [], destination.country, government: endUser.government)
         }
         if tier == .exemplary || rng.chance(tier.present + 0.1) {
@@ -27,18 +31,23 @@ extension RecordBuilder {
             party("ultimate-end-user", "\(endUser.name) Regional Office", [], endUser.country, government: endUser.government)
         }
         if rng.chance(0.25) {
-            party(rng.pick(["intermediary", "broker", "agent"]), rng.pick(Vocabulary.commercialParties), [], rng.pick(["AE", "CY", "SG", "CH"]), government: false)
+            party(
+                rng.pick(["intermediary", "broker", "agent"]), rng.pick(Vocabulary.commercialParties), [],
+                rng.pick(["AE", "CY", "SG", "CH"]), government: false)
         }
         if tier != .exemplary && rng.chance(0.02) {
             let listed = rng.pick(Vocabulary.listedExporters)
-            party("intermediary", rng.chance(0.5) ? listed.name : listed.aliases.first ?? listed.name, [], listed.country, government: false)
+            party(
+                "intermediary", rng.chance(0.5) ? listed.name : listed.aliases.first ?? listed.name, [], listed.country, government: false)
         }
         writer.close("parties")
     }
 
     /// Writes the items; returns every capability written.
     mutating func items() -> [String] {
-        let cyberProducts = Vocabulary.products.filter { $0.cyber && (tier != .exemplary || !$0.capabilities.contains("encryption-circumvention")) }
+        let cyberProducts = Vocabulary.products.filter {
+            $0.cyber && (tier != .exemplary || !$0.capabilities.contains("encryption-circumvention"))
+        }
         let plainProducts = Vocabulary.products.filter { !$0.cyber }
         let count = rng.pick([1, 1, 2, 2, 3, 4, 6])
         var capabilities: [String] = []
@@ -68,7 +77,10 @@ extension RecordBuilder {
             if tier != .exemplary && rng.chance(0.015) {
                 writer.leaf(
                     "service", "Operational support for a third-party product",
-                    [("kind", "operational-support"), ("forProductOf", rng.pick(["NSO Group", "NSO Group Technologies Ltd", "Candiru Ltd"]))])
+                    [
+                        ("kind", "operational-support"),
+                        ("forProductOf", rng.pick(["NSO Group", "NSO Group Technologies Ltd", "Candiru Ltd"])),
+                    ])
             }
             writer.leaf("quantity", String(rng.int(1...40)))
             writer.close("item")
@@ -83,7 +95,10 @@ extension RecordBuilder {
         if present() {
             writer.leaf(
                 "volume", "At most the stated number of installations and concurrent targets.",
-                [("maxInstallations", rng.chance(0.7) ? String(rng.int(1...5)) : nil), ("maxTargets", rng.chance(0.7) ? String(rng.int(10...500)) : nil)])
+                [
+                    ("maxInstallations", rng.chance(0.7) ? String(rng.int(1...5)) : nil),
+                    ("maxTargets", rng.chance(0.7) ? String(rng.int(10...500)) : nil),
+                ])
         }
         if present() {
             writer.open("geography")
@@ -100,11 +115,22 @@ extension RecordBuilder {
         writer.open("endUse", [("specificity", specific ? "specific" : rng.pick([nil, "generic"]))])
         writer.leaf(
             "statement", specific ? rng.pick(Vocabulary.specificStatements) : rng.pick(Vocabulary.genericStatements),
-            [("provenance", provenance()), ("source", rng.chance(0.5) ? "End-user certificate \(destination.country)-\(rng.int(100...999))" : nil)])
-        if present() { writer.leaf("legalBasis", "Code of Criminal Procedure, chapter on covert surveillance", [("provenance", provenance())]) }
+            [
+                ("provenance", provenance()),
+                ("source", rng.chance(0.5) ? "End-user certificate \(destination.country)-\(rng.int(100...999))" : nil),
+            ])
+        if present() {
+            writer.leaf("legalBasis", "Code of Criminal Procedure, chapter on covert surveillance", [("provenance", provenance())])
+        }
         if present() { writer.leaf("legitimateAim", "Investigation of serious crime") }
-        if present() { writer.leaf("necessityProportionality", "Each measure is subject to a judicial necessity and proportionality test.", [("provenance", provenance())]) }
-        if present() { writer.leaf("targetingLimits", "No targeting of journalists, lawyers, human-rights defenders or political activity.") }
+        if present() {
+            writer.leaf(
+                "necessityProportionality", "Each measure is subject to a judicial necessity and proportionality test.",
+                [("provenance", provenance())])
+        }
+        if present() {
+            writer.leaf("targetingLimits", "No targeting of journalists, lawyers, human-rights defenders or political activity.")
+        }
         writer.close("endUse")
     }
 
@@ -124,8 +150,11 @@ extension RecordBuilder {
         if present() {
             writer.leaf(
                 "remedy", "Notification after surveillance ends; complaints to the ombudsman; court action.",
-                [("judicial", tier == .exemplary ? "true" : bool(tier.present)), ("nonJudicial", tier == .exemplary ? "true" : bool(tier.present)),
-                 ("provenance", independent ? "regulator" : provenance())])
+                [
+                    ("judicial", tier == .exemplary ? "true" : bool(tier.present)),
+                    ("nonJudicial", tier == .exemplary ? "true" : bool(tier.present)),
+                    ("provenance", independent ? "regulator" : provenance()),
+                ])
         }
         if tier == .exemplary || present() {
             let fails = tier != .exemplary && rng.chance(0.06)

@@ -115,8 +115,10 @@ struct RecordBuilder {
         }
         writer.open(
             "licenceRecord",
-            [("xmlns", "urn:redline:licence-record:1"), ("formatVersion", "1"), ("id", id),
-             ("stage", isLicence ? "licence" : "application")])
+            [
+                ("xmlns", "urn:redline:licence-record:1"), ("formatVersion", "1"), ("id", id),
+                ("stage", isLicence ? "licence" : "application"),
+            ])
         lifecycle()
         exporterSection()
         parties()
@@ -141,8 +143,12 @@ struct RecordBuilder {
         } else {
             status = rng.chance(0.9) ? "pending" : "refused"
         }
-        writer.open("lifecycle", [("kind", rng.pick(["individual", "individual", "global", "general", "large-project", "marketing"])),
-                                  ("status", status), ("transfer", transfer)])
+        writer.open(
+            "lifecycle",
+            [
+                ("kind", rng.pick(["individual", "individual", "global", "general", "large-project", "marketing"])),
+                ("status", status), ("transfer", transfer),
+            ])
         writer.leaf("issuingState", state.country)
         writer.leaf("authority", state.authority)
         let submitted = CalendarDate.random(2016...2025, &rng)
@@ -154,12 +160,18 @@ struct RecordBuilder {
             let from = decided.adding(days: rng.int(1...30))
             writer.leaf("validFrom", from.text)
             if rng.chance(0.8) { writer.leaf("validUntil", from.adding(months: rng.pick([12, 24, 36])).text) }
-            if rng.chance(0.2) { writer.leaf("renewalOf", "\(state.country)-EXP-\(submitted.year - 2)-\(rng.int(1000...9999))", [("holder", exporter.name)]) }
+            if rng.chance(0.2) {
+                writer.leaf("renewalOf", "\(state.country)-EXP-\(submitted.year - 2)-\(rng.int(1000...9999))", [("holder", exporter.name)])
+            }
         }
         if noLicenceRequired || (transfer == "intra-eu" && rng.chance(0.3)) {
             writer.open("determination", [("provenance", "regulator")])
-            if rng.chance(tier.present) { writer.leaf("legalBasis", "Article 11 of Regulation (EU) 2021/821: intra-Union transfer outside Annex IV") }
-            if rng.chance(tier.present) { writer.leaf("disclosure", "Published in the authority's annual export report", [("source", "Annual report")]) }
+            if rng.chance(tier.present) {
+                writer.leaf("legalBasis", "Article 11 of Regulation (EU) 2021/821: intra-Union transfer outside Annex IV")
+            }
+            if rng.chance(tier.present) {
+                writer.leaf("disclosure", "Published in the authority's annual export report", [("source", "Annual report")])
+            }
             writer.close("determination")
         }
         // Reviews: periodic, and enhanced ones for CS21 destinations and flagged exporters.
@@ -170,8 +182,10 @@ struct RecordBuilder {
             let date: String? = rng.chance(0.5) ? evidenceDate(futureChance: tier == .exemplary ? 0 : 0.05) : nil
             writer.leaf(
                 "review", "Documented review of the licence conditions and the destination's surveillance record.",
-                [("kind", enhanced ? "enhanced" : rng.pick([nil, "periodic"])), ("covers", covers),
-                 ("provenance", tier == .exemplary ? "regulator" : provenance()), ("date", date)])
+                [
+                    ("kind", enhanced ? "enhanced" : rng.pick([nil, "periodic"])), ("covers", covers),
+                    ("provenance", tier == .exemplary ? "regulator" : provenance()), ("date", date),
+                ])
         }
         writer.close("lifecycle")
     }
@@ -187,8 +201,10 @@ struct RecordBuilder {
             let independent = tier == .exemplary || rng.chance(tier.independent)
             writer.open(
                 "group",
-                [("disclosure", complete ? "complete" : "partial"), ("provenance", independent ? "regulator" : nil),
-                 ("source", independent ? "Trade register extract" : nil)])
+                [
+                    ("disclosure", complete ? "complete" : "partial"), ("provenance", independent ? "regulator" : nil),
+                    ("source", independent ? "Trade register extract" : nil),
+                ])
             for member in rng.sample(Vocabulary.members, count: rng.int(0...3)) {
                 if member.relation == "investor" || member.relation == "private-equity" { hasInvestor = true }
                 writer.open("member", [("relation", member.relation)])

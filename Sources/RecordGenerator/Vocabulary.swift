@@ -118,26 +118,36 @@ enum Vocabulary {
     }
 
     static let products: [Product] = [
-        Product(description: "Lawful-interception mediation platform for fixed and mobile networks (ETSI LI handover interfaces)",
-                controlEntries: ["5A001.j"], capabilities: ["lawful-interception", "interception"], cyber: true),
-        Product(description: "Remote device intrusion suite with zero-click delivery and data extraction modules",
-                controlEntries: ["4A005", "4D004"], capabilities: ["remote-intrusion", "zero-click", "data-extraction"], cyber: true),
-        Product(description: "Vehicle-mounted Wi-Fi and mobile interception system with device-extraction module",
-                controlEntries: ["5A001.f"], capabilities: ["interception", "location-tracking", "data-extraction"], cyber: true),
-        Product(description: "IP network monitoring centre with deep packet inspection and retention",
-                controlEntries: ["5A001.j", "5D001.a"], capabilities: ["network-monitoring", "relationship-mapping"], cyber: true),
-        Product(description: "Mobile forensic extraction kiosk for seized handsets",
-                controlEntries: ["5A004.a"], capabilities: ["data-extraction"], cyber: true),
-        Product(description: "Encrypted-messaging interception appliance (TLS and app-layer decryption)",
-                controlEntries: ["5A004.a", "5D002"], capabilities: ["encryption-circumvention", "interception"], cyber: true),
-        Product(description: "Face-matching video analytics for city camera networks",
-                controlEntries: ["6A003.b"], capabilities: ["facial-recognition"], cyber: true),
-        Product(description: "Cell-site location tracking platform (SS7 and Diameter queries)",
-                controlEntries: ["5A001.j"], capabilities: ["location-tracking"], cyber: true),
-        Product(description: "Carrier-grade routers and optical line terminals",
-                controlEntries: ["5A002.a"], capabilities: ["other"], cyber: false),
-        Product(description: "Network performance test equipment",
-                controlEntries: ["3A002.c"], capabilities: ["other"], cyber: false),
+        Product(
+            description: "Lawful-interception mediation platform for fixed and mobile networks (ETSI LI handover interfaces)",
+            controlEntries: ["5A001.j"], capabilities: ["lawful-interception", "interception"], cyber: true),
+        Product(
+            description: "Remote device intrusion suite with zero-click delivery and data extraction modules",
+            controlEntries: ["4A005", "4D004"], capabilities: ["remote-intrusion", "zero-click", "data-extraction"], cyber: true),
+        Product(
+            description: "Vehicle-mounted Wi-Fi and mobile interception system with device-extraction module",
+            controlEntries: ["5A001.f"], capabilities: ["interception", "location-tracking", "data-extraction"], cyber: true),
+        Product(
+            description: "IP network monitoring centre with deep packet inspection and retention",
+            controlEntries: ["5A001.j", "5D001.a"], capabilities: ["network-monitoring", "relationship-mapping"], cyber: true),
+        Product(
+            description: "Mobile forensic extraction kiosk for seized handsets",
+            controlEntries: ["5A004.a"], capabilities: ["data-extraction"], cyber: true),
+        Product(
+            description: "Encrypted-messaging interception appliance (TLS and app-layer decryption)",
+            controlEntries: ["5A004.a", "5D002"], capabilities: ["encryption-circumvention", "interception"], cyber: true),
+        Product(
+            description: "Face-matching video analytics for city camera networks",
+            controlEntries: ["6A003.b"], capabilities: ["facial-recognition"], cyber: true),
+        Product(
+            description: "Cell-site location tracking platform (SS7 and Diameter queries)",
+            controlEntries: ["5A001.j"], capabilities: ["location-tracking"], cyber: true),
+        Product(
+            description: "Carrier-grade routers and optical line terminals",
+            controlEntries: ["5A002.a"], capabilities: ["other"], cyber: false),
+        Product(
+            description: "Network performance test equipment",
+            controlEntries: ["3A002.c"], capabilities: ["other"], cyber: false),
     ]
 
     /// End-use statements that state a specific end use (all at least 40 characters).

@@ -38,7 +38,8 @@ struct SchematronPeerTests {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.xmllint!)
-        process.arguments = ["--noout", "--schematron", Self.repositoryRoot.appendingPathComponent("Benchmarks/redline-default.sch").path] + names
+        process.arguments =
+            ["--noout", "--schematron", Self.repositoryRoot.appendingPathComponent("Benchmarks/redline-default.sch").path] + names
         process.currentDirectoryURL = folder
         let errors = Pipe()
         process.standardError = errors

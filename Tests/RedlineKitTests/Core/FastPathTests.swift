@@ -1,5 +1,6 @@
-@testable import RedlineKit
 import Testing
+
+@testable import RedlineKit
 
 /// The ASCII fast paths (names, phrases, whitespace) give exactly what the general Unicode
 /// paths give, and the engine's shortcuts keep its results.
@@ -22,7 +23,8 @@ struct FastPathTests {
         for sample in Self.samples {
             let characters = Array(sample)
             var trimmed = ""
-            if let first = characters.firstIndex(where: { !$0.isWhitespace }), let last = characters.lastIndex(where: { !$0.isWhitespace }) {
+            if let first = characters.firstIndex(where: { !$0.isWhitespace }), let last = characters.lastIndex(where: { !$0.isWhitespace })
+            {
                 trimmed = String(characters[first...last])
             }
             #expect(String(sample.trimmingWhitespace()) == trimmed, "\(sample)")
