@@ -41,6 +41,28 @@ let package = Package(
             ],
             path: "Sources/redline"
         ),
+        .target(
+            name: "RecordGenerator",
+            path: "Sources/RecordGenerator"
+        ),
+        .executableTarget(
+            name: "redline-corpus",
+            dependencies: [
+                "RecordGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/redline-corpus"
+        ),
+        .executableTarget(
+            name: "redline-parse-bench",
+            dependencies: ["RedlineKit"],
+            path: "Sources/redline-parse-bench"
+        ),
+        .testTarget(
+            name: "RecordGeneratorTests",
+            dependencies: ["RecordGenerator", "RedlineKit"],
+            path: "Tests/RecordGeneratorTests"
+        ),
         .testTarget(
             name: "RedlineKitTests",
             dependencies: ["RedlineKit"],

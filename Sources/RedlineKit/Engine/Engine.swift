@@ -145,9 +145,11 @@ public final class Engine: Sendable {
     public static func score(_ results: [RuleResult], rules: [Rule]) -> Double {
         var earned = 0.0
         var total = 0.0
-        for (result, rule) in zip(results, rules) where result.outcome != .notApplicable {
-            total += rule.weight
-            earned += rule.weight * result.credit
+        // Indices, not zip(results, rules): zip would copy every Rule (and retain its fields).
+        for index in results.indices where index < rules.count && results[index].outcome != .notApplicable {
+            let weight = rules[index].weight
+            total += weight
+            earned += weight * results[index].credit
         }
         guard total > 0 else { return 100 }
         return ((earned / total) * 1000).rounded() / 10
@@ -171,7 +173,7 @@ public final class Engine: Sendable {
         if let from = rule.effectiveFrom, asOf < from { return notApplicable("in force from \(from)") }
         if let until = rule.effectiveUntil, until < asOf { return notApplicable("in force until \(until)") }
         do throws(RedlineError) {
-            if let when = rule.when, try !evaluator.boolean(when) {
+            if let when = rule.when, try !evaluator.rootBoolean(when) {
                 return notApplicable("condition not met")
             }
             if try evaluator.boolean(rule.assertion) {
@@ -261,35 +263,43 @@ public final class Engine: Sendable {
 
     // MARK: - As-of
 
-    private static let datedElements: XPathExpression? = try? XPathExpression("//*[@date]", at: SourcePosition(file: "engine"))
-
-    /// Removes every element whose `date` attribute is later than `asOf`: it does not exist yet.
+    /// Removes every element whose `date` attribute (no namespace) is later than `asOf`: it does
+    /// not exist yet. A descendant of a removed element goes with it.
+    ///
+    /// A walk over the element tree (the same elements as `//*[@date]`, outermost first) instead
+    /// of an XPath evaluation: this runs once per record, before every rule.
     static func removeElements(datedAfter asOf: LocalDate, in document: XMLDocument) {
-        guard let expression = datedElements, let context = xmlXPathNewContext(document.pointer) else { return }
-        defer { xmlXPathFreeContext(context) }
-        redline_silence_xpath(context)
-        guard let object = xmlXPathCompiledEval(expression.pointer, context) else { return }
-        defer { xmlXPathFreeObject(object) }
         var doomed: [xmlNodePtr] = []
-        for node in RedlineFunctions.nodes(of: object) {
-            guard let raw = xmlGetNoNsProp(node, "date") else { continue }
-            let date = LocalDate(String(cString: raw))
-            redline_xmlFree(raw)
-            if let date, asOf < date { doomed.append(node) }
+        var stack: [xmlNodePtr] = []
+        if let root = xmlDocGetRootElement(document.pointer) { stack.append(root) }
+        while let node = stack.popLast() {
+            if isDated(node, after: asOf) {
+                doomed.append(node)  // its descendants go with it: do not look inside
+                continue
+            }
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE { stack.append(current) }
+                child = current.pointee.next
+            }
         }
-        // Unlink outermost first; a descendant of a removed element goes with it.
-        let outermost = doomed.filter { node in !doomed.contains { $0 != node && isAncestor($0, of: node) } }
-        for node in outermost {
+        for node in doomed {
             xmlUnlinkNode(node)
             xmlFreeNode(node)
         }
     }
 
-    private static func isAncestor(_ candidate: xmlNodePtr, of node: xmlNodePtr) -> Bool {
-        var current = node.pointee.parent
-        while let parent = current {
-            if parent == candidate { return true }
-            current = parent.pointee.parent
+    /// Whether the element has a `date` attribute without namespace that is a date after `asOf`.
+    private static func isDated(_ node: xmlNodePtr, after asOf: LocalDate) -> Bool {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if current.pointee.ns == nil, xmlStrEqual(current.pointee.name, "date") != 0 {
+                guard let raw = xmlGetNoNsProp(node, "date") else { return false }
+                defer { redline_xmlFree(raw) }
+                guard let date = LocalDate(String(cString: raw)) else { return false }
+                return asOf < date
+            }
+            attribute = current.pointee.next
         }
         return false
     }

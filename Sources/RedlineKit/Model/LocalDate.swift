@@ -113,6 +113,14 @@ extension StringProtocol {
     /// The text without leading and trailing ASCII/Unicode whitespace.
     func trimmingWhitespace() -> Substring {
         let scalars = Substring(self)
+        let bytes = scalars.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // ASCII only: the same result without a Unicode property look-up per character.
+            guard let start = bytes.firstIndex(where: { !UInt8.isASCIIWhitespace($0) }),
+                let end = bytes.lastIndex(where: { !UInt8.isASCIIWhitespace($0) })
+            else { return "" }
+            return scalars[start...end]
+        }
         guard let start = scalars.firstIndex(where: { !$0.isWhitespace }),
             let end = scalars.lastIndex(where: { !$0.isWhitespace })
         else { return "" }
@@ -134,5 +142,13 @@ extension LocalDate: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
+    }
+}
+
+extension UInt8 {
+    /// Whether the byte is an ASCII character with the Unicode White_Space property (tab, line
+    /// feed, vertical tab, form feed, carriage return, space): `Character.isWhitespace` for ASCII.
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }

@@ -19,6 +19,7 @@ public enum NameNormalizer {
 
     /// The lower-case, diacritic-free words of `text`, punctuation removed, single letters joined.
     public static func words(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return join(asciiWords(text)) }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         var words: [String] = []
         var current = ""
@@ -33,7 +34,35 @@ public enum NameNormalizer {
             }
         }
         if !current.isEmpty { words.append(current) }
-        // "s a" (from "S.A.") becomes "sa"; "o o o" becomes "ooo".
+        return join(words)
+    }
+
+    /// The words of an ASCII text: the result of the general path without Foundation's folding
+    /// and character sets (for ASCII, folding is lower-casing and alphanumerics are [A-Za-z0-9]).
+    static func asciiWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                current.append(byte + 0x20)
+            case UInt8(ascii: "'"):
+                continue
+            default:
+                if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    /// Joins runs of single letters: "s a" (from "S.A.") becomes "sa"; "o o o" becomes "ooo".
+    private static func join(_ words: [String]) -> [String] {
         var joined: [String] = []
         var run = ""
         for word in words {

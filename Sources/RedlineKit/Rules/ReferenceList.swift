@@ -62,18 +62,36 @@ public struct ReferenceList: Sendable, Hashable {
 
     /// The first entry in force on `date` that matches `value`, if any.
     public func match(_ value: String, on date: LocalDate) -> Entry? {
-        let candidate = key(for: value)
+        guard !entries.isEmpty else { return nil }
+        return match(key: key(for: value), on: date)
+    }
+
+    /// The first entry in force on `date` whose key matches `candidate`, a value's comparison key
+    /// (``key(for:)``) computed by the caller.
+    func match(key candidate: String, on date: LocalDate) -> Entry? {
         guard !candidate.isEmpty else { return nil }
-        for entry in entries(inForceOn: date) {
+        let padded = kind == .phrase ? Array((" " + candidate + " ").utf8) : []
+        for entry in entries where entry.since <= date && (entry.until.map { date <= $0 } ?? true) {
             switch kind {
             case .country, .party:
                 if entry.key == candidate { return entry }
             case .code:
                 if candidate == entry.key || candidate.hasPrefix(entry.key + ".") { return entry }
             case .phrase:
-                if (" " + candidate + " ").contains(" " + entry.key + " ") { return entry }
+                // Whole words: the padded key occurs in the padded text (compared as UTF-8 bytes).
+                if ReferenceList.contains(padded, Array((" " + entry.key + " ").utf8)) { return entry }
             }
         }
         return nil
+    }
+
+    /// Whether `needle` occurs in `haystack` (byte-wise; both are UTF-8).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }

@@ -107,6 +107,14 @@ public enum RedlineFunctions {
         return result
     }
 
+    /// The whitespace-separated tokens of a text (an ASCII fast path gives the same tokens).
+    private static func tokens(_ text: String) -> [Substring] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.split(whereSeparator: UInt8.isASCIIWhitespace).map { Substring($0) }
+        }
+        return text.split(whereSeparator: \.isWhitespace)
+    }
+
     private static func push(_ ctxt: xmlXPathParserContextPtr, _ value: Bool) {
         valuePush(ctxt, xmlXPathNewBoolean(value ? 1 : 0))
     }
@@ -133,7 +141,7 @@ public enum RedlineFunctions {
         let values = popStrings(ctxt)
         let id = popString(ctxt)
         guard let list = list(id, ctxt, env) else { return }
-        push(ctxt, values.contains { list.match($0, on: env.asOf) != nil })
+        push(ctxt, !list.entries.isEmpty && values.contains { list.match(key: env.key(for: $0, in: list), on: env.asOf) != nil })
     }
 
     private static let containsAny: Function = { ctxt, nargs in
@@ -192,8 +200,8 @@ public enum RedlineFunctions {
 
     private static let hasTokens: Function = { ctxt, nargs in
         guard let ctxt, redline_xpath_nargs_ok(ctxt, nargs, 2) != 0 else { return }
-        let wanted = popString(ctxt).split(whereSeparator: \.isWhitespace)
-        let present = Set(popStrings(ctxt).flatMap { $0.split(whereSeparator: \.isWhitespace) })
+        let wanted = tokens(popString(ctxt))
+        let present = Set(popStrings(ctxt).flatMap(tokens))
         push(ctxt, !wanted.isEmpty && wanted.allSatisfy { present.contains($0) })
     }
 

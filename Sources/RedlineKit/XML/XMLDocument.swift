@@ -132,6 +132,23 @@ public final class XMLDocument {
 extension StringProtocol {
     /// Collapses runs of whitespace into single spaces.
     func replacingSpacesRuns() -> String {
+        let bytes = self.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // ASCII only: the same result, byte by byte (rule messages are rendered for every finding).
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if UInt8.isASCIIWhitespace(byte) {
+                    pendingSpace = !output.isEmpty
+                } else {
+                    if pendingSpace { output.append(0x20) }
+                    pendingSpace = false
+                    output.append(byte)
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
         var result = ""
         var lastWasSpace = false
         for character in self {

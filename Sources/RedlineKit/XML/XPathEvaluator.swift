@@ -16,6 +16,8 @@ final class XPathEvaluator {
     private let environment: Unmanaged<EvaluationEnvironment>
     private let operationLimit: Int
     private let rootNode: xmlNodePtr
+    /// Boolean results of expressions already evaluated at the root, by expression text.
+    private var rootBooleans: [String: Bool] = [:]
 
     init(document: XMLDocument, namespaces: [String: String], environment: EvaluationEnvironment, operationLimit: Int) {
         self.document = document
@@ -87,6 +89,16 @@ final class XPathEvaluator {
         case .number(let value): return value != 0 && !value.isNaN
         case .string(let value): return !value.isEmpty
         }
+    }
+
+    /// ``boolean(_:node:)`` at the root, remembered for this record: many rules share one
+    /// applicability condition (`when`), and an XPath expression has no side effects, so on one
+    /// document it always gives the same result. Errors are not remembered.
+    func rootBoolean(_ expression: XPathExpression) throws(RedlineError) -> Bool {
+        if let known = rootBooleans[expression.text] { return known }
+        let value = try boolean(expression)
+        rootBooleans[expression.text] = value
+        return value
     }
 
     /// Evaluates and converts to a string by XPath's rules (a node-set gives its first node's value).
