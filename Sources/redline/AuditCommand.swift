@@ -56,6 +56,11 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Directory report paths are relative to (default: the current directory).", valueName: "path"))
     var base: String?
 
+    @Flag(
+        name: .long,
+        help: "After the reports, print on standard error which rules never fired, never passed or never applied over the batch.")
+    var coverage = false
+
     @Option(name: .customLong("chunk-size"), help: .hidden)
     var chunkSize: Int = 256
 
@@ -215,6 +220,7 @@ struct AuditCommand: ParsableCommand {
                 Terminal.error("redline audit: cannot append to $GITHUB_STEP_SUMMARY (\(path)): \(String(cString: strerror(errno)))")
             }
         }
+        if coverage { Terminal.error(RuleCoverageRenderer().render(outcome.coverage)) }
         switch failOn.level.outcome(of: outcome.summary) {
         case .pass: return
         case .policyFailed: throw ExitCode(ExitStatus.notClean)

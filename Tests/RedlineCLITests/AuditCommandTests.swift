@@ -157,4 +157,17 @@ struct AuditCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["r.sarif"], "temporary files removed, no junit report")
         #expect(try String(contentsOfFile: "\(out)/r.sarif", encoding: .utf8) == "old report\n", "an existing report is left unchanged")
     }
+
+    @Test func coverageGoesToStandardErrorAndLeavesTheReportsAlone() throws {
+        let plain = try CLIRunner.run(["audit", "examples/records", "--as-of", "2024-04-01"])
+        let covered = try CLIRunner.run(["audit", "examples/records", "--as-of", "2024-04-01", "--coverage"])
+        #expect(covered.status == plain.status)
+        #expect(covered.stdout == plain.stdout)
+        #expect(!plain.stderr.contains("rule coverage"))
+        let lines = covered.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("rule coverage over ") == true && lines.first?.hasSuffix(" evaluated records:") == true)
+        #expect(lines.contains { $0.hasPrefix("  never fired (") && $0.contains("MORATORIUM-001") })
+        #expect(lines.contains { $0.hasPrefix("  never applied (") && $0.contains("MORATORIUM-001") })
+        #expect(lines.contains { $0.hasPrefix("  NSO-001 ") && !$0.contains("fired 0 ") })
+    }
 }

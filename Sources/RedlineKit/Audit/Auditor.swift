@@ -25,6 +25,9 @@ public final class Auditor: Sendable {
         public var processed: Int
         /// Whether every input was processed (false when stopped).
         public var completed: Bool
+        /// Per rule, how often it fired, passed, did not apply or failed to evaluate over the
+        /// records processed (`redline audit --coverage`).
+        public var coverage: RuleCoverage
     }
 
     /// Creates an auditor.
@@ -50,16 +53,18 @@ public final class Auditor: Sendable {
             ruleSet: engine.ruleSet, asOf: options.asOf, profile: profile, total: inputs.count, waivers: waivers)
         for reporter in reporters { try reporter.begin(context) }
         var summary = AuditSummary()
+        var coverage = RuleCoverage(ruleSet: engine.ruleSet)
         var usage = [Int](repeating: 0, count: waivers.waivers.count)
         var expiredUsage = [Int](repeating: 0, count: waivers.waivers.count)
         var start = 0
         while start < inputs.count {
-            if shouldStop() { return Outcome(summary: summary, processed: start, completed: false) }
+            if shouldStop() { return Outcome(summary: summary, processed: start, completed: false, coverage: coverage) }
             let end = min(start + chunkSize, inputs.count)
             let reports = evaluate(Array(inputs[start..<end]))
             for (offset, report) in reports.enumerated() {
                 let record = annotate(report, index: start + offset, usage: &usage, expiredUsage: &expiredUsage)
                 summary.add(record)
+                coverage.add(report)
                 for reporter in reporters { try reporter.record(record) }
             }
             start = end
@@ -73,7 +78,7 @@ public final class Auditor: Sendable {
                 expires: waiver.expires.description, approver: waiver.approver)
         }
         for reporter in reporters { try reporter.finish(summary) }
-        return Outcome(summary: summary, processed: inputs.count, completed: true)
+        return Outcome(summary: summary, processed: inputs.count, completed: true, coverage: coverage)
     }
 
     /// Evaluates one chunk on up to `jobs` threads; reports come back in input order.

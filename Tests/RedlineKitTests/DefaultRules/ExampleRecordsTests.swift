@@ -14,42 +14,23 @@ struct ExampleExpectation: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { "\(file) as of \(asOf)\(profile.map { " (\($0))" } ?? "")" }
 
-    /// Every declaration of every record in `examples/records`, in file order.
+    /// Every declaration of every record in `examples/records`, in file order, read with the
+    /// same parser as `redline rules test` (``RecordExpectation``).
     static let all: [ExampleExpectation] = {
         let folder = Fixtures.path("examples/records")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
-        return names.flatMap { name in
+        return names.flatMap { name -> [ExampleExpectation] in
+            let file = "examples/records/" + name
             let text = (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? ""
-            return parse(text).map { attributes in
+            // A declaration that does not parse becomes an expectation no record can meet.
+            let declared = (try? RecordExpectation.parse(text, path: file)) ?? []
+            return declared.map { expectation in
                 ExampleExpectation(
-                    file: "examples/records/" + name, asOf: attributes["as-of"] ?? "", profile: attributes["profile"],
-                    verdict: attributes["verdict"] ?? "",
-                    fires: (attributes["fires"] ?? "").split(separator: " ").map(String.init),
-                    errors: (attributes["errors"] ?? "").split(separator: " ").map(String.init))
+                    file: file, asOf: expectation.asOf.description, profile: expectation.profile,
+                    verdict: expectation.verdict ?? "", fires: expectation.fires ?? [], errors: expectation.errors ?? [])
             }
         }
     }()
-
-    /// The attributes of each `redline-expect` processing instruction in `text`.
-    static func parse(_ text: String) -> [[String: String]] {
-        var result: [[String: String]] = []
-        var rest = Substring(text)
-        while let start = rest.range(of: "<?redline-expect "), let end = rest[start.upperBound...].range(of: "?>") {
-            let body = rest[start.upperBound..<end.lowerBound]
-            var attributes: [String: String] = [:]
-            var scanner = body[...]
-            while let equals = scanner.firstIndex(of: "=") {
-                let name = scanner[..<equals].trimmingCharacters(in: .whitespaces)
-                let afterEquals = scanner[scanner.index(after: equals)...]
-                guard afterEquals.first == "\"", let close = afterEquals.dropFirst().firstIndex(of: "\"") else { break }
-                attributes[name] = String(afterEquals[afterEquals.index(after: afterEquals.startIndex)..<close])
-                scanner = afterEquals[afterEquals.index(after: close)...]
-            }
-            result.append(attributes)
-            rest = rest[end.upperBound...]
-        }
-        return result
-    }
 }
 
 /// The example records of `examples/records`: each declares its expected verdict and the rules
