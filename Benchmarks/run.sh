@@ -93,7 +93,11 @@ measure() {
 redline() {
   local jobs=$1
   if [ "$MODE" = audit ]; then
+    # The command as a CI job runs it: the default text report (stdout to /dev/null here).
     measure "redline audit (default rules)" "$jobs" \
+      "$BIN/redline" audit "$CORPUS" --as-of "$AS_OF" --jobs "$jobs" --fail-on never
+    # The same with the JSON report written to a file (every rule result of every record).
+    measure "redline audit --report json=FILE" "$jobs" \
       "$BIN/redline" audit "$CORPUS" --as-of "$AS_OF" --jobs "$jobs" --report "json=$WORK/audit.json" --fail-on never
   else
     # Until audit lands: check, text output (its JSON for 20,000 records is about 300 MB, built in
@@ -140,7 +144,11 @@ awk -F'\t' -v n="$N" '
       printf "  engine only jobs 2 / parse-only jobs 2: %.1f%%   (diagnostic: without the command'"'"'s reporting)\n", 100 * R["diagnostic: engine only, no report@2"] / R["parse only (redline-parse-bench)@2"]
     if (R["diagnostic: engine only, no report@2"])
       printf "  engine only jobs 2 / xmllint          : %.2fx   (diagnostic)\n", R["diagnostic: engine only, no report@2"] / x
+    if (R["redline audit --report json=FILE@2"])
+      printf "  redline --report json jobs 2 / xmllint: %.2fx\n", R["redline audit --report json=FILE@2"] / x
     printf "  peak RSS, redline jobs 2, %d records : %.1f MB (target < 150 MB at 100,000 records)\n", n, M[red "@2"]
+    if (M["redline audit --report json=FILE@2"])
+      printf "  peak RSS, redline --report json jobs 2: %.1f MB\n", M["redline audit --report json=FILE@2"]
   }' "$RESULTS" | tee "$WORK/results.txt"
 echo
 echo "(table also in $WORK/results.txt; raw timings in $RESULTS)"

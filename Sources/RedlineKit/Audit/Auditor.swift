@@ -53,6 +53,7 @@ public final class Auditor: Sendable {
             ruleSet: engine.ruleSet, asOf: options.asOf, profile: profile, total: inputs.count, waivers: waivers)
         for reporter in reporters { try reporter.begin(context) }
         var summary = AuditSummary()
+        let renderers = reporters.map(\.renderer)
         var coverage = RuleCoverage(ruleSet: engine.ruleSet)
         var usage = [Int](repeating: 0, count: waivers.waivers.count)
         var expiredUsage = [Int](repeating: 0, count: waivers.waivers.count)
@@ -61,11 +62,23 @@ public final class Auditor: Sendable {
             if shouldStop() { return Outcome(summary: summary, processed: start, completed: false, coverage: coverage) }
             let end = min(start + chunkSize, inputs.count)
             let reports = evaluate(Array(inputs[start..<end]))
+            var records: [AuditRecord] = []
+            records.reserveCapacity(reports.count)
             for (offset, report) in reports.enumerated() {
                 let record = annotate(report, index: start + offset, usage: &usage, expiredUsage: &expiredUsage)
                 summary.add(record)
                 coverage.add(report)
-                for reporter in reporters { try reporter.record(record) }
+                records.append(record)
+            }
+            let rendered = try render(records, with: renderers)
+            for (position, record) in records.enumerated() {
+                for (number, reporter) in reporters.enumerated() {
+                    if let text = rendered[number]?[position] {
+                        try reporter.record(record, rendered: text)
+                    } else {
+                        try reporter.record(record)
+                    }
+                }
             }
             start = end
             progress(start)
@@ -79,6 +92,36 @@ public final class Auditor: Sendable {
         }
         for reporter in reporters { try reporter.finish(summary) }
         return Outcome(summary: summary, processed: inputs.count, completed: true, coverage: coverage)
+    }
+
+    /// Renders a chunk's records for every reporter that has a renderer, on up to `jobs`
+    /// threads: by reporter, the texts in record order (nil for reporters without a renderer).
+    private func render(_ records: [AuditRecord], with renderers: [(any AuditRecordRenderer)?]) throws -> [[String]?] {
+        let work = renderers.enumerated().compactMap { number, renderer in renderer.map { (number, $0) } }
+        guard !work.isEmpty, !records.isEmpty else { return renderers.map { _ in nil } }
+        let total = work.count * records.count
+        let texts = Mutex([String?](repeating: nil, count: total))
+        let failure = Mutex<(any Error)?>(nil)
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, total)) { _ in
+            while true {
+                let item = next.add(1, ordering: .relaxed).oldValue
+                guard item < total else { break }
+                do {
+                    let text = try work[item / records.count].1.render(records[item % records.count])
+                    texts.withLock { $0[item] = text }
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        var result: [[String]?] = renderers.map { _ in nil }
+        let all = texts.withLock { $0 }
+        for (slot, (number, _)) in work.enumerated() {
+            result[number] = all[(slot * records.count)..<((slot + 1) * records.count)].map { $0 ?? "" }
+        }
+        return result
     }
 
     /// Evaluates one chunk on up to `jobs` threads; reports come back in input order.

@@ -6,15 +6,29 @@ import Foundation
 public final class AuditJSONReporter: AuditReporter {
     private let sink: any ReportSink
     private var wroteRecord = false
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    private let recordRenderer = RecordRenderer()
 
     /// Creates a reporter writing to `sink`.
     public init(sink: any ReportSink) {
         self.sink = sink
+    }
+
+    /// Renders one record entry, indented for its place in the `records` array.
+    private struct RecordRenderer: AuditRecordRenderer {
+        func render(_ record: AuditRecord) throws -> String {
+            var marks: [WaiverMark] = []
+            for index in record.report.findings.indices {
+                if let waiver = record.waiver(for: index) {
+                    marks.append(WaiverMark(finding: index, waiver: waiver.id, status: "waived"))
+                } else if let waiver = record.expiredWaiver(for: index) {
+                    marks.append(WaiverMark(finding: index, waiver: waiver.id, status: "expired"))
+                }
+            }
+            let entry = Entry(
+                report: record.report, waivers: marks,
+                verdictAfterWaivers: record.effectiveVerdict == record.report.verdict ? nil : record.effectiveVerdict)
+            return try AuditJSONReporter.encoded(entry, depth: 2)
+        }
     }
 
     private struct WaiverMark: Encodable {
@@ -52,20 +66,29 @@ public final class AuditJSONReporter: AuditReporter {
         }
     }
 
-    private func encoded(_ value: some Encodable, depth: Int) throws -> String {
-        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
-        let pad = String(repeating: "  ", count: depth)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.enumerated().map { index, line in index == 0 || line.isEmpty ? String(line) : pad + line }
-            .joined(separator: "\n")
+    /// Pretty-printed JSON with sorted keys, every line after the first indented by `depth` levels.
+    static func encoded(_ value: some Encodable, depth: Int) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        let pad = Array(repeating: UInt8(ascii: " "), count: 2 * depth)
+        var out: [UInt8] = []
+        out.reserveCapacity(data.count + data.count / 8)
+        var atLineStart = false
+        for byte in data {
+            if atLineStart && byte != UInt8(ascii: "\n") { out.append(contentsOf: pad) }
+            out.append(byte)
+            atLineStart = byte == UInt8(ascii: "\n")
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func begin(_ context: AuditContext) throws {
         var out = "{\n"
-        out += "  \"asOf\" : \(try encoded(context.asOf.description, depth: 1)),\n"
+        out += "  \"asOf\" : \(try Self.encoded(context.asOf.description, depth: 1)),\n"
         out += "  \"formatVersion\" : 1,\n"
         out += "  \"kind\" : \"audit\",\n"
-        out += "  \"profile\" : \(try encoded(context.profile, depth: 1)),\n"
+        out += "  \"profile\" : \(try Self.encoded(context.profile, depth: 1)),\n"
         out += "  \"records\" : ["
         try sink.write(out)
         ruleSet = JSONReporter.RuleSetInfo(id: context.ruleSet.id, version: context.ruleSet.version)
@@ -73,27 +96,22 @@ public final class AuditJSONReporter: AuditReporter {
 
     private var ruleSet = JSONReporter.RuleSetInfo(id: "", version: "")
 
+    public var renderer: (any AuditRecordRenderer)? { recordRenderer }
+
     public func record(_ record: AuditRecord) throws {
-        var marks: [WaiverMark] = []
-        for index in record.report.findings.indices {
-            if let waiver = record.waiver(for: index) {
-                marks.append(WaiverMark(finding: index, waiver: waiver.id, status: "waived"))
-            } else if let waiver = record.expiredWaiver(for: index) {
-                marks.append(WaiverMark(finding: index, waiver: waiver.id, status: "expired"))
-            }
-        }
-        let entry = Entry(
-            report: record.report, waivers: marks,
-            verdictAfterWaivers: record.effectiveVerdict == record.report.verdict ? nil : record.effectiveVerdict)
-        try sink.write((wroteRecord ? ",\n    " : "\n    ") + (try encoded(entry, depth: 2)))
+        try self.record(record, rendered: try recordRenderer.render(record))
+    }
+
+    public func record(_ record: AuditRecord, rendered: String) throws {
+        try sink.write((wroteRecord ? ",\n    " : "\n    ") + rendered)
         wroteRecord = true
     }
 
     public func finish(_ summary: AuditSummary) throws {
         var out = wroteRecord ? "\n  ],\n" : "\n  ],\n"
-        out += "  \"ruleSet\" : \(try encoded(ruleSet, depth: 1)),\n"
-        out += "  \"summary\" : \(try encoded(summary, depth: 1)),\n"
-        out += "  \"tool\" : \(try encoded(JSONReporter.Tool(name: "redline", version: Redline.version), depth: 1))\n"
+        out += "  \"ruleSet\" : \(try Self.encoded(ruleSet, depth: 1)),\n"
+        out += "  \"summary\" : \(try Self.encoded(summary, depth: 1)),\n"
+        out += "  \"tool\" : \(try Self.encoded(JSONReporter.Tool(name: "redline", version: Redline.version), depth: 1))\n"
         out += "}\n"
         try sink.write(out)
     }

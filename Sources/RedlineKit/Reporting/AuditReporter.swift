@@ -31,4 +31,26 @@ public protocol AuditReporter: AnyObject {
     func record(_ record: AuditRecord) throws
     /// Called once at the end with the totals.
     func finish(_ summary: AuditSummary) throws
+    /// A renderer of one record's part of the report that does not depend on the reporter's
+    /// state, so the auditor can run it on its worker threads; `nil` (the default) when the
+    /// reporter renders in ``record(_:)``.
+    var renderer: (any AuditRecordRenderer)? { get }
+    /// Called once per input, in path order, with what ``renderer`` made of it (the default
+    /// calls ``record(_:)``).
+    func record(_ record: AuditRecord, rendered: String) throws
+}
+
+extension AuditReporter {
+    /// No renderer: records are rendered in ``record(_:)``, in order.
+    public var renderer: (any AuditRecordRenderer)? { nil }
+
+    /// Ignores `rendered` and calls ``record(_:)``.
+    public func record(_ record: AuditRecord, rendered: String) throws { try self.record(record) }
+}
+
+/// Renders one record's part of a report as a pure function of the record, safe to call from
+/// several threads at once (see ``AuditReporter/renderer``).
+public protocol AuditRecordRenderer: Sendable {
+    /// The text of one record.
+    func render(_ record: AuditRecord) throws -> String
 }
