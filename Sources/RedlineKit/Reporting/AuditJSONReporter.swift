@@ -68,19 +68,7 @@ public final class AuditJSONReporter: AuditReporter {
 
     /// Pretty-printed JSON with sorted keys, every line after the first indented by `depth` levels.
     static func encoded(_ value: some Encodable, depth: Int) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        let pad = Array(repeating: UInt8(ascii: " "), count: 2 * depth)
-        var out: [UInt8] = []
-        out.reserveCapacity(data.count + data.count / 8)
-        var atLineStart = false
-        for byte in data {
-            if atLineStart && byte != UInt8(ascii: "\n") { out.append(contentsOf: pad) }
-            out.append(byte)
-            atLineStart = byte == UInt8(ascii: "\n")
-        }
-        return String(decoding: out, as: UTF8.self)
+        try PrettyJSONEncoder().encode(value, depth: depth)
     }
 
     public func begin(_ context: AuditContext) throws {

@@ -43,10 +43,8 @@ public struct JSONReporter: Sendable {
             formatVersion: 1, tool: Tool(name: "redline", version: Redline.version),
             ruleSet: RuleSetInfo(id: ruleSet.id, version: ruleSet.version), asOf: asOf.description, profile: profile,
             records: reports)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard let text = try? PrettyJSONEncoder().encode(document) else { return "{}\n" }
+        return text + "\n"
     }
 }
 
