@@ -424,7 +424,7 @@ public struct RuleSetLoader {
         let expressionText = (text ?? element.text).trimmingWhitespace().description
         let at = text == nil ? contentPosition(of: element) : position(of: element)
         do {
-            let expression = try XPathExpression(expressionText, at: at)
+            let expression = try XPathExpression(expressionText, at: at, namespaces: context.namespaces)
             try ExpressionChecker.check(expression, namespaces: context.namespaces, lists: context.lists)
             return expression
         } catch {
