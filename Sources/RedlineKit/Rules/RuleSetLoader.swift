@@ -355,7 +355,8 @@ public struct RuleSetLoader {
                 levels.append(
                     VerdictPolicy.Level(
                         name: verdict.attribute("name") ?? "",
-                        severity: verdict.attribute("severity").flatMap { Severity(rawValue: $0) }, below: below,
+                        severity: verdict.attribute("severity").flatMap { Severity(rawValue: $0) },
+                        category: verdict.attribute("category"), below: below,
                         description: verdict.text.replacingSpacesRuns()))
             }
             if let last = levels.last, last.severity != nil || last.below != nil {
