@@ -17,10 +17,13 @@
 /// refuses it at that point anyway. So does nesting deeper than the depth limit: the parser or
 /// the depth check after parsing refuses the document, with its exact depth.
 enum InputScanner {
-    /// Checks `bytes` before parsing.
+    /// Checks `bytes` before parsing; the scan stops with a `timeLimit` error when `deadline`
+    /// passes (checked every 2^20 code units).
     /// - Throws: ``RedlineError`` `malformed` (encoding, BOM, NUL), `hostile` (too many
-    ///   attributes) or `tooLarge` (too many elements).
-    static func check(_ bytes: [UInt8], path: String, limits: XMLLimits) throws(RedlineError) {
+    ///   attributes), `tooLarge` (too many elements) or `timeLimit`.
+    static func check(_ bytes: [UInt8], path: String, limits: XMLLimits, deadline: Deadline = Deadline(seconds: .infinity))
+        throws(RedlineError)
+    {
         let utf16: Bool?  // nil: 8-bit; true: little-endian; false: big-endian
         if bytes.starts(with: [0xFF, 0xFE]) {
             utf16 = true
@@ -42,7 +45,7 @@ enum InputScanner {
             if let declared = declaredEncoding(ascii, from: 0), !isAccepted(declared.uppercased()) {
                 throw unsupported(declared, path: path)
             }
-            try scan(Units16(bytes: bytes, littleEndian: littleEndian), path: path, limits: limits)
+            try scan(Units16(bytes: bytes, littleEndian: littleEndian), path: path, limits: limits, deadline: deadline)
             return
         }
         if bytes.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) {  // "<?xm" in EBCDIC
@@ -64,7 +67,7 @@ enum InputScanner {
                 at: SourcePosition(file: path, line: 1, column: 1),
                 suggestion: "save the file as UTF-8 (or as UTF-16 with a byte-order mark)")
         }
-        try scan(bytes.lazy.map { UInt16($0) }, path: path, limits: limits)
+        try scan(bytes.lazy.map { UInt16($0) }, path: path, limits: limits, deadline: deadline)
     }
 
     private static func unsupported(_ encoding: String, path: String) -> RedlineError {
@@ -131,7 +134,9 @@ enum InputScanner {
     private static let lt: UInt16 = 0x3C
     private static let gt: UInt16 = 0x3E
 
-    private static func scan<Units: Sequence<UInt16>>(_ units: Units, path: String, limits: XMLLimits) throws(RedlineError) {
+    private static func scan<Units: Sequence<UInt16>>(_ units: Units, path: String, limits: XMLLimits, deadline: Deadline)
+        throws(RedlineError)
+    {
         let maxAttributes = limits.maxAttributes
         var elements = 0
         var depth = 0
@@ -142,12 +147,21 @@ enum InputScanner {
         var line = 1
         var column = 0
         var window: UInt64 = 0  // the last four code units
+        var sinceClockCheck = 0
         for unit in units {
             if unit == 0x0A {
                 line += 1
                 column = 0
             } else {
                 column += 1
+            }
+            sinceClockCheck &+= 1
+            if sinceClockCheck == 1 << 20 {
+                sinceClockCheck = 0
+                if deadline.hasPassed {
+                    throw XMLDocument.parsingTookTooLong(
+                        path: path, limits: limits, at: SourcePosition(file: path, line: line, column: max(column, 1)))
+                }
             }
             if unit == 0 {
                 throw RedlineError(
