@@ -126,7 +126,7 @@ struct InputCollectorTests {
         #expect(output["text"].contains("proc/self/mem: ERROR unreadable: cannot read file:"))
     }
 
-    @Test func tenThousandTinyFiles() throws {
+    @Test(.timeLimit(.minutes(5))) func tenThousandTinyFiles() throws {
         let root = try Self.folder()
         let record = Array(Fixtures.record().utf8)
         for index in 0..<10_000 {

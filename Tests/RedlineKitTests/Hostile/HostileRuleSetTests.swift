@@ -5,6 +5,7 @@ import Testing
 /// Hostile and broken rule sets (Tests/Fixtures/hostile/rules and generated ones): each load
 /// error names the file, line and column; an expensive XPath becomes an `error` outcome for its
 /// rule while the record is still reported.
+@Suite(.timeLimit(.minutes(5)))
 struct HostileRuleSetTests {
     struct Broken: Sendable, CustomTestStringConvertible {
         let file: String
