@@ -147,6 +147,21 @@ struct HostileCLITests {
         #expect(!stdout.contains("Extra content"))
     }
 
+    /// A schema-valid record just under both caps (3.9 MB, 6,000 elements, long text) is parsed,
+    /// validated and evaluated by all 41 default rules within the record bound: the size and
+    /// element caps bound memory.
+    @Test func aRecordAtTheCapsIsEvaluatedInBoundedMemory() throws {
+        let padding = String(repeating: "x", count: 1_900)
+        let text = Self.largeRecord(items: 2_000).replacingOccurrences(of: "</description>", with: " \(padding)</description>")
+        #expect(text.utf8.count > 3_900_000 && text.utf8.count < 4_194_304)
+        let path = try Self.write(text, name: "at-the-caps.xml")
+        let measured = try CLIRunner.runMeasured(["check", path, "--as-of", "2022-01-01"])
+        Self.expectBounded(measured, "at-the-caps.xml (3.9 MB, 6,000 elements)", peakRSS: HostileBounds.atCapsPeakRSS)
+        #expect(measured.result.status == 1, "evaluated, not clean: \(measured.result.stdout.prefix(500))")
+        #expect(
+            measured.result.stdout.contains("rules: 11 pass, 7 fail, 23 not applicable, 0 error"), "\(measured.result.stdout.prefix(500))")
+    }
+
     @Test func deepNestingIsRefused() throws {
         let deep = try Self.write(String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000), name: "deep.xml")
         let measured = try CLIRunner.runMeasured(["check", deep])
