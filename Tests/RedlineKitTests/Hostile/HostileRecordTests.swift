@@ -112,6 +112,18 @@ struct HostileRecordTests {
         #expect(error.message == "file is \(size) bytes, more than the limit of \(XMLLimits.default.maxBytes) bytes")
     }
 
+    /// The size is checked again while reading: a file that is larger than `stat` said (one that
+    /// grows, or a /proc file, which `stat` reports as empty) is refused once the read passes the cap.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/status"), "needs Linux /proc"))
+    func aFileLargerThanItsStatIsRefusedWhileReading() {
+        #expect {
+            _ = try FileInput.read("/proc/self/status", limit: 100)
+        } throws: { error in
+            let error = error as? RedlineError
+            return error?.code == .tooLarge && error?.message == "file is more than the limit of 100 bytes"
+        }
+    }
+
     @Test func hundredThousandDeepNestingStopsAtTheParsersLimit() throws {
         let path = try HostileInput.write(
             String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000), name: "deep.xml")

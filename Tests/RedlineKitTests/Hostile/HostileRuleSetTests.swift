@@ -145,6 +145,25 @@ struct HostileRuleSetTests {
         #expect(!listener.connectionAttempted)
     }
 
+    /// The same holds for `<include>`: absolute, URL and `..` hrefs are refused before any read.
+    @Test func includeOutsideTheFolderIsRefusedBeforeReading() throws {
+        let listener = try HostileInput.Listener()
+        let folder = try HostileInput.folder().path
+        for href in ["/etc/passwd", "file:///etc/passwd", "http://127.0.0.1:\(listener.port)/part.xml", "../part.xml"] {
+            let path = folder + "/main.xml"
+            try (Self.header + "<include href=\"\(href)\"/>\n</ruleset>\n").write(toFile: path, atomically: false, encoding: .utf8)
+            #expect {
+                _ = try RuleSetLoader.load(path: path)
+            } throws: { error in
+                guard let error = error as? RedlineError else { return false }
+                return error.code == .invalidRules && error.position.file == path
+                    && error.message == "include '\(href)' must be a relative path inside the rule set's folder"
+                    && !error.description.contains("root:x:0:0")
+            }
+        }
+        #expect(!listener.connectionAttempted)
+    }
+
     /// A rule set that extends itself is a cycle, like two that extend each other.
     @Test func extendingItselfIsACycle() throws {
         let path = try HostileInput.write(Self.child(extends: "self.xml"), name: "self.xml")
