@@ -330,6 +330,9 @@ struct HostileRecordTests {
             tail: "]]></name></exporter></licenceRecord>",
             message: "a CDATA section is longer than libxml2's limit of 10000000 bytes (libxml2: CData section too big found)"),
         InternalLimit(
+            name: "comment", head: root + "><!--", fill: "x", count: 10_000_001, tail: "--></licenceRecord>",
+            message: "a comment is longer than libxml2's limit of 10000000 bytes (libxml2: Comment too big found)"),
+        InternalLimit(
             name: "name", head: root + "><", fill: "x", count: 60_000, tail: "/></licenceRecord>",
             message: "a name is longer than libxml2's limit of 50000 characters (libxml2: Name too long: NCName)"),
     ]
