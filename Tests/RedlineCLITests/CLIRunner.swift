@@ -74,20 +74,31 @@ extension CLIRunner {
 
     /// Runs `prefix + [redline] + arguments` (the prefix is an optional wrapper such as
     /// `setpriv …`) in the repository root, with standard input from /dev/null and the output
-    /// in temporary files (no pipe to drain while it runs), and measures it with `wait4`.
+    /// in temporary files (no pipe to drain while it runs), and measures it.
+    ///
+    /// Why not simply `wait4` on a spawned child: `ru_maxrss` is kept across `execve`, and a
+    /// child spawned by this (large, multi-threaded) test process starts from this process's
+    /// memory (posix_spawn shares it until the exec, fork copies it), so every child reported
+    /// the test process's own peak (150 MB in a full run) rather than its own. Only a `fork`
+    /// starts a fresh `ru_maxrss`, and it must be a fork of a small process: `setsid --fork`
+    /// (util-linux) forks `sh`, which writes its pid and execs redline; `setsid` exits at once,
+    /// the orphan is re-parented to this process (a child subreaper, `PR_SET_CHILD_SUBREAPER`),
+    /// and `wait4` on it gives redline's own peak plus at most the 1–2 MB of `setsid` and `sh`.
     static func runMeasured(_ arguments: [String], prefix: [String] = [], environment: [String: String] = [:]) throws -> Measured {
+        guard becomeSubreaper else { throw POSIXError(.ENOSYS) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-measured-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let outPath = folder.appendingPathComponent("stdout").path
         let errPath = folder.appendingPathComponent("stderr").path
+        let pidPath = folder.appendingPathComponent("pid").path
 
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
-        // `env -C` starts the child in the repository root and execs the rest (same process, so
-        // wait4 measures redline itself; env's own footprint is a few hundred kilobytes).
-        let argv = ["/usr/bin/env", "-C", repositoryRoot.path] + prefix + [binary.path] + arguments
+        let script = "echo $$ > \"$0\" && cd \"$1\" && shift && exec \"$@\""
+        let argv =
+            ["/usr/bin/setsid", "--fork", "/bin/sh", "-c", script, pidPath, repositoryRoot.path] + prefix + [binary.path] + arguments
         let cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         let cEnvironment: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -102,14 +113,25 @@ extension CLIRunner {
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
         let start = ContinuousClock.now
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, argv[0], &actions, nil, cArguments, cEnvironment)
+        var setsidPID: pid_t = 0
+        let spawned = posix_spawn(&setsidPID, argv[0], &actions, nil, cArguments, cEnvironment)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .ECHILD) }
+        try reap(setsidPID, &status, &usage)
+        guard status == 0 else { throw POSIXError(.ECHILD) }
+        // setsid has exited, so its child is ours now; wait for the pid it writes.
+        var pid: pid_t = 0
+        while pid == 0 {
+            let text = (try? String(contentsOfFile: pidPath, encoding: .utf8)) ?? ""
+            if text.hasSuffix("\n"), let value = pid_t(text.dropLast()) {
+                pid = value
+            } else {
+                guard ContinuousClock.now - start < .seconds(60) else { throw POSIXError(.ETIMEDOUT) }
+                usleep(1_000)
+            }
         }
+        try reap(pid, &status, &usage)
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let signal = status & 0x7F
@@ -119,6 +141,21 @@ extension CLIRunner {
             stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
         return Measured(result: result, peakRSS: usage.ru_maxrss * 1024, wallSeconds: seconds, signal: signal == 0 ? nil : signal)
     }
+
+    private static func reap(_ pid: pid_t, _ status: inout Int32, _ usage: inout rusage) throws {
+        while wait4(pid, &status, 0, &usage) < 0 {
+            guard errno == EINTR else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .ECHILD) }
+        }
+    }
+
+    /// Makes this process a child subreaper (Linux `prctl(PR_SET_CHILD_SUBREAPER, 1)`), once.
+    /// `prctl` is variadic, which Swift cannot call, so it is called through a fixed signature.
+    private static let becomeSubreaper: Bool = {
+        typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "prctl") else { return false }
+        let prSetChildSubreaper: Int32 = 36
+        return unsafeBitCast(symbol, to: Prctl.self)(prSetChildSubreaper, 1, 0, 0, 0) == 0
+    }()
 }
 
 /// The bounds the hostile process tests hold `redline` to (docs/security.md, "Tested bounds").

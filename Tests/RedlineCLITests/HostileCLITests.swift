@@ -162,6 +162,24 @@ struct HostileCLITests {
             measured.result.stdout.contains("rules: 11 pass, 7 fail, 23 not applicable, 0 error"), "\(measured.result.stdout.prefix(500))")
     }
 
+    /// The measurement is the child's own: with this test process's resident set well above the
+    /// bound (192 MiB touched here), a small run still measures under it. A child spawned
+    /// directly would report this process's peak, which is what a full `swift test` showed
+    /// before `runMeasured` forked from a small process.
+    @Test func theMeasuredPeakIsTheChildsOwn() throws {
+        let size = 192 * 1_048_576
+        let ballast = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 4096)
+        defer { ballast.deallocate() }
+        for offset in stride(from: 0, to: size, by: 4096) { ballast[offset] = 1 }
+        var own = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &own)
+        #expect(own.ru_maxrss * 1024 > HostileBounds.refusedPeakRSS, "this process is above the bound")
+        let measured = try CLIRunner.runMeasured(["check", "\(Self.records)/billion-laughs.xml"])
+        Self.expectBounded(measured, "billion-laughs.xml (test process above the bound)", peakRSS: HostileBounds.refusedPeakRSS)
+        #expect(measured.result.status == 2)
+        #expect(ballast[size - 4096] == 1)
+    }
+
     @Test func deepNestingIsRefused() throws {
         let deep = try Self.write(String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000), name: "deep.xml")
         let measured = try CLIRunner.runMeasured(["check", deep])
