@@ -165,10 +165,10 @@ extension CLIRunner {
 enum HostileBounds {
     /// An input refused before it is read or before libxml2 builds a tree: well under the 100 MB
     /// of the largest such input, so reading it whole would fail the test. A debug `redline`
-    /// starts at about 30 MiB.
+    /// peaks at about 29 MiB on a small record.
     static let refusedPeakRSS = 96 * 1_048_576
     /// A record just under the default size and element caps, parsed, validated and evaluated
-    /// (about 42 MiB measured; libxml2's tree is a few times the input at most).
+    /// (41 MiB measured; libxml2's tree is a few times the input at most).
     static let atCapsPeakRSS = 128 * 1_048_576
     /// A 100 MB record read and parsed under a raised --max-bytes (the file, the scan, at most
     /// libxml2's tree of it, until the time limit stops it).
