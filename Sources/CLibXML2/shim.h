@@ -16,6 +16,7 @@
 #include <libxml/xmlmemory.h>
 #include <libxml/SAX2.h>
 #include <libxml/dict.h>
+#include <string.h>
 
 /* Global function-pointer variables are not concurrency-safe from Swift (P2): wrap them. */
 static inline void redline_xmlFree(void *p) { if (p) xmlFree(p); }
@@ -29,19 +30,54 @@ static inline void redline_install_refusing_loader(void) {
     xmlSetExternalEntityLoader(redline_refuse_loader);
 }
 
+/* What one parse saw: the DOCTYPE stop and the first error (libxml2 keeps only the last one in
+   ctxt->lastError, and after a fatal error it goes on reporting follow-on errors, such as "Extra
+   content at the end of the document" after "AttValue length too long"). */
+typedef struct {
+    int doctype;
+    int doctypeLine;
+    int doctypeColumn;
+    int errorCode;
+    int errorLine;
+    int errorColumn;
+    char errorMessage[200];
+} redline_parse_state;
+
 /* DOCTYPE stop: the SAX internalSubset hook records the line and stops the parser. */
 static void redline_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ExternalID, const xmlChar *SystemID) {
     (void)name; (void)ExternalID; (void)SystemID;
     xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
-    int *flag = (int *)ctxt->_private;
-    if (flag) { flag[0] = 1; flag[1] = xmlSAX2GetLineNumber(ctx); flag[2] = xmlSAX2GetColumnNumber(ctx); }
+    redline_parse_state *state = (redline_parse_state *)ctxt->_private;
+    if (state) {
+        state->doctype = 1;
+        state->doctypeLine = xmlSAX2GetLineNumber(ctx);
+        state->doctypeColumn = xmlSAX2GetColumnNumber(ctx);
+    }
     xmlStopParser(ctxt);
 }
-static inline void redline_install_doctype_stop(xmlParserCtxtPtr ctxt, int *flag) {
-    ctxt->_private = flag;
+
+/* Structured error hook: keeps the first error (or fatal error) of the parse. */
+static void redline_first_error(void *ctx, xmlErrorPtr error) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)(error && error->ctxt ? error->ctxt : ctx);
+    if (!ctxt || !error || error->level < XML_ERR_ERROR) return;
+    redline_parse_state *state = (redline_parse_state *)ctxt->_private;
+    if (!state || state->errorCode != 0) return;
+    state->errorCode = error->code ? error->code : -1;
+    state->errorLine = error->line;
+    state->errorColumn = error->int2;
+    state->errorMessage[0] = 0;
+    if (error->message) {
+        strncpy(state->errorMessage, error->message, sizeof(state->errorMessage) - 1);
+        state->errorMessage[sizeof(state->errorMessage) - 1] = 0;
+    }
+}
+
+static inline void redline_install_parse_hooks(xmlParserCtxtPtr ctxt, redline_parse_state *state) {
+    ctxt->_private = state;
     if (ctxt->sax) {
         ctxt->sax->internalSubset = redline_internal_subset;
         ctxt->sax->externalSubset = NULL;
+        ctxt->sax->serror = redline_first_error;
     }
 }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import RedlineKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Options shared by the commands that evaluate records.
@@ -13,7 +13,9 @@ struct EvaluationFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The rule set's profile (default: the rule set's default, due-diligence).", valueName: "name"))
     var profile: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate as of this date; later events do not exist (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("Evaluate as of this date; later events do not exist (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
     @Option(name: .customLong("max-bytes"), help: ArgumentHelp("Largest record accepted, in bytes.", valueName: "n"))
@@ -22,7 +24,9 @@ struct EvaluationFlags: ParsableArguments {
     @Option(name: .customLong("max-xpath-ops"), help: ArgumentHelp("XPath operations allowed per expression.", valueName: "n"))
     var maxXPathOperations: Int = XMLLimits.default.xpathOperationLimit
 
-    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest element nesting accepted in a record (libxml2 stops at 256).", valueName: "n"))
+    @Option(
+        name: .customLong("max-depth"),
+        help: ArgumentHelp("Deepest element nesting accepted in a record (libxml2 stops at 256).", valueName: "n"))
     var maxDepth: Int = XMLLimits.default.maxDepth
 
     @Option(name: .customLong("max-attributes"), help: ArgumentHelp("Most attributes accepted on one element.", valueName: "n"))
@@ -31,7 +35,11 @@ struct EvaluationFlags: ParsableArguments {
     @Option(name: .customLong("max-elements"), help: ArgumentHelp("Most elements accepted in one record.", valueName: "n"))
     var maxElements: Int = XMLLimits.default.maxElements
 
-    @Option(name: .customLong("max-seconds-per-record"), help: ArgumentHelp("Time one record's evaluation may take, checked between rules; over it the record is an error.", valueName: "seconds"))
+    @Option(
+        name: .customLong("max-seconds-per-record"),
+        help: ArgumentHelp(
+            "Time one record may take, from parsing to the last rule (checked while parsing and between rules); over it the record is an error.",
+            valueName: "seconds"))
     var maxSecondsPerRecord: Double = XMLLimits.default.maxSecondsPerRecord
 
     func validate() throws {

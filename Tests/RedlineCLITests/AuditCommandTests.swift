@@ -86,6 +86,79 @@ struct AuditCommandTests {
         #expect(result.stdout.contains("not a regular file"))
     }
 
+    /// An unreadable file and an unreadable directory (chmod 000) among readable records, in one
+    /// audit with every report: the two are error entries, exactly once in each report, and every
+    /// other record is still evaluated. Root reads through permission bits, so as root redline
+    /// runs under `setpriv --inh-caps=-all --bounding-set=-all` (util-linux, in every Debian):
+    /// still uid 0, owner of the report folder, but without CAP_DAC_OVERRIDE and
+    /// CAP_DAC_READ_SEARCH the mode-000 file and directory are really unreadable to it.
+    @Test(.timeLimit(.minutes(2)))
+    func unreadableFileAndDirectoryAreReportedOnceInEveryReport() throws {
+        let folder = try Self.folder()
+        let records = folder + "/records"
+        try FileManager.default.createDirectory(atPath: records + "/locked", withIntermediateDirectories: true)
+        let record = try Data(
+            contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("examples/records/approve-lawful-interception.xml"))
+        for name in ["a.xml", "secret.xml", "z.xml", "locked/inner.xml"] {
+            #expect(FileManager.default.createFile(atPath: records + "/" + name, contents: record))
+        }
+        #expect(chmod(records + "/secret.xml", 0) == 0)
+        #expect(chmod(records + "/locked", 0) == 0)
+        defer { chmod(records + "/locked", 0o755) }
+        let prefix = getuid() == 0 ? ["setpriv", "--inh-caps=-all", "--bounding-set=-all", "--"] : []
+        let out = folder + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let measured = try CLIRunner.runMeasured(
+            [
+                "audit", records, "--base", folder, "--as-of", "2024-04-01", "--jobs", "2", "--report", "text", "--report", "github",
+                "--report", "json=\(out)/r.json", "--report", "sarif=\(out)/r.sarif", "--report", "junit=\(out)/r.junit.xml",
+                "--report", "markdown=\(out)/r.md",
+            ], prefix: prefix, environment: ["GITHUB_STEP_SUMMARY": ""])
+        let stdout = measured.result.stdout
+        #expect(measured.result.status == 2, "an input could not be evaluated: \(measured.result.stderr)")
+        let bad = [
+            "records/locked": "cannot read directory: Permission denied", "records/secret.xml": "cannot open file: Permission denied",
+        ]
+        let good = ["records/a.xml", "records/z.xml"]
+        func count(_ text: String, _ needle: String) -> Int { text.components(separatedBy: needle).count - 1 }
+        // text and github annotations (standard output)
+        for (path, message) in bad {
+            #expect(count(stdout, "\n\(path): ERROR unreadable: \(message)\n") == 1, "\(path) in text: \(stdout)")
+            #expect(count(stdout, "::error file=\(path),") == 1, "\(path) in github")
+        }
+        for path in good { #expect(count(stdout, "\n\(path): APPROVE ") == 1, "\(path) evaluated: \(stdout)") }
+        #expect(!stdout.contains("inner.xml"), "nothing is read from the unreadable directory")
+        // JSON
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/r.json"))) as? [String: Any]
+        let entries = try #require(json?["records"] as? [[String: Any]])
+        #expect(entries.compactMap { $0["file"] as? String } == ["records/a.xml", "records/locked", "records/secret.xml", "records/z.xml"])
+        for entry in entries {
+            let file = entry["file"] as? String ?? ""
+            if bad[file] != nil {
+                #expect((entry["error"] as? [String: Any])?["code"] as? String == "unreadable", "\(file)")
+            } else {
+                #expect(entry["verdict"] as? String == "approve", "\(file)")
+            }
+        }
+        // SARIF: one result per unreadable input
+        let sarif = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/r.sarif"))) as? [String: Any]
+        let results = try #require(((sarif?["runs"] as? [[String: Any]])?.first)?["results"] as? [[String: Any]])
+        let uris = results.compactMap { result -> String? in
+            let location = (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+            return (location?["artifactLocation"] as? [String: Any])?["uri"] as? String
+        }
+        for path in bad.keys { #expect(uris.filter { $0 == path }.count == 1, "\(path) in SARIF: \(uris)") }
+        // JUnit and Markdown
+        let junit = try String(contentsOfFile: out + "/r.junit.xml", encoding: .utf8)
+        let markdown = try String(contentsOfFile: out + "/r.md", encoding: .utf8)
+        for path in bad.keys {
+            #expect(count(junit, "<testsuite name=\"\(path)\" ") == 1, "\(path) in JUnit")
+            #expect(count(junit, "<error type=\"unreadable\" message=\"\(bad[path]!)\">\(path):") == 1, "\(path) in JUnit")
+            #expect(count(markdown, "- `\(path)`: **error** (unreadable)") == 1, "\(path) in Markdown: \(markdown)")
+        }
+        for path in good { #expect(count(junit, "<testsuite name=\"\(path)\" ") == 1, "\(path) in JUnit") }
+    }
+
     @Test func theJobSummaryIsAppended() throws {
         let folder = try Self.folder()
         let summary = folder + "/step-summary.md"

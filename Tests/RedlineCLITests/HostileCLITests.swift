@@ -7,7 +7,10 @@ import Testing
 
 /// `redline check` on the hostile corpus, as a process: exit status 2 (record) or 3 (rule set),
 /// never a crash or a signal; the message names the file with line and column; nothing from the
-/// canary file or /etc/passwd reaches stdout or stderr; nothing reaches the network.
+/// canary file or /etc/passwd reaches stdout or stderr; nothing reaches the network. The runs on
+/// hostile inputs are measured (`CLIRunner.runMeasured`): the child's peak RSS and wall time stay
+/// under ``HostileBounds`` (docs/security.md, "Tested bounds"); every test has a time limit.
+@Suite(.timeLimit(.minutes(10)))
 struct HostileCLITests {
     static let records = "Tests/Fixtures/hostile/records"
     static let rules = "Tests/Fixtures/hostile/rules"
@@ -46,7 +49,9 @@ struct HostileCLITests {
     @Test(arguments: recordCases)
     func hostileRecordExitsTwoNamingTheFile(_ item: Case) throws {
         let path = "\(Self.records)/\(item.file)"
-        let result = try CLIRunner.run(["check", path, "--as-of", "2022-01-01"])
+        let measured = try CLIRunner.runMeasured(["check", path, "--as-of", "2022-01-01"])
+        Self.expectBounded(measured, item.file, peakRSS: HostileBounds.refusedPeakRSS)
+        let result = measured.result
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stdout.contains(path + item.expected), "\(result.stdout)")
         #expect(result.stderr.isEmpty)
@@ -80,28 +85,144 @@ struct HostileCLITests {
         #expect(result.stdout.contains("exceeded the limit of 1000000 operations on this record"))
     }
 
-    @Test func hundredMegabyteRecordIsRefusedBySize() throws {
-        let head =
-            "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"H\" stage=\"application\"><exporter><name>"
-        let tail = "</name></exporter></licenceRecord>"
+    static let hugeHead = "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"H\" stage=\"application\""
+
+    /// A 100 MB text node and a 100 MB attribute value: refused from `stat`, before reading, so
+    /// the process stays far below the file's size.
+    @Test(arguments: [
+        ("text-100mb.xml", hugeHead + "><exporter><name>", "</name></exporter></licenceRecord>"),
+        ("attribute-100mb.xml", hugeHead + " note=\"", "\"/>"),
+    ])
+    func hundredMegabyteRecordIsRefusedBySize(_ name: String, _ head: String, _ tail: String) throws {
         let count = 100 * 1024 * 1024
-        let path = try Self.generate(name: "text-100mb.xml", head: head, fill: "x", count: count, tail: tail)
+        let path = try Self.generate(name: name, head: head, fill: "x", count: count, tail: tail)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = try CLIRunner.run(["check", path])
+        let measured = try CLIRunner.runMeasured(["check", path])
+        Self.expectBounded(measured, name, peakRSS: HostileBounds.refusedPeakRSS)
         let size = head.utf8.count + count + tail.utf8.count
-        #expect(result.status == 2)
-        #expect(result.stdout.contains("\(path): error: file is \(size) bytes, more than the limit of 4194304 bytes"), "\(result.stdout)")
+        #expect(measured.result.status == 2)
+        #expect(
+            measured.result.stdout.contains("\(path): error: file is \(size) bytes, more than the limit of 4194304 bytes"),
+            "\(measured.result.stdout)")
     }
 
-    @Test func deepAndWideRecordsAreRefused() throws {
+    /// With the size cap raised, a 100 MB text node is read and scanned until the per-record time
+    /// limit stops parsing: a `time-limit` error that names parsing (not the rules) and says how
+    /// to fix it, in bounded time and memory.
+    @Test func hundredMegabyteTextNodeUnderARaisedCapStopsAtTheTimeLimitWhileParsing() throws {
+        let count = 100 * 1024 * 1024
+        let path = try Self.generate(
+            name: "text-100mb.xml", head: Self.hugeHead + "><exporter><name>", fill: "x", count: count,
+            tail: "</name></exporter></licenceRecord>")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let measured = try CLIRunner.runMeasured(
+            ["check", path, "--max-bytes", "200000000", "--max-seconds-per-record", "0.05", "--as-of", "2022-01-01"])
+        Self.expectBounded(measured, "text-100mb.xml (--max-bytes 200000000)", peakRSS: HostileBounds.raisedCapPeakRSS)
+        let stdout = measured.result.stdout
+        #expect(measured.result.status == 2)
+        #expect(stdout.contains("\(path): ERROR time-limit: cannot evaluate"), "\(stdout)")
+        #expect(stdout.contains("error: parsing took longer than the limit of 0.05 s per record (no rule was run)"), "\(stdout)")
+        #expect(stdout.contains("fix: parsing this document takes longer than the limit allows"), "\(stdout)")
+        #expect(!stdout.contains("rule set's expressions"), "the suggestion is about the document, not the rules")
+    }
+
+    /// With the size cap raised, a 20 MB attribute value reaches libxml2, which refuses values
+    /// over 10,000,000 bytes: reported as that limit where the value starts, not as libxml2's
+    /// follow-on "Extra content at the end of the document".
+    @Test func twentyMegabyteAttributeUnderARaisedCapNamesLibxml2sLimit() throws {
+        let path = try Self.generate(
+            name: "attribute-20mb.xml", head: Self.hugeHead + " note=\"", fill: "x", count: 20 * 1024 * 1024, tail: "\"/>")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let measured = try CLIRunner.runMeasured(
+            ["check", path, "--max-bytes", "200000000", "--max-seconds-per-record", "600", "--as-of", "2022-01-01"])
+        Self.expectBounded(measured, "attribute-20mb.xml (--max-bytes 200000000)", peakRSS: HostileBounds.raisedCapPeakRSS)
+        let stdout = measured.result.stdout
+        #expect(measured.result.status == 2)
+        #expect(stdout.contains("\(path): ERROR too-large: cannot evaluate"), "\(stdout)")
+        #expect(
+            stdout.contains(
+                "\(path):1:\(Self.hugeHead.utf8.count + 7): error: an attribute value is longer than libxml2's limit of 10000000 bytes"),
+            "\(stdout)")
+        #expect(stdout.contains("whatever --max-bytes says"))
+        #expect(!stdout.contains("Extra content"))
+    }
+
+    /// A schema-valid record just under both caps (3.9 MB, 6,000 elements, long text) is parsed,
+    /// validated and evaluated by all 42 default rules within the record bound: the size and
+    /// element caps bound memory.
+    @Test func aRecordAtTheCapsIsEvaluatedInBoundedMemory() throws {
+        let padding = String(repeating: "x", count: 1_900)
+        let text = Self.largeRecord(items: 2_000).replacingOccurrences(of: "</description>", with: " \(padding)</description>")
+        #expect(text.utf8.count > 3_900_000 && text.utf8.count < 4_194_304)
+        let path = try Self.write(text, name: "at-the-caps.xml")
+        let measured = try CLIRunner.runMeasured(["check", path, "--as-of", "2022-01-01"])
+        Self.expectBounded(measured, "at-the-caps.xml (3.9 MB, 6,000 elements)", peakRSS: HostileBounds.atCapsPeakRSS)
+        #expect(measured.result.status == 1, "evaluated, not clean: \(measured.result.stdout.prefix(500))")
+        #expect(
+            measured.result.stdout.contains("rules: 12 pass, 7 fail, 23 not applicable, 0 error"), "\(measured.result.stdout.prefix(500))")
+    }
+
+    /// The measurement is the child's own: with this test process's resident set well above the
+    /// bound (192 MiB touched here), a small run still measures under it. A child spawned
+    /// directly would report this process's peak, which is what a full `swift test` showed
+    /// before `runMeasured` forked from a small process.
+    @Test func theMeasuredPeakIsTheChildsOwn() throws {
+        let size = 192 * 1_048_576
+        let ballast = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 4096)
+        defer { ballast.deallocate() }
+        for offset in stride(from: 0, to: size, by: 4096) { ballast[offset] = 1 }
+        var own = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &own)
+        #expect(own.ru_maxrss * 1024 > HostileBounds.refusedPeakRSS, "this process is above the bound")
+        let measured = try CLIRunner.runMeasured(["check", "\(Self.records)/billion-laughs.xml"])
+        Self.expectBounded(measured, "billion-laughs.xml (test process above the bound)", peakRSS: HostileBounds.refusedPeakRSS)
+        #expect(measured.result.status == 2)
+        #expect(ballast[size - 4096] == 1)
+    }
+
+    @Test func deepNestingIsRefused() throws {
         let deep = try Self.write(String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000), name: "deep.xml")
+        let measured = try CLIRunner.runMeasured(["check", deep])
+        Self.expectBounded(measured, "deep.xml", peakRSS: HostileBounds.refusedPeakRSS)
+        #expect(measured.result.status == 2)
+        #expect(measured.result.stdout.contains("\(deep):1:772: error: elements are nested too deeply"))
+    }
+
+    @Test func manyAttributesAreRefused() throws {
         var wideText = "<licenceRecord xmlns=\"urn:redline:licence-record:1\""
         for index in 0..<100_000 { wideText += " a\(index)=\"1\"" }
         let wide = try Self.write(wideText + "/>", name: "wide.xml")
-        let result = try CLIRunner.run(["check", deep, wide])
-        #expect(result.status == 2)
-        #expect(result.stdout.contains("\(deep):1:772: error: elements are nested too deeply"))
-        #expect(result.stdout.contains("\(wide):1:1: error: element has more than 256 attributes"))
+        let measured = try CLIRunner.runMeasured(["check", wide])
+        Self.expectBounded(measured, "wide.xml", peakRSS: HostileBounds.refusedPeakRSS)
+        #expect(measured.result.status == 2)
+        #expect(measured.result.stdout.contains("\(wide):1:1: error: element has more than 256 attributes"))
+    }
+
+    /// `redline audit` of 10,000 tiny records (one valid record, copied): every one is evaluated
+    /// and reported once, and memory stays flat (the bound is far below what keeping every
+    /// record's tree would take).
+    @Test func tenThousandTinyFilesAreAuditedInBoundedMemory() throws {
+        let record = try Data(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent(Self.clean))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-hostile-batch-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for index in 0..<10_000 {
+            let sub = folder + "/records/\(index / 1000)"
+            if index % 1000 == 0 { try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true) }
+            #expect(FileManager.default.createFile(atPath: sub + "/r\(index).xml", contents: record))
+        }
+        let report = folder + "/report.json"
+        let measured = try CLIRunner.runMeasured([
+            "audit", folder + "/records", "--as-of", "2024-04-01", "--jobs", "2", "--report", "json=\(report)", "--fail-on", "error",
+        ])
+        Self.expectBounded(
+            measured, "audit of 10,000 tiny files", peakRSS: HostileBounds.batchPeakRSS, wallSeconds: HostileBounds.batchWallSeconds)
+        #expect(measured.result.status == 0, "\(measured.result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let records = try #require(json?["records"] as? [[String: Any]])
+        let files = records.compactMap { $0["file"] as? String }
+        #expect(records.count == 10_000)
+        #expect(Set(files).count == 10_000, "every file reported once")
+        #expect(records.allSatisfy { $0["verdict"] as? String == "approve" }, "every record evaluated")
     }
 
     @Test func limitsAreConfigurable() throws {
@@ -120,12 +241,16 @@ struct HostileCLITests {
         #expect(tooDeep.stdout.contains("\(Self.example): error: elements are nested 5 deep, more than the limit of 2"))
     }
 
-    /// A deadline of one nanosecond has passed before the first rule (parsing alone takes longer).
+    /// A deadline of one nanosecond has passed when parsing ends: the error says parsing took
+    /// the time, and its fix is about the document, not the rule set.
     @Test func timeLimitMakesTheRecordAnError() throws {
         let result = try CLIRunner.run(["check", Self.example, "--as-of", "2022-01-01", "--max-seconds-per-record", "0.000000001"])
         #expect(result.status == 2)
         #expect(result.stdout.contains("\(Self.example): ERROR time-limit: cannot evaluate"))
-        #expect(result.stdout.contains("\(Self.example): error: evaluation took longer than the limit of 1e-09 s per record"))
+        #expect(
+            result.stdout.contains("\(Self.example): error: parsing took longer than the limit of 1e-09 s per record (no rule was run)"),
+            "\(result.stdout)")
+        #expect(result.stdout.contains("raise --max-seconds-per-record only for trusted input"))
         let json = try CLIRunner.run(["check", Self.example, "--format", "json", "--max-seconds-per-record", "1e-9"])
         #expect(json.stdout.contains("\"code\" : \"time-limit\""))
     }
@@ -174,6 +299,21 @@ struct HostileCLITests {
     }
 
     // MARK: - Helpers
+
+    static let clean = "examples/records/approve-lawful-interception.xml"
+
+    /// The child ended by exiting (no signal), under `peakRSS` bytes at its peak and within
+    /// `wallSeconds`; prints the measurement so the numbers of a run can be read from its log.
+    static func expectBounded(
+        _ measured: CLIRunner.Measured, _ name: String, peakRSS: Int, wallSeconds: Double = HostileBounds.singleWallSeconds
+    ) {
+        print("[hostile-bounds] \(name): \(measured.summary)")
+        #expect(measured.signal == nil, "\(name): killed by signal \(measured.signal ?? 0)")
+        #expect(measured.peakRSS > 0, "\(name): rusage was filled in")
+        #expect(
+            measured.peakRSS < peakRSS, "\(name): peak RSS \(measured.peakRSSMiB) MiB, bound \(Double(peakRSS) / 1_048_576) MiB")
+        #expect(measured.wallSeconds < wallSeconds, "\(name): wall \(measured.wallSeconds) s, bound \(wallSeconds) s")
+    }
 
     private func expectNothingLeaked(_ result: CLIRunner.Result) {
         for text in [result.stdout, result.stderr] {

@@ -5,10 +5,21 @@ import RedlineKit
 /// private folder), then, if it loads, its rules' own examples and one record are evaluated.
 
 /// A private folder for this process; the input is written to `ruleset.xml` inside it, next to
-/// one valid part (`part.xml`) that a mutated include may reach.
+/// one valid part (`part.xml`) that a mutated include may reach, and to the seeds' own parts
+/// (the files `run.sh` stages in `REDLINE_FUZZ_RULESET_PARTS`: `lists.xml`, `recursive-b.xml`,
+/// `extends-cycle-b.xml`, …), so that a seed's relative include or extends resolves as it does
+/// in the repository.
 nonisolated(unsafe) private let folder: String = {
     let path = NSTemporaryDirectory() + "redline-fuzz-rules-\(getpid())"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    if let parts = ProcessInfo.processInfo.environment["REDLINE_FUZZ_RULESET_PARTS"],
+        let names = try? FileManager.default.contentsOfDirectory(atPath: parts)
+    {
+        for name in names where name.hasSuffix(".xml") && name != "ruleset.xml" && name != "part.xml" {
+            try? FileManager.default.removeItem(atPath: path + "/" + name)
+            try? FileManager.default.copyItem(atPath: parts + "/" + name, toPath: path + "/" + name)
+        }
+    }
     let part = """
         <part xmlns="urn:redline:rules:1"><list id="fuzz-list" kind="party"><title>t</title><entry>Acme</entry></list></part>
         """

@@ -35,7 +35,7 @@ public enum WaiversLoader {
     public static func parse(bytes: [UInt8], path: String, ruleSet: RuleSet) throws(RedlineError) -> WaiverSet {
         let document: XMLDocument
         do {
-            document = try XMLDocument(bytes: bytes, path: path, limits: XMLLimits(maxBytes: maxBytes))
+            document = try XMLDocument(bytes: bytes, path: path, limits: XMLLimits(maxBytes: maxBytes, maxSecondsPerRecord: .infinity))
         } catch {
             var wrapped = error
             if wrapped.code != .hostile { wrapped.code = .invalidWaivers }

@@ -59,22 +59,27 @@ public final class Engine: Sendable {
         } catch {
             return failed(path, error, options)
         }
-        return check(document: document, options: options, deadline: deadline)
+        return check(document: document, options: options, deadline: deadline, parsedHere: true)
     }
 
     /// Checks a parsed record: root check, schema validation, then the rules.
     public func check(document: XMLDocument, options: EvaluationOptions) -> RecordReport {
-        check(document: document, options: options, deadline: Deadline(seconds: options.limits.maxSecondsPerRecord))
+        check(
+            document: document, options: options, deadline: Deadline(seconds: options.limits.maxSecondsPerRecord),
+            parsedHere: false)
     }
 
-    private func check(document: XMLDocument, options: EvaluationOptions, deadline: Deadline) -> RecordReport {
+    /// `parsedHere`: the deadline started before parsing, so time spent before validation is the
+    /// parser's.
+    private func check(document: XMLDocument, options: EvaluationOptions, deadline: Deadline, parsedHere: Bool) -> RecordReport {
         let path = document.path
         let profile = (try? resolveProfile(options.profile)) ?? ruleSet.defaultProfile
         var report = RecordReport(
             file: path, recordID: nil, stage: nil, status: .error, verdict: nil, score: nil, profile: profile,
             asOf: options.asOf.description, results: [], findings: [], error: nil)
         guard let root = document.root, root.name == "licenceRecord", root.namespaceURI == BuiltIn.recordNamespace else {
-            let found = document.root.map { "<\($0.name)>\($0.namespaceURI.map { " in namespace \($0)" } ?? " without a namespace")" } ?? "nothing"
+            let found =
+                document.root.map { "<\($0.name)>\($0.namespaceURI.map { " in namespace \($0)" } ?? " without a namespace")" } ?? "nothing"
             report.error = RedlineError(
                 .schemaInvalid, "expected a licence record <licenceRecord xmlns=\"\(BuiltIn.recordNamespace)\">, found \(found)",
                 at: SourcePosition(file: path, line: document.root?.line ?? 1, column: 1),
@@ -83,7 +88,9 @@ public final class Engine: Sendable {
         }
         report.recordID = root.attribute("id")
         report.stage = root.attribute("stage").flatMap { Stage(rawValue: $0) }
-        if deadline.hasPassed { return timedOut(report, evaluated: 0, options: options) }
+        if deadline.hasPassed {
+            return timedOut(report, in: parsedHere ? .parsing : .validation, evaluated: 0, options: options)
+        }
         let violations = BuiltIn.recordSchema.validate(document)
         if !violations.isEmpty {
             report.status = .invalid
@@ -117,8 +124,11 @@ public final class Engine: Sendable {
         var findings: [Finding] = []
         results.reserveCapacity(ruleSet.rules.count)
         for rule in ruleSet.rules {
-            if deadline.hasPassed { return timedOut(report, evaluated: results.count, options: options) }
-            let (result, finding) = evaluate(rule, stage: stage, profile: profile, asOf: options.asOf, evaluator: evaluator, document: document)
+            if deadline.hasPassed {
+                return timedOut(report, in: results.isEmpty ? .validation : .rules, evaluated: results.count, options: options)
+            }
+            let (result, finding) = evaluate(
+                rule, stage: stage, profile: profile, asOf: options.asOf, evaluator: evaluator, document: document)
             results.append(result)
             if let finding { findings.append(finding) }
         }
@@ -248,18 +258,37 @@ public final class Engine: Sendable {
             results: [], findings: [], error: error)
     }
 
-    /// The report of a record whose evaluation passed its deadline: an error, no verdict.
-    private func timedOut(_ report: RecordReport, evaluated: Int, options: EvaluationOptions) -> RecordReport {
+    /// Where a record's time ran out.
+    enum Phase {
+        case parsing, validation, rules
+    }
+
+    /// The report of a record whose evaluation passed its deadline: an error, no verdict, and a
+    /// message and fix for the phase that took the time.
+    private func timedOut(_ report: RecordReport, in phase: Phase, evaluated: Int, options: EvaluationOptions) -> RecordReport {
         var report = report
         report.status = .error
         report.results = []
         report.findings = []
-        report.error = RedlineError(
-            .timeLimit,
-            "evaluation took longer than the limit of \(options.limits.maxSecondsPerRecord) s per record "
-                + "(stopped after \(evaluated) of \(ruleSet.rules.count) rules)",
-            at: SourcePosition(file: report.file),
-            suggestion: "simplify the rule set's expressions, or raise the limit with --max-seconds-per-record for trusted input")
+        let limit = options.limits.maxSecondsPerRecord
+        let file = SourcePosition(file: report.file)
+        switch phase {
+        case .parsing:
+            report.error = XMLDocument.parsingTookTooLong(path: report.file, limits: options.limits, at: file)
+        case .validation:
+            report.error = RedlineError(
+                .timeLimit, "schema validation took longer than the limit of \(limit) s per record (no rule was run)", at: file,
+                suggestion:
+                    "the record is too large or has very many schema violations: fix the record against docs/record-format.md "
+                    + "or split it; raise --max-seconds-per-record only for trusted input")
+        case .rules:
+            report.error = RedlineError(
+                .timeLimit,
+                "evaluation took longer than the limit of \(limit) s per record "
+                    + "(stopped after \(evaluated) of \(ruleSet.rules.count) rules)",
+                at: file,
+                suggestion: "simplify the rule set's expressions, or raise the limit with --max-seconds-per-record for trusted input")
+        }
         return report
     }
 

@@ -77,7 +77,10 @@ public struct RuleSetLoader {
         }
         let document: XMLDocument
         do {
-            document = try XMLDocument(bytes: bytes, path: path, limits: XMLLimits(maxBytes: RuleSetLoader.maxFileBytes, maxElements: RuleSetLoader.maxFileElements))
+            document = try XMLDocument(
+                bytes: bytes, path: path,
+                limits: XMLLimits(
+                    maxBytes: RuleSetLoader.maxFileBytes, maxElements: RuleSetLoader.maxFileElements, maxSecondsPerRecord: .infinity))
         } catch {
             var wrapped = error
             if wrapped.code != .hostile { wrapped.code = .invalidRules }

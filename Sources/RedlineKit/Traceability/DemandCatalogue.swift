@@ -43,7 +43,8 @@ public struct DemandCatalogue: Sendable {
 
     /// Parses and validates a catalogue.
     public init(bytes: [UInt8], path: String) throws(RedlineError) {
-        let document = try XMLDocument(bytes: bytes, path: path, limits: XMLLimits(maxBytes: RuleSetLoader.maxFileBytes))
+        let document = try XMLDocument(
+            bytes: bytes, path: path, limits: XMLLimits(maxBytes: RuleSetLoader.maxFileBytes, maxSecondsPerRecord: .infinity))
         let schema = try XMLSchema(text: BuiltIn.file(DemandCatalogue.schemaPath) ?? "", name: DemandCatalogue.schemaPath)
         if let violation = schema.validate(document).first {
             throw RedlineError(

@@ -17,10 +17,13 @@
 /// refuses it at that point anyway. So does nesting deeper than the depth limit: the parser or
 /// the depth check after parsing refuses the document, with its exact depth.
 enum InputScanner {
-    /// Checks `bytes` before parsing.
+    /// Checks `bytes` before parsing; the scan stops with a `timeLimit` error when `deadline`
+    /// passes (checked every MiB).
     /// - Throws: ``RedlineError`` `malformed` (encoding, BOM, NUL), `hostile` (too many
-    ///   attributes) or `tooLarge` (too many elements).
-    static func check(_ bytes: [UInt8], path: String, limits: XMLLimits) throws(RedlineError) {
+    ///   attributes), `tooLarge` (too many elements) or `timeLimit`.
+    static func check(_ bytes: [UInt8], path: String, limits: XMLLimits, deadline: Deadline = Deadline(seconds: .infinity))
+        throws(RedlineError)
+    {
         let utf16: Bool?  // nil: 8-bit; true: little-endian; false: big-endian
         if bytes.starts(with: [0xFF, 0xFE]) {
             utf16 = true
@@ -43,7 +46,9 @@ enum InputScanner {
                 throw unsupported(declared, path: path)
             }
             let units = Array(Units16(bytes: bytes, littleEndian: littleEndian))
-            try units.withUnsafeBufferPointer { buffer throws(RedlineError) in try scan(buffer, path: path, limits: limits) }
+            try units.withUnsafeBufferPointer { buffer throws(RedlineError) in
+                try scan(buffer, path: path, limits: limits, deadline: deadline)
+            }
             return
         }
         if bytes.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) {  // "<?xm" in EBCDIC
@@ -65,7 +70,8 @@ enum InputScanner {
                 at: SourcePosition(file: path, line: 1, column: 1),
                 suggestion: "save the file as UTF-8 (or as UTF-16 with a byte-order mark)")
         }
-        try bytes.withUnsafeBufferPointer { buffer throws(RedlineError) in try scan(buffer, path: path, limits: limits) }
+        try bytes.withUnsafeBufferPointer { buffer throws(RedlineError) in try scan(buffer, path: path, limits: limits, deadline: deadline)
+        }
     }
 
     private static func unsupported(_ encoding: String, path: String) -> RedlineError {
@@ -118,7 +124,7 @@ enum InputScanner {
     /// comments, CDATA and processing instructions to their ends. Lines and columns are only
     /// computed for an error, from the units before it.
     private static func scan<Unit: FixedWidthInteger & UnsignedInteger>(
-        _ units: UnsafeBufferPointer<Unit>, path: String, limits: XMLLimits
+        _ units: UnsafeBufferPointer<Unit>, path: String, limits: XMLLimits, deadline: Deadline
     ) throws(RedlineError) {
         let count = units.count
         @inline(__always) func unit(_ index: Int) -> UInt16 { UInt16(truncatingIfNeeded: units[index]) }
@@ -142,10 +148,17 @@ enum InputScanner {
             for (offset, expected) in pattern.enumerated() where unit(index + offset) != expected { return false }
             return true
         }
+        // The clock is read once per 2^20 units (at the unit that completes each MiB).
+        var nextClockCheck = (1 << 20) - 1
+        func tick(_ index: Int) throws(RedlineError) {
+            nextClockCheck += 1 << 20
+            if deadline.hasPassed { throw XMLDocument.parsingTookTooLong(path: path, limits: limits, at: position(index)) }
+        }
         /// The index just after the first `terminator` at or after `index` (`count` if none).
         func skip(to terminator: [UInt16], from index: Int) throws(RedlineError) -> Int {
             var index = index
             while index < count {
+                if index == nextClockCheck { try tick(index) }
                 let current = unit(index)
                 if current == 0 { throw nul(index) }
                 if current == terminator[terminator.count - 1], index + 1 >= terminator.count,
@@ -163,8 +176,10 @@ enum InputScanner {
         var depth = 0
         var index = 0
         while true {
+            if index > nextClockCheck { try tick(index) }
             // Text: jump to the next "<".
             while index < count {
+                if index == nextClockCheck { try tick(index) }
                 let current = unit(index)
                 if current == lt { break }
                 if current == 0 { throw nul(index) }
@@ -203,6 +218,7 @@ enum InputScanner {
                 var attributes = 0
                 index += 1
                 tag: while index < count {
+                    if index == nextClockCheck { try tick(index) }
                     let current = unit(index)
                     switch current {
                     case 0:

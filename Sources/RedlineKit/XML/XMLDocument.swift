@@ -28,33 +28,42 @@ public final class XMLDocument {
                 .malformed, "document is empty", at: SourcePosition(file: path, line: 1, column: 1),
                 suggestion: "the file must contain one XML document")
         }
-        try InputScanner.check(bytes, path: path, limits: limits)
+        // Parsing (the scan, libxml2's parse and the depth check) is the first phase of a record's
+        // time limit: a document that takes longer is an error that says so, not a rule problem.
+        let deadline = Deadline(seconds: limits.maxSecondsPerRecord)
+        try InputScanner.check(bytes, path: path, limits: limits, deadline: deadline)
         guard let context = xmlNewParserCtxt() else {
             throw RedlineError(.malformed, "cannot create an XML parser (out of memory)", at: SourcePosition(file: path))
         }
         defer { xmlFreeParserCtxt(context) }
-        var doctype: [Int32] = [0, 0, 0]
+        var state = redline_parse_state()
         let options = Int32(
             bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                 | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
-        let document: xmlDocPtr? = doctype.withUnsafeMutableBufferPointer { flag in
-            redline_install_doctype_stop(context, flag.baseAddress)
+        let document: xmlDocPtr? = withUnsafeMutablePointer(to: &state) { state in
+            redline_install_parse_hooks(context, state)
+            defer { context.pointee._private = nil }
             return bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
                     xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), path, nil, options)
                 }
             }
         }
-        if doctype[0] != 0 {
+        if state.doctype != 0 {
             if let document { xmlFreeDoc(document) }
             throw RedlineError(
                 .hostile, "document has a DOCTYPE declaration, which redline refuses (DTDs and entities are never processed)",
-                at: SourcePosition(file: path, line: Int(doctype[1]), column: Int(doctype[2])),
+                at: SourcePosition(file: path, line: Int(state.doctypeLine), column: Int(state.doctypeColumn)),
                 suggestion: "remove the <!DOCTYPE …> declaration; records and rule sets are validated against redline's XSDs instead")
         }
         guard let document, context.pointee.wellFormed != 0 else {
             if let document { xmlFreeDoc(document) }
+            if let limit = XMLDocument.internalLimitError(state, path: path) { throw limit }
             throw XMLDocument.parseError(context: context, path: path)
+        }
+        if deadline.hasPassed {
+            xmlFreeDoc(document)
+            throw XMLDocument.parsingTookTooLong(path: path, limits: limits, at: SourcePosition(file: path))
         }
         let depth = XMLDocument.maxDepth(of: xmlDocGetRootElement(document))
         if depth > limits.maxDepth {
@@ -91,6 +100,48 @@ public final class XMLDocument {
             }
         }
         return deepest
+    }
+
+    /// The error for a document whose parsing passed the record's time limit (`position` is where
+    /// the pre-parse scan stopped, or the file alone when libxml2's parse itself finished late).
+    static func parsingTookTooLong(path: String, limits: XMLLimits, at position: SourcePosition) -> RedlineError {
+        RedlineError(
+            .timeLimit,
+            "parsing took longer than the limit of \(limits.maxSecondsPerRecord) s per record (no rule was run)",
+            at: position,
+            suggestion:
+                "parsing this document takes longer than the limit allows: split it, or keep --max-bytes near its default of 4 MiB; "
+                + "raise --max-seconds-per-record only for trusted input")
+    }
+
+    /// libxml2's own limits (without `XML_PARSE_HUGE`, which redline never sets), recognised from
+    /// the parse's first error: each is reported as `too-large` with the limit, instead of the
+    /// follow-on error libxml2 leaves in `lastError` (for an over-long attribute value, "Extra
+    /// content at the end of the document").
+    private static let internalLimits: [(libxml2: String, what: String, limit: String)] = [
+        ("AttValue length too long", "an attribute value", "10000000 bytes"),
+        ("huge text node", "a text node", "10000000 bytes"),
+        ("CData section too big", "a CDATA section", "10000000 bytes"),
+        ("Comment too big", "a comment", "10000000 bytes"),
+        ("too big found", "a processing instruction", "10000000 bytes"),
+        ("Name too long", "a name", "50000 characters"),
+        ("NCName too long", "a name", "50000 characters"),
+        ("Huge input lookup", "a construct", "10000000 bytes"),
+    ]
+
+    private static func internalLimitError(_ state: redline_parse_state, path: String) -> RedlineError? {
+        guard state.errorCode != 0 else { return nil }
+        let message = withUnsafeBytes(of: state.errorMessage) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }.trimmingWhitespace().replacingSpacesRuns()
+        guard let limit = internalLimits.first(where: { message.contains($0.libxml2) }) else { return nil }
+        return RedlineError(
+            .tooLarge,
+            "\(limit.what) is longer than libxml2's limit of \(limit.limit) (libxml2: \(message))",
+            at: SourcePosition(file: path, line: Int(state.errorLine), column: Int(state.errorColumn)),
+            suggestion:
+                "shorten it: libxml2 refuses this whatever --max-bytes says (redline never enables XML_PARSE_HUGE); "
+                + "licence records hold identifiers, dates and short statements, and long evidence belongs in a referenced document")
     }
 
     private static func parseError(context: xmlParserCtxtPtr, path: String) -> RedlineError {

@@ -15,9 +15,12 @@ public struct XMLLimits: Sendable, Hashable {
     /// `//` walk, and libxml2's schema validation, whose error reporting is superlinear in the
     /// number of invalid siblings (20,000 invalid items: 25 s).
     public var maxElements: Int
-    /// Wall-clock seconds one record's evaluation (schema validation and rules) may take,
-    /// checked between rules on a monotonic clock; when it is exceeded the record is reported
-    /// as an error. One expression is bounded by ``xpathOperationLimit`` instead.
+    /// Wall-clock seconds one record's evaluation (parsing, schema validation and rules) may
+    /// take, on a monotonic clock: ``XMLDocument`` checks it during the pre-parse scan (every
+    /// 2^20 code units) and after libxml2's parse, the engine before schema validation and
+    /// between rules; when it is exceeded the record is reported as a `time-limit` error. One
+    /// expression is bounded by ``xpathOperationLimit`` instead. Rule-set, demand-catalogue and
+    /// waivers files are parsed with no time limit (`.infinity`).
     public var maxSecondsPerRecord: Double
 
     /// Creates limits.

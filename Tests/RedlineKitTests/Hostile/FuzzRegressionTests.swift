@@ -5,6 +5,7 @@ import Testing
 
 /// Inputs the fuzzers found (Tests/Fixtures/hostile/regressions), replayed, and the class of
 /// bug each one revealed.
+@Suite(.timeLimit(.minutes(5)))
 struct FuzzRegressionTests {
     static let engine = Engine(ruleSet: Fixtures.defaultRuleSet)
     static let options = EvaluationOptions(asOf: LocalDate("2022-01-01")!)

@@ -5,7 +5,10 @@ import Testing
 
 /// The hostile record corpus (Tests/Fixtures/hostile/records and generated huge inputs): each
 /// gives the exact error code, names the file with line and column, leaks nothing and reaches
-/// nothing on the network. Time and memory are bounded by the limits under test, not measured.
+/// nothing on the network. Time and memory are bounded by the limits under test; every test has a
+/// time limit, and HostileCLITests measures the peak RSS and wall time of the process on the
+/// huge inputs.
+@Suite(.timeLimit(.minutes(5)))
 struct HostileRecordTests {
     static let engine = Engine(ruleSet: Fixtures.defaultRuleSet)
     static let options = EvaluationOptions(asOf: LocalDate("2022-01-01")!)
@@ -107,6 +110,18 @@ struct HostileRecordTests {
         #expect(error.code == .tooLarge)
         #expect(error.position.file == path)
         #expect(error.message == "file is \(size) bytes, more than the limit of \(XMLLimits.default.maxBytes) bytes")
+    }
+
+    /// The size is checked again while reading: a file that is larger than `stat` said (one that
+    /// grows, or a /proc file, which `stat` reports as empty) is refused once the read passes the cap.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/status"), "needs Linux /proc"))
+    func aFileLargerThanItsStatIsRefusedWhileReading() {
+        #expect {
+            _ = try FileInput.read("/proc/self/status", limit: 100)
+        } throws: { error in
+            let error = error as? RedlineError
+            return error?.code == .tooLarge && error?.message == "file is more than the limit of 100 bytes"
+        }
     }
 
     @Test func hundredThousandDeepNestingStopsAtTheParsersLimit() throws {
@@ -242,7 +257,8 @@ struct HostileRecordTests {
         #expect(document.root?.text == "caf\u{E9}")
     }
 
-    /// A deadline of zero has always passed: the record is an error, before any rule runs.
+    /// A deadline of zero has always passed when parsing ends: the record is an error that says
+    /// parsing took the time, before any rule runs, with a fix about the document.
     @Test func timeLimitReportsTheRecordAsAnError() throws {
         var options = Self.options
         options.limits.maxSecondsPerRecord = 0
@@ -253,7 +269,86 @@ struct HostileRecordTests {
         #expect(report.verdict == nil && report.score == nil && report.results.isEmpty)
         #expect(error.code == .timeLimit)
         #expect(error.position.file == path)
-        #expect(error.message.hasPrefix("evaluation took longer than the limit of 0.0 s per record"))
+        #expect(error.message == "parsing took longer than the limit of 0.0 s per record (no rule was run)")
+        #expect(error.suggestion?.contains("split it, or keep --max-bytes near its default") == true)
+        #expect(error.suggestion?.contains("rule set") == false)
+    }
+
+    /// Under a raised size cap, the pre-parse scan of a 30 MB text node checks the clock every
+    /// 2^20 bytes and stops where it is when the deadline passes: the parse never gets the whole
+    /// document, and the error gives the position reached.
+    @Test func theTimeLimitStopsTheScanOfAHugeDocument() throws {
+        var options = Self.options
+        options.limits.maxBytes = 64 << 20
+        options.limits.maxSecondsPerRecord = 0.01
+        let count = 30 << 20
+        let head = Self.root + "><exporter><name>"
+        let path = try HostileInput.generate(
+            "text-30mb.xml", head: head, fill: "x", count: count, tail: "</name></exporter></licenceRecord>")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let report = Self.engine.check(file: path, options: options)
+        let error = try #require(report.error)
+        #expect(error.code == .timeLimit)
+        #expect(error.message == "parsing took longer than the limit of 0.01 s per record (no rule was run)")
+        #expect(error.position.file == path && error.position.line == 1)
+        #expect(error.position.column > 0 && error.position.column % (1 << 20) == 0, "stopped at a clock check: \(error.position)")
+        #expect(error.position.column < head.utf8.count + count, "stopped before the end")
+    }
+
+    /// The engine's own deadline (schema validation and rules) still applies to a document parsed
+    /// before the check: its error names the phase it stopped in.
+    @Test func timeLimitOnAParsedDocumentStopsBeforeTheRules() throws {
+        var options = Self.options
+        options.limits.maxSecondsPerRecord = 0
+        let path = Fixtures.path("examples/records/cy-marketing-licence.xml")
+        let document = try XMLDocument(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), path: path)
+        let report = Self.engine.check(document: document, options: options)
+        #expect(report.error?.code == .timeLimit)
+        #expect(report.error?.message == "schema validation took longer than the limit of 0.0 s per record (no rule was run)")
+        #expect(report.error?.suggestion?.contains("rule set") == false)
+    }
+
+    struct InternalLimit: Sendable, CustomTestStringConvertible {
+        let name: String
+        let head: String
+        let fill: String
+        let count: Int
+        let tail: String
+        let message: String
+        var testDescription: String { name }
+    }
+
+    /// libxml2's own limits without XML_PARSE_HUGE (10,000,000 bytes for an attribute value, a
+    /// CDATA section or a comment; 50,000 characters for a name), reached under a raised size cap:
+    /// each is `too-large` naming the limit where libxml2 stopped, not libxml2's follow-on error
+    /// ("Extra content at the end of the document", or "internal error" classed as hostile).
+    static let internalLimits: [InternalLimit] = [
+        InternalLimit(
+            name: "attribute", head: root + " note=\"", fill: "x", count: 10_000_001, tail: "\"/>",
+            message: "an attribute value is longer than libxml2's limit of 10000000 bytes (libxml2: AttValue length too long)"),
+        InternalLimit(
+            name: "CDATA", head: root + "><exporter><name><![CDATA[", fill: "x", count: 10_000_001,
+            tail: "]]></name></exporter></licenceRecord>",
+            message: "a CDATA section is longer than libxml2's limit of 10000000 bytes (libxml2: CData section too big found)"),
+        InternalLimit(
+            name: "comment", head: root + "><!--", fill: "x", count: 10_000_001, tail: "--></licenceRecord>",
+            message: "a comment is longer than libxml2's limit of 10000000 bytes (libxml2: Comment too big found)"),
+        InternalLimit(
+            name: "name", head: root + "><", fill: "x", count: 60_000, tail: "/></licenceRecord>",
+            message: "a name is longer than libxml2's limit of 50000 characters (libxml2: Name too long: NCName)"),
+    ]
+
+    @Test(arguments: internalLimits)
+    func libxml2sInternalLimitsAreReportedAsSuch(_ item: InternalLimit) throws {
+        let bytes = Array((item.head + String(repeating: item.fill, count: item.count) + item.tail).utf8)
+        #expect {
+            _ = try XMLDocument(bytes: bytes, path: "limit.xml", limits: XMLLimits(maxBytes: 64 << 20, maxSecondsPerRecord: .infinity))
+        } throws: { error in
+            guard let error = error as? RedlineError else { return false }
+            return error.code == .tooLarge && error.message == item.message && error.position.file == "limit.xml"
+                && error.position.line == 1 && error.position.column > 0
+                && error.suggestion?.contains("whatever --max-bytes says") == true
+        }
     }
 
     @Test func defaultTimeLimitDoesNotChangeResults() throws {

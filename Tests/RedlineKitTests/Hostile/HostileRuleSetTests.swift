@@ -2,9 +2,14 @@ import Foundation
 import RedlineKit
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Hostile and broken rule sets (Tests/Fixtures/hostile/rules and generated ones): each load
 /// error names the file, line and column; an expensive XPath becomes an `error` outcome for its
 /// rule while the record is still reported.
+@Suite(.timeLimit(.minutes(5)))
 struct HostileRuleSetTests {
     struct Broken: Sendable, CustomTestStringConvertible {
         let file: String
@@ -100,6 +105,115 @@ struct HostileRuleSetTests {
             bytes: Array(HostileInput.largeRecord(items: 3).utf8), path: "small.xml",
             options: EvaluationOptions(asOf: LocalDate("2022-01-01")!))
         #expect(report.results.map(\.outcome) == [.pass, .pass])
+    }
+
+    // MARK: - <extends>
+
+    static func child(extends href: String, id: String = "child") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <ruleset xmlns="urn:redline:rules:1" formatVersion="1" id="\(id)" version="1"><title>Child</title>
+        <extends href="\(href)"/>
+        </ruleset>
+
+        """
+    }
+
+    static let base = header + rule(id: "BASE-001", assert: "true()") + "\n</ruleset>\n"
+
+    /// An `<extends>` href that is absolute, a URL or climbs out with `..` is refused before
+    /// anything is read or fetched: nothing from /etc/passwd appears, the listener sees nothing.
+    @Test func extendsOutsideTheFolderIsRefusedBeforeReading() throws {
+        let listener = try HostileInput.Listener()
+        let folder = try HostileInput.folder().path
+        try Self.base.write(toFile: folder + "/base.xml", atomically: false, encoding: .utf8)
+        for href in [
+            "/etc/passwd", "file:///etc/passwd", "http://127.0.0.1:\(listener.port)/base.xml", "../base.xml", "sub/../../base.xml",
+            "sub/../base.xml",
+        ] {
+            let path = folder + "/child.xml"
+            try Self.child(extends: href).write(toFile: path, atomically: false, encoding: .utf8)
+            #expect {
+                _ = try RuleSetLoader.load(path: path)
+            } throws: { error in
+                guard let error = error as? RedlineError else { return false }
+                return error.code == .invalidRules && error.position == SourcePosition(file: path, line: 3, column: 1)
+                    && error.message == "<extends href=\"\(href)\"> must be a relative path inside the rule set's folder"
+                    && !error.description.contains("root:x:0:0")
+            }
+        }
+        #expect(!listener.connectionAttempted)
+    }
+
+    /// The same holds for `<include>`: absolute, URL and `..` hrefs are refused before any read.
+    @Test func includeOutsideTheFolderIsRefusedBeforeReading() throws {
+        let listener = try HostileInput.Listener()
+        let folder = try HostileInput.folder().path
+        for href in ["/etc/passwd", "file:///etc/passwd", "http://127.0.0.1:\(listener.port)/part.xml", "../part.xml"] {
+            let path = folder + "/main.xml"
+            try (Self.header + "<include href=\"\(href)\"/>\n</ruleset>\n").write(toFile: path, atomically: false, encoding: .utf8)
+            #expect {
+                _ = try RuleSetLoader.load(path: path)
+            } throws: { error in
+                guard let error = error as? RedlineError else { return false }
+                return error.code == .invalidRules && error.position.file == path
+                    && error.message == "include '\(href)' must be a relative path inside the rule set's folder"
+                    && !error.description.contains("root:x:0:0")
+            }
+        }
+        #expect(!listener.connectionAttempted)
+    }
+
+    /// A rule set that extends itself is a cycle, like two that extend each other.
+    @Test func extendingItselfIsACycle() throws {
+        let path = try HostileInput.write(Self.child(extends: "self.xml"), name: "self.xml")
+        #expect {
+            _ = try RuleSetLoader.load(path: path)
+        } throws: { error in
+            guard let error = error as? RedlineError else { return false }
+            return error.code == .invalidRules && error.message == "rule sets extend each other in a cycle: \(path) → \(path)"
+                && error.position.file == path && error.position.line == 3
+        }
+    }
+
+    /// An extended file is read like a record: a FIFO is refused without blocking, a file over the
+    /// 16 MiB rule-file cap from its size, before it is read.
+    @Test func extendedFilesAreRegularFilesUnderTheCap() throws {
+        let folder = try HostileInput.folder().path
+        #expect(mkfifo(folder + "/pipe.xml", 0o644) == 0)
+        let big = try HostileInput.generate(
+            "big.xml", head: Self.header, fill: "<!-- padding -->\n", count: RuleSetLoader.maxFileBytes / 17 + 1, tail: "</ruleset>\n")
+        let bigSize = try FileManager.default.attributesOfItem(atPath: big)[.size] as? Int ?? 0
+        let bigFolder = (big as NSString).deletingLastPathComponent
+        for (path, message) in [
+            (folder + "/child.xml", "the extended rule set 'pipe.xml' cannot be read: is not a regular file (FIFO, socket or device)"),
+            (
+                bigFolder + "/child.xml",
+                "the extended rule set 'big.xml' cannot be read: file is \(bigSize) bytes, more than the limit of 16777216 bytes"
+            ),
+        ] {
+            let href = path.hasPrefix(folder) ? "pipe.xml" : "big.xml"
+            try Self.child(extends: href).write(toFile: path, atomically: false, encoding: .utf8)
+            #expect {
+                _ = try RuleSetLoader.load(path: path)
+            } throws: { error in
+                guard let error = error as? RedlineError else { return false }
+                return error.code == .invalidRules && error.message == message && error.position.file == path
+            }
+        }
+    }
+
+    /// An href is relative to the file that contains it: a chain can go down into subfolders
+    /// (main.xml → sub/middle.xml → sub/base.xml), never up; the files read are listed.
+    @Test func extendsIsResolvedRelativeToTheExtendingFile() throws {
+        let folder = try HostileInput.folder().path
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+        try Self.child(extends: "sub/middle.xml", id: "main").write(toFile: folder + "/main.xml", atomically: false, encoding: .utf8)
+        try Self.child(extends: "base.xml", id: "middle").write(toFile: folder + "/sub/middle.xml", atomically: false, encoding: .utf8)
+        try Self.base.write(toFile: folder + "/sub/base.xml", atomically: false, encoding: .utf8)
+        let ruleSet = try RuleSetLoader.load(path: folder + "/main.xml")
+        #expect(ruleSet.rules.map(\.id) == ["BASE-001"])
+        #expect(Set(ruleSet.files) == [folder + "/main.xml", folder + "/sub/middle.xml", folder + "/sub/base.xml"], "\(ruleSet.files)")
     }
 
     // MARK: - Helpers
