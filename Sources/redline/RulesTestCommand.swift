@@ -82,13 +82,20 @@ struct RulesTestCommand: ParsableCommand {
         out += "\(run.cases.count) checks (\(inline) inline examples, \(run.cases.count - inline) record expectations): "
         out += failed == 0 ? "all passed\n" : "\(failed) failed\n"
         Terminal.write(out)
+        let timestamp = String(ISO8601DateFormatter().string(from: Date()).prefix(19))
         for value in report {
             let file = String(value.dropFirst("junit=".count))
-            let xml = JUnitTestReport().render(run.cases, name: "redline rules test \(rules.id)")
+            let xml = JUnitTestReport().render(run.cases, name: "redline rules test \(rules.id)", timestamp: timestamp)
+            // Atomically, like the audit's reports: a temporary file renamed over the target when complete.
+            var sink: AtomicFileSink?
             do {
-                try Data(xml.utf8).write(to: URL(fileURLWithPath: file))
+                let atomic = try AtomicFileSink(target: file)
+                sink = atomic
+                try atomic.write(xml)
+                try atomic.commit()
             } catch {
-                Terminal.error("\(file): error: cannot write the JUnit report: \(error.localizedDescription)")
+                sink?.discard()
+                Terminal.error("\(file): error: cannot write the JUnit report: \(error)")
                 throw ExitCode(ExitStatus.inputError)
             }
         }

@@ -48,8 +48,21 @@ struct RulesCommandTests {
             ))
         #expect(result.stdout.hasSuffix("3 failed\n"))
         let xml = try String(contentsOf: junit, encoding: .utf8)
-        #expect(xml.contains("failures=\"3\""))
-        #expect(xml.contains("<testcase classname=\"T-001\" name=\"example 2 'wrongly expects pass' (pass)\""))
+        #expect(xml.contains("failures=\"2\""))
+        #expect(xml.contains("<testcase name=\"example 2 'wrongly expects pass' (pass)\" classname=\"T-001\" time=\"0.000\">"))
+        #expect(xml.range(of: #"timestamp="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d""#, options: .regularExpression) != nil)
+        // Written atomically: the temporary file was renamed, nothing else is left next to it.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: junit.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix("." + junit.lastPathComponent + ".redline-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func testJUnitReportToAnUnwritablePlaceFailsAndLeavesNothing() throws {
+        let result = try CLIRunner.run([
+            "rules", "test", "Tests/Fixtures/rules-test/wrong-expectations.xml", "--report", "junit=/nonexistent-dir/junit.xml",
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/nonexistent-dir/junit.xml: error: cannot write the JUnit report: "))
     }
 
     @Test func minCoverageFailsBelowTheThreshold() throws {
