@@ -65,6 +65,21 @@ struct RulesCommandTests {
         #expect(result.stderr.contains("/nonexistent-dir/junit.xml: error: cannot write the JUnit report: "))
     }
 
+    @Test func testReportsUnknownNamesInADeclarationAsErrors() throws {
+        let result = try CLIRunner.run([
+            "rules", "test", "Tests/Fixtures/rules-test/wrong-expectations.xml", "--examples", "Tests/Fixtures/rules-test/bad-declarations",
+        ])
+        #expect(result.status == 1)
+        #expect(
+            result.stdout.contains(
+                """
+                ERROR Tests/Fixtures/rules-test/bad-declarations/unknown-names.xml:2:1: <?redline-expect?> names verdict 'aprove', which is not a verdict for an application
+                    fix: did you mean approve? the verdicts are: refuse, approve-with-conditions, approve
+                ERROR Tests/Fixtures/rules-test/bad-declarations/unknown-names.xml:2:1: <?redline-expect?> fires names rule 'NOPE-001', which the rule set does not define
+                """))
+        #expect(result.stdout.hasSuffix("4 failed (2 with an invalid declaration)\n"))
+    }
+
     @Test func minCoverageFailsBelowTheThreshold() throws {
         let passing = try CLIRunner.run(["rules", "test", "examples/rulesets/bg-national.xml", "--min-coverage", "50"])
         #expect(passing.status == 0)

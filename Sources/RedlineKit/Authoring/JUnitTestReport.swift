@@ -27,11 +27,19 @@ public struct JUnitTestReport: Sendable {
             let junitCases = members.map { testCase in
                 let message = "expected \(testCase.expected), got \(testCase.actual)"
                 let text = ([testCase.position.description + ": " + message] + testCase.details).joined(separator: "\n")
+                if testCase.isError {
+                    let errors = testCase.declarationErrors.map { "\($0.position): error: \($0.message)" }
+                    return JUnitSuite.Case(
+                        name: testCase.name, classname: suite,
+                        outcome: .error(
+                            type: "declaration", message: testCase.declarationErrors.first?.message ?? "invalid declaration",
+                            text: errors.joined(separator: "\n")))
+                }
                 return JUnitSuite.Case(
                     name: testCase.name, classname: suite,
                     outcome: testCase.passed ? nil : .failure(type: "expectation", message: message, text: text))
             }
-            let systemOut = members.map { "\($0.position): \($0.name): \($0.passed ? "passed" : "FAILED")" }
+            let systemOut = members.map { "\($0.position): \($0.name): \($0.passed ? "passed" : $0.isError ? "ERROR" : "FAILED")" }
                 .joined(separator: "\n")
             out +=
                 JUnitSuite(

@@ -7,20 +7,32 @@ import Testing
 /// JUnit XSDs its consumers use, with counters that match the cases.
 struct JUnitTestReportTests {
     /// A run with failing inline examples and failing record expectations.
-    static func xml() throws -> String {
+    static func xml(records: String = "records") throws -> String {
         let ruleSet = try RuleSetLoader.load(path: Fixtures.path("Tests/Fixtures/rules-test/wrong-expectations.xml"))
-        let run = try RuleSetTester(ruleSet: ruleSet).run(recordsDirectory: Fixtures.path("Tests/Fixtures/rules-test/records"))
+        let run = try RuleSetTester(ruleSet: ruleSet).run(recordsDirectory: Fixtures.path("Tests/Fixtures/rules-test/" + records))
         #expect(!run.failures.isEmpty)
         return JUnitTestReport().render(run.cases, name: "redline rules test \(ruleSet.id)", timestamp: "2026-01-02T03:04:05")
     }
 
-    @Test(arguments: ["junit-10.xsd", "junit-ant-windyroad.xsd"])
-    func reportIsValidAgainst(_ xsd: String) throws {
+    @Test(arguments: ["junit-10.xsd", "junit-ant-windyroad.xsd"], ["records", "bad-declarations"])
+    func reportIsValidAgainst(_ xsd: String, records: String) throws {
         let schemaText = try String(contentsOfFile: Fixtures.path("Tests/Fixtures/schemas/\(xsd)"), encoding: .utf8)
         let schema = try XMLSchema(text: schemaText, name: xsd)
-        let document = try XMLDocument(bytes: Array(try Self.xml().utf8), path: "rules-test.junit.xml")
+        let document = try XMLDocument(bytes: Array(try Self.xml(records: records).utf8), path: "rules-test.junit.xml")
         let violations = schema.validate(document)
         #expect(violations.isEmpty, "\(violations.prefix(5))")
+    }
+
+    @Test func anInvalidDeclarationIsAnError() throws {
+        let document = try XMLDocument(bytes: Array(try Self.xml(records: "bad-declarations").utf8), path: "rules-test.junit.xml")
+        let root = try #require(document.root)
+        let suite = try #require(root.children(named: "testsuite").first { $0.attribute("name")?.hasSuffix("unknown-names.xml") == true })
+        #expect(suite.attribute("errors") == "2")
+        #expect(suite.attribute("failures") == "0")
+        let error = try #require(suite.children(named: "testcase").first?.child(named: "error"))
+        #expect(error.attribute("type") == "declaration")
+        #expect(error.attribute("message") == "<?redline-expect?> names verdict 'aprove', which is not a verdict for an application")
+        #expect(error.text.contains("unknown-names.xml:2:1: error: <?redline-expect?> fires names rule 'NOPE-001'"))
     }
 
     @Test func countersMatchTheCasesAndFailuresSayWhere() throws {

@@ -73,4 +73,24 @@ struct RuleSetTesterTests {
         let ruleSet = Fixtures.defaultRuleSet
         #expect(throws: RedlineError.self) { try RuleSetTester(ruleSet: ruleSet).run(recordsDirectory: "/nonexistent-records") }
     }
+
+    @Test func unknownNamesInADeclarationAreErrorsAtItsLine() throws {
+        let ruleSet = try RuleSetLoader.load(path: Fixtures.path("Tests/Fixtures/rules-test/wrong-expectations.xml"))
+        let run = try RuleSetTester(ruleSet: ruleSet).run(recordsDirectory: Fixtures.path("Tests/Fixtures/rules-test/bad-declarations"))
+        let records = run.cases.filter { $0.suite.hasSuffix(".xml") }
+        #expect(records.count == 2)
+        #expect(records.allSatisfy { $0.isError && !$0.passed })
+        let errors = records.flatMap(\.declarationErrors).map { "\($0.position.line):\($0.position.column): \($0.message)" }
+        #expect(
+            errors == [
+                "2:1: <?redline-expect?> names verdict 'aprove', which is not a verdict for an application",
+                "2:1: <?redline-expect?> fires names rule 'NOPE-001', which the rule set does not define",
+                "2:1: <?redline-expect?> errors names rule 'hrdd-001', which the rule set does not define",
+                "3:1: <?redline-expect?> names profile 'strict', which the rule set does not declare",
+            ])
+        let suggestions = records.flatMap(\.declarationErrors).map(\.suggestion)
+        #expect(suggestions[0] == "did you mean approve? the verdicts are: refuse, approve-with-conditions, approve")
+        #expect(suggestions[2] == "did you mean HRDD-001?")
+        #expect(records[0].actual == "an invalid declaration")
+    }
 }
