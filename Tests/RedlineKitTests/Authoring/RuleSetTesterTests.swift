@@ -69,6 +69,32 @@ struct RuleSetTesterTests {
         #expect(coverage.total == 8)
     }
 
+    @Test func coverageCountsNestedOperands() throws {
+        let ruleSet = try RuleSetLoader.load(path: Fixtures.path("Tests/Fixtures/explain/rules.xml"))
+        let rule = try #require(ruleSet.rule("EX-001"))
+        var coverage = ConditionCoverage(rule: rule)
+        #expect(
+            coverage.branches.map { "\($0.condition) \($0.text)" } == [
+                "when r:items/r:item[@cyberSurveillance = 'true']",
+                "assert r:limits/r:volume/@maxTargets or r:limits/r:volume/@maxInstallations",
+                "assert r:limits/r:volume/@maxTargets", "assert r:limits/r:volume/@maxInstallations",
+                "assert r:limits/r:geography/r:country", "assert r:limits/r:duration/@months <= 12",
+                "partial r:limits/r:duration",
+            ])
+        let explainer = RuleExplainer(ruleSet: ruleSet)
+        for record in ["limited.xml", "unlimited-flagged.xml"] {
+            let result = try explainer.explain(
+                file: Fixtures.path("Tests/Fixtures/explain/records/" + record), ruleIDs: ["EX-001"],
+                options: EvaluationOptions(asOf: try #require(LocalDate("2024-01-01"))))
+            coverage.record(try #require(result.explanations.first))
+        }
+        // maxInstallations is in neither record: the nested operand is never true.
+        #expect(coverage.branches[3].seenFalse && !coverage.branches[3].seenTrue)
+        #expect(coverage.branches[2].seenTrue && coverage.branches[2].seenFalse)
+        #expect(
+            coverage.gaps.contains { $0.hasPrefix("assert `r:limits/r:volume/@maxInstallations` (") && $0.hasSuffix(") is never true") })
+    }
+
     @Test func aMissingRecordsFolderIsAClearError() throws {
         let ruleSet = Fixtures.defaultRuleSet
         #expect(throws: RedlineError.self) { try RuleSetTester(ruleSet: ruleSet).run(recordsDirectory: "/nonexistent-records") }
