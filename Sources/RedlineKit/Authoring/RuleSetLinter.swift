@@ -48,9 +48,16 @@ public struct RuleSetLinter: Sendable {
         for rule in own.rules { problems += exampleProblems(rule) }
         for rule in own.rules.prefix(compiledCount) {
             for expression in rule.expressions { problems += expressionProblems(expression.text, at: expression.position) }
+            var conditions = [rule.assertion] + rule.locate
+            if let when = rule.when { conditions.append(when) }
+            if let partial = rule.partial { conditions.append(partial.condition) }
+            for expression in conditions { problems += pathProblems(expression.text, at: expression.position) }
         }
         for broken in brokenRules {
-            for expression in broken.expressions { problems += expressionProblems(expression.text, at: expression.position) }
+            for expression in broken.expressions {
+                problems += expressionProblems(expression.text, at: expression.position)
+                if expression.isCondition { problems += pathProblems(expression.text, at: expression.position) }
+            }
         }
         problems += shadowProblems(ruleSet)
         return problems

@@ -474,7 +474,7 @@ public struct RuleSetLoader {
     private func expressionSource(_ element: XMLElement, text: String?) -> ExpressionSource {
         ExpressionSource(
             text: (text ?? element.text).trimmingWhitespace().description,
-            position: text == nil ? contentPosition(of: element) : position(of: element))
+            position: text == nil ? contentPosition(of: element) : position(of: element), isCondition: text == nil)
     }
 
     private func compile(_ element: XMLElement, text: String? = nil, context: CompileContext) throws(RedlineError) -> XPathExpression {
@@ -648,5 +648,8 @@ extension RuleSetLoader {
         public var text: String
         /// Where the text starts (for element content, just after the `>`).
         public var position: SourcePosition
+        /// True for `<when>`, `<assert>`, `<partial>` and `<locate>` (evaluated with the record
+        /// root as context node); false for a message's `<value select>` (evaluated at the finding).
+        public var isCondition: Bool
     }
 }

@@ -98,7 +98,7 @@ struct RuleSetLinterTests {
                 "many-problems-rule-set.xml:12:5: error: entry 'FR' ends (2021-01-01) before it starts (2022-01-01)",
                 "many-problems-rule-set.xml:15:3: error: rule NAT-001 ends (2021-01-01) before it starts (2022-01-01)",
                 "many-problems-rule-set.xml:18:5: error: rule NAT-001 cites letter 'XX21', which the rule set does not declare",
-                "many-problems-rule-set.xml:19:11: error: unknown reference list 'nationals' (in 'rl:in-list('nationals', r:destination/r:country)')",
+                "many-problems-rule-set.xml:19:11: error: unknown reference list 'nationals' (in 'rl:in-list('nationals', r:parties/r:party/r:country)')",
                 "many-problems-rule-set.xml:20:22: error: XPath expression does not compile: invalid expression near '' (at offset 9 of 'r:limits[')",
                 "many-problems-rule-set.xml:26:3: error: duplicate rule id 'NAT-001' (first defined at many-problems-rule-set.xml:15:3)",
                 "many-problems-rule-set.xml:36:3: error: rule id 'HRDD-001' is already defined by the extended rule set (at rules/before-licence.xml:6:3)",
@@ -137,6 +137,12 @@ struct RuleSetLinterTests {
             file: "override-without-extends.xml",
             problems: [
                 "override-without-extends.xml:21:3: error: <override> changes an inherited rule, but this rule set extends none"
+            ]),
+        BrokenCase(
+            file: "path-never-matches.xml",
+            problems: [
+                "path-never-matches.xml:15:26: warning: 'r:duration' never matches a licence record: r:duration is never a child of item (in 'r:items/r:item[r:duration]')",
+                "path-never-matches.xml:16:23: warning: 'r:parties/r:duration' never matches a licence record: r:duration is never a child of parties (in 'r:parties/r:duration/@months <= 12 or r:limits[r:geography/r:country = 'EE']/r:volume')",
             ]),
         BrokenCase(
             file: "redefines-inherited-rule.xml",
