@@ -62,11 +62,12 @@ ALL_NAMES = EXPORTER_NAMES + " | r:parties/r:party/r:name | r:parties/r:party/r:
 PARTY_ROLES = ["consignee", "end-user", "ultimate-end-user", "intermediary", "broker", "agent", "purchaser", "other"]
 END_USERS = "../../r:parties/r:party[@role = 'end-user' or @role = 'ultimate-end-user']"
 STATEMENT = "r:endUse/r:statement"
+DECIDED = "translate(r:lifecycle/r:decided, '-', '')"
 ASSESSMENT = "r:dueDiligence/r:impactAssessment" + F
 
 # (rule id, when or None, assert), in rule-set order. MORATORIUM-001 belongs to another profile.
 RULES = [
-    ("HRDD-001", None, ASSESSMENT + "[(@independence = 'independent' or %s) and r:usedInDecision]" % INDEP),
+    ("HRDD-001", None, ASSESSMENT + "[%s and r:usedInDecision]" % INDEP),
     ("HRDD-002", None,
      "r:dueDiligence/r:hrdd%s[@by = 'exporter' and %s and %s and %s] and (not(r:exporter/r:group/r:member[@relation = 'investor' or @relation = 'private-equity']) or r:dueDiligence/r:hrdd%s[@by = 'investor' or @by = 'private-equity'])"
      % (F, has_tokens('@scope', 'operations supply-chain end-use'), has_tokens('@steps', 'identify prevent mitigate'), INDEP, F)),
@@ -94,9 +95,9 @@ RULES = [
     ("MONITOR-001", CYBER, "r:dueDiligence/r:usageMonitoring[@usageRecords = 'true' or @usageRecords = '1']"),
     ("MONITOR-002", CYBER, "r:dueDiligence/r:usageMonitoring[@operator = 'independent' and %s]" % INDEP),
     ("WHISTLE-001", None,
-     "r:dueDiligence/r:whistleblowerPolicy[normalize-space(@scope) != '' and (@confidentiality = 'true' or @confidentiality = '1') and (@independentInvestigators = 'true' or @independentInvestigators = '1')]"),
+     "r:dueDiligence/r:whistleblowerPolicy[normalize-space(@scope) != '' and (@confidentiality = 'true' or @confidentiality = '1') and (@independentInvestigators = 'true' or @independentInvestigators = '1') and %s]" % INDEP),
     ("OVERSIGHT-001", CYBER,
-     "r:dueDiligence/r:oversightBody[(@independent = 'true' or @independent = '1') and (@multiStakeholder = 'true' or @multiStakeholder = '1') and (@civilSociety = 'true' or @civilSociety = '1')]"),
+     "r:dueDiligence/r:oversightBody[(@independent = 'true' or @independent = '1') and (@multiStakeholder = 'true' or @multiStakeholder = '1') and (@civilSociety = 'true' or @civilSociety = '1') and %s]" % INDEP),
     ("OVERSIGHT-002", CYBER + " and r:parties/r:party[@role = 'end-user' and @sector = 'government']", "r:destination/r:publicOversightApproval"),
     ("REMEDY-001", CYBER, "r:destination/r:remedy[(@judicial = 'true' or @judicial = '1') and (@nonJudicial = 'true' or @nonJudicial = '1')]"),
     ("DEST-001", CYBER,
@@ -107,21 +108,28 @@ RULES = [
      "not((%s | r:items/r:item/r:manufacturer | r:items/r:item/r:service/@forProductOf)[%s])" % (ALL_NAMES, in_party_list(US_ENTITY_LIST, '.'))),
     # hr-sanctions is an empty list: its rl:in-list half is always false and is left out.
     ("SANC-002", None, "not(r:events/r:event%s[@type = 'designation' and (%s)])" % (F, contains_any('r:list', HUMAN_RIGHTS_REGIMES))),
+    # SANC-003's NSO half applies from SX21 (2021-12-03) and NSO-001 from CS21 (2021-07-29): both before 2025-06-30.
     ("SANC-003", None,
      "not(r:items/r:item/r:service[%s or %s])" % (in_party_list(US_ENTITY_LIST, '@forProductOf'), in_party_list(NSO_ENTITIES, '@forProductOf'))),
     ("NSO-001", None, "not((%s)[%s])" % (EXPORTER_NAMES, in_party_list(NSO_ENTITIES, '.'))),
-    ("REVOKE-001", None, "not(r:events/r:event%s[@type = 'misuse-report'])" % F),
+    ("REVOKE-001", None, "not(r:events/r:event%s[@type = 'misuse-report' and %s])" % (F, INDEP)),
+    # rl:same-party is approximated by exact string equality.
+    ("SUSPEND-001", None,
+     "not(r:events/r:event%s[(@type = 'misuse-report' and not(%s)) or (@type = 'customer-suspension' and ../../@stage = 'licence' and (r:subject = %s/r:name or r:subject = %s/r:alias)) or (@type = 'investigation' and (r:subject = %s/r:name or r:subject = %s/r:alias or r:country = ../../r:destination/@country))])"
+     % (F, INDEP, END_USERS, END_USERS, END_USERS, END_USERS)),
     # rl:same-party is approximated by exact string equality.
     ("REPRESS-001", None,
      "not(r:events/r:event%s[@type = 'transnational-repression' and (r:subject = %s/r:name or r:country = ../../r:destination/@country)])" % (F, END_USERS)),
     ("CUST-001", None,
-     "not(r:events/r:event%s[(@type = 'customer-suspension' or @type = 'customer-termination') and (r:subject = %s/r:name or r:subject = %s/r:alias)])"
+     "not(r:events/r:event%s[(@type = 'customer-termination' or (@type = 'customer-suspension' and ../../@stage = 'application')) and (r:subject = %s/r:name or r:subject = %s/r:alias)])"
      % (F, END_USERS, END_USERS)),
     ("COOP-001", None, "not(r:events/r:event%s[@type = 'non-cooperation'])" % F),
-    # nso-entities is a subset of the US Entity List's keys, so one list covers both halves.
+    # A flag counts for decisions taken on or after it: applications (no decided date: NaN) and
+    # licences decided from the flag's date (nso-entities 2019-05-14, US Entity List 2021-11-04, the event's date).
     ("RENEW-001",
-     "(%s)[%s] or r:events/r:event%s[(@type = 'non-cooperation' or (@type = 'misuse-report' and %s)) and r:subject = (%s)]"
-     % (EXPORTER_NAMES, in_party_list(US_ENTITY_LIST, '.'), F, INDEP, EXPORTER_NAMES.replace('r:exporter', '../../r:exporter')),
+     "((%s)[%s] and not(%s < 20190514)) or ((%s)[%s] and not(%s < 20211104)) or r:events/r:event%s[(@type = 'non-cooperation' or (@type = 'misuse-report' and %s)) and r:subject = (%s) and not(translate(../../r:lifecycle/r:decided, '-', '') < translate(@date, '-', ''))]"
+     % (EXPORTER_NAMES, in_party_list(NSO_ENTITIES, '.'), DECIDED, EXPORTER_NAMES, in_party_list(US_ENTITY_LIST, '.'), DECIDED,
+        F, INDEP, EXPORTER_NAMES.replace('r:exporter', '../../r:exporter')),
      "r:lifecycle/r:review%s[@kind = 'enhanced' and %s and %s]" % (F, INDEP, has_tokens('@covers', 'human-rights'))),
     # rl:days-since(d) <= 1826 at 2025-06-30 is d >= 2020-06-30.
     ("REVIEW-001",

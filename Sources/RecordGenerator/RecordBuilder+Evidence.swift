@@ -106,6 +106,7 @@ extension RecordBuilder {
                     ("scope", exemplary || rng.chance(tier.present) ? "any suspected misuse, including by customers" : nil),
                     ("confidentiality", exemplary ? "true" : bool(tier.present)),
                     ("independentInvestigators", exemplary ? "true" : bool(tier.present)),
+                    ("provenance", exemplary ? "audit" : provenance()),
                 ])
         }
         if present(-0.2) {
@@ -117,6 +118,7 @@ extension RecordBuilder {
                 [
                     ("independent", exemplary ? "true" : bool(tier.present)), ("multiStakeholder", exemplary ? "true" : bool(tier.present)),
                     ("civilSociety", exemplary ? "true" : bool(tier.present)),
+                    ("provenance", exemplary ? "audit" : provenance()),
                 ])
         }
         writer.close("dueDiligence")

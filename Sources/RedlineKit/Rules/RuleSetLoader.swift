@@ -481,7 +481,7 @@ public struct RuleSetLoader {
         let source = expressionSource(element, text: text)
         let at = source.position
         do {
-            let expression = try XPathExpression(source.text, at: at)
+            let expression = try XPathExpression(source.text, at: at, namespaces: context.namespaces)
             try ExpressionChecker.check(expression, namespaces: context.namespaces, lists: context.lists)
             return expression
         } catch {

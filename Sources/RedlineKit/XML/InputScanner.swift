@@ -42,7 +42,8 @@ enum InputScanner {
             if let declared = declaredEncoding(ascii, from: 0), !isAccepted(declared.uppercased()) {
                 throw unsupported(declared, path: path)
             }
-            try scan(Units16(bytes: bytes, littleEndian: littleEndian), path: path, limits: limits)
+            let units = Array(Units16(bytes: bytes, littleEndian: littleEndian))
+            try units.withUnsafeBufferPointer { buffer throws(RedlineError) in try scan(buffer, path: path, limits: limits) }
             return
         }
         if bytes.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) {  // "<?xm" in EBCDIC
@@ -64,7 +65,7 @@ enum InputScanner {
                 at: SourcePosition(file: path, line: 1, column: 1),
                 suggestion: "save the file as UTF-8 (or as UTF-16 with a byte-order mark)")
         }
-        try scan(bytes.lazy.map { UInt16($0) }, path: path, limits: limits)
+        try bytes.withUnsafeBufferPointer { buffer throws(RedlineError) in try scan(buffer, path: path, limits: limits) }
     }
 
     private static func unsupported(_ encoding: String, path: String) -> RedlineError {
@@ -109,110 +110,126 @@ enum InputScanner {
 
     // MARK: - The scan
 
-    private enum State {
-        case text
-        case tag(attributes: Int, line: Int, column: Int)
-        case quoted(UInt16, attributes: Int, line: Int, column: Int)
-        /// After "<!", until it is known whether a comment, CDATA or a declaration follows.
-        case markupDeclaration(seen: Int)
-        /// Skipping to a terminator of `length` units (packed into the low bits of `pattern`).
-        case skipping(pattern: UInt64, length: Int)
-    }
-
-    /// Packs up to four code units the way the scan's window holds them (oldest highest).
-    private static func pack(_ units: UInt16...) -> UInt64 {
-        units.reduce(0) { $0 << 16 | UInt64($1) }
-    }
-
-    private static func mask(_ length: Int) -> UInt64 {
-        length >= 4 ? UInt64.max : (1 << (16 * UInt64(length))) - 1
-    }
-
     private static let lt: UInt16 = 0x3C
     private static let gt: UInt16 = 0x3E
+    private static let slash: UInt16 = 0x2F
 
-    private static func scan<Units: Sequence<UInt16>>(_ units: Units, path: String, limits: XMLLimits) throws(RedlineError) {
+    /// Scans code units: a loop that jumps through text to the next `<`, and follows tags,
+    /// comments, CDATA and processing instructions to their ends. Lines and columns are only
+    /// computed for an error, from the units before it.
+    private static func scan<Unit: FixedWidthInteger & UnsignedInteger>(
+        _ units: UnsafeBufferPointer<Unit>, path: String, limits: XMLLimits
+    ) throws(RedlineError) {
+        let count = units.count
+        @inline(__always) func unit(_ index: Int) -> UInt16 { UInt16(truncatingIfNeeded: units[index]) }
+        func position(_ index: Int) -> SourcePosition {
+            var line = 1
+            var lineStart = 0
+            for offset in 0..<index where unit(offset) == 0x0A {
+                line += 1
+                lineStart = offset + 1
+            }
+            return SourcePosition(file: path, line: line, column: max(index - lineStart + 1, 1))
+        }
+        func nul(_ index: Int) -> RedlineError {
+            RedlineError(
+                .malformed, "file contains a NUL character (binary data?)", at: position(index),
+                suggestion: "a licence record is text: remove control characters, or check that this is the right file")
+        }
+        /// Whether the units at `index` are `pattern`.
+        func matches(_ pattern: [UInt16], at index: Int) -> Bool {
+            guard index + pattern.count <= count else { return false }
+            for (offset, expected) in pattern.enumerated() where unit(index + offset) != expected { return false }
+            return true
+        }
+        /// The index just after the first `terminator` at or after `index` (`count` if none).
+        func skip(to terminator: [UInt16], from index: Int) throws(RedlineError) -> Int {
+            var index = index
+            while index < count {
+                let current = unit(index)
+                if current == 0 { throw nul(index) }
+                if current == terminator[terminator.count - 1], index + 1 >= terminator.count,
+                    matches(terminator, at: index + 1 - terminator.count)
+                {
+                    return index + 1
+                }
+                index += 1
+            }
+            return count
+        }
+
         let maxAttributes = limits.maxAttributes
         var elements = 0
         var depth = 0
-        let commentOpen = pack(lt, 0x21, 0x2D, 0x2D)  // "<!--"
-        let cdataOpen = pack(lt, 0x21, 0x5B)  // "<!["
-        let doctypeOpen = pack(lt, 0x21, 0x44)  // "<!D"
-        var state = State.text
-        var line = 1
-        var column = 0
-        var window: UInt64 = 0  // the last four code units
-        for unit in units {
-            if unit == 0x0A {
-                line += 1
-                column = 0
-            } else {
-                column += 1
+        var index = 0
+        while true {
+            // Text: jump to the next "<".
+            while index < count {
+                let current = unit(index)
+                if current == lt { break }
+                if current == 0 { throw nul(index) }
+                index += 1
             }
-            if unit == 0 {
-                throw RedlineError(
-                    .malformed, "file contains a NUL character (binary data?)",
-                    at: SourcePosition(file: path, line: line, column: max(column, 1)),
-                    suggestion: "a licence record is text: remove control characters, or check that this is the right file")
-            }
-            let previous = UInt16(truncatingIfNeeded: window)
-            window = window << 16 | UInt64(unit)
-            switch state {
-            case .text:
-                guard previous == lt else { continue }
-                switch unit {
-                case 0x21: state = .markupDeclaration(seen: 1)  // "<!"
-                case 0x3F: state = .skipping(pattern: pack(0x3F, gt), length: 2)  // "<?" … "?>"
-                case 0x2F:  // "</" … ">"
-                    depth -= 1
-                    state = .skipping(pattern: UInt64(gt), length: 1)
-                case gt, lt: break
-                default:
-                    elements += 1
-                    if elements > limits.maxElements {
-                        throw RedlineError(
-                            .tooLarge, "document has more than \(limits.maxElements) elements",
-                            at: SourcePosition(file: path, line: line, column: max(column - 1, 1)),
-                            suggestion: "split the document; raise the limit with --max-elements only for trusted input")
-                    }
-                    state = .tag(attributes: 0, line: line, column: max(column - 1, 1))
-                }
-            case .markupDeclaration(let seen):
-                if window & mask(3) == doctypeOpen {
+            guard index + 1 < count else { return }
+            let start = index
+            switch unit(index + 1) {
+            case 0x21:  // "<!"
+                if matches([lt, 0x21, 0x2D, 0x2D], at: index) {
+                    index = try skip(to: [0x2D, 0x2D, gt], from: index + 4)  // "<!--" … "-->"
+                } else if matches([lt, 0x21, 0x5B], at: index) {
+                    index = try skip(to: [0x5D, 0x5D, gt], from: index + 3)  // "<![" … "]]>"
+                } else if matches([lt, 0x21, 0x44], at: index) {
                     return  // a DOCTYPE, which the parser refuses where it starts
-                } else if window & mask(3) == cdataOpen {
-                    state = .skipping(pattern: pack(0x5D, 0x5D, gt), length: 3)  // "]]>"
-                } else if window == commentOpen {
-                    state = .skipping(pattern: pack(0x2D, 0x2D, gt), length: 3)  // "-->"
-                } else if unit == 0x2D, seen == 1 {
-                    state = .markupDeclaration(seen: 2)
                 } else {
-                    state = unit == gt ? .text : .skipping(pattern: UInt64(gt), length: 1)
+                    index = try skip(to: [gt], from: index + 2)
                 }
-            case .skipping(let pattern, let length):
-                if window & mask(length) == pattern { state = .text }
-            case .tag(let attributes, let tagLine, let tagColumn):
-                if unit == gt {
-                    state = .text
-                    if previous != 0x2F { depth += 1 }  // not "/>"
-                    // Too deep: the parser (256 levels) or the depth check after parsing
-                    // refuses the document with its exact depth, before any validation.
-                    if depth > limits.maxDepth { return }
-                } else if unit == 0x22 || unit == 0x27 {
-                    state = .quoted(unit, attributes: attributes, line: tagLine, column: tagColumn)
-                } else if unit == 0x3D {
-                    if attributes + 1 > maxAttributes {
-                        throw RedlineError(
-                            .hostile, "element has more than \(maxAttributes) attributes",
-                            at: SourcePosition(file: path, line: tagLine, column: tagColumn),
-                            suggestion:
-                                "licence records need a handful of attributes per element; raise the limit with --max-attributes only for trusted input"
-                        )
+            case 0x3F:  // "<?" … "?>"
+                index = try skip(to: [0x3F, gt], from: index + 2)
+            case slash:  // "</" … ">"
+                depth -= 1
+                index = try skip(to: [gt], from: index + 2)
+            case 0:
+                throw nul(index + 1)
+            case gt, lt:
+                index += 1
+            default:
+                elements += 1
+                if elements > limits.maxElements {
+                    throw RedlineError(
+                        .tooLarge, "document has more than \(limits.maxElements) elements", at: position(start),
+                        suggestion: "split the document; raise the limit with --max-elements only for trusted input")
+                }
+                // The tag: count attributes (each "=" outside quotes) up to its ">".
+                var attributes = 0
+                index += 1
+                tag: while index < count {
+                    let current = unit(index)
+                    switch current {
+                    case 0:
+                        throw nul(index)
+                    case gt:
+                        if unit(index - 1) != slash { depth += 1 }  // not "/>"
+                        index += 1
+                        // Too deep: the parser (256 levels) or the depth check after parsing
+                        // refuses the document with its exact depth, before any validation.
+                        if depth > limits.maxDepth { return }
+                        break tag
+                    case 0x22, 0x27:
+                        index = try skip(to: [current], from: index + 1)
+                    case 0x3D:
+                        attributes += 1
+                        if attributes > maxAttributes {
+                            throw RedlineError(
+                                .hostile, "element has more than \(maxAttributes) attributes", at: position(start),
+                                suggestion:
+                                    "licence records need a handful of attributes per element; raise the limit with --max-attributes only for trusted input"
+                            )
+                        }
+                        index += 1
+                    default:
+                        index += 1
                     }
-                    state = .tag(attributes: attributes + 1, line: tagLine, column: tagColumn)
                 }
-            case .quoted(let quote, let attributes, let tagLine, let tagColumn):
-                if unit == quote { state = .tag(attributes: attributes, line: tagLine, column: tagColumn) }
             }
         }
     }

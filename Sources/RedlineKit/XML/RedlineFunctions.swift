@@ -80,17 +80,21 @@ public enum RedlineFunctions {
             xmlXPathErr(ctxt, Int32(XPATH_INVALID_TYPE.rawValue))
             return nil
         }
-        return nodes(of: object).compactMap { node -> String? in
-            var element = node
-            if node.pointee.type == XML_ATTRIBUTE_NODE || node.pointee.type == XML_TEXT_NODE {
-                guard let parent = node.pointee.parent else { return nil }
-                element = parent
-            }
-            guard element.pointee.type == XML_ELEMENT_NODE else { return nil }
-            guard let value = xmlGetNoNsProp(element, "provenance") else { return "self-declared" }
-            defer { redline_xmlFree(value) }
-            return String(cString: value).trimmingWhitespace().description
+        return nodes(of: object).compactMap(provenance(of:))
+    }
+
+    /// The provenance of the element a node belongs to (an attribute or text counts for its
+    /// element): its `provenance` attribute, or `self-declared` without one; nil for other nodes.
+    static func provenance(of node: xmlNodePtr) -> String? {
+        var element = node
+        if node.pointee.type == XML_ATTRIBUTE_NODE || node.pointee.type == XML_TEXT_NODE {
+            guard let parent = node.pointee.parent else { return nil }
+            element = parent
         }
+        guard element.pointee.type == XML_ELEMENT_NODE else { return nil }
+        guard let value = xmlGetNoNsProp(element, "provenance") else { return "self-declared" }
+        defer { redline_xmlFree(value) }
+        return String(cString: value).trimmingWhitespace().description
     }
 
     static func nodes(of object: xmlXPathObjectPtr) -> [xmlNodePtr] {
@@ -108,7 +112,7 @@ public enum RedlineFunctions {
     }
 
     /// The whitespace-separated tokens of a text (an ASCII fast path gives the same tokens).
-    private static func tokens(_ text: String) -> [Substring] {
+    static func tokens(_ text: String) -> [Substring] {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return text.utf8.split(whereSeparator: UInt8.isASCIIWhitespace).map { Substring($0) }
         }
@@ -134,13 +138,26 @@ public enum RedlineFunctions {
         return nil
     }
 
+    /// Counts `cost` list comparisons against the expression's operation limit (libxml2 counts a
+    /// function call as one operation, however long the list it searches); false, with libxml2's
+    /// operation-limit error raised, once the limit is passed.
+    private static func charge(_ ctxt: xmlXPathParserContextPtr, _ cost: Int) -> Bool {
+        guard let context = ctxt.pointee.context else { return true }
+        context.pointee.opCount += UInt(max(0, cost))
+        guard context.pointee.opLimit == 0 || context.pointee.opCount <= context.pointee.opLimit else {
+            xmlXPathErr(ctxt, Int32(XPATH_OP_LIMIT_EXCEEDED.rawValue))
+            return false
+        }
+        return true
+    }
+
     // MARK: - Functions
 
     private static let inList: Function = { ctxt, nargs in
         guard let ctxt, redline_xpath_nargs_ok(ctxt, nargs, 2) != 0, let env = environment(ctxt) else { return }
         let values = popStrings(ctxt)
         let id = popString(ctxt)
-        guard let list = list(id, ctxt, env) else { return }
+        guard let list = list(id, ctxt, env), charge(ctxt, values.count * list.entries.count) else { return }
         push(ctxt, !list.entries.isEmpty && values.contains { list.match(key: env.key(for: $0, in: list), on: env.asOf) != nil })
     }
 
@@ -148,11 +165,15 @@ public enum RedlineFunctions {
         guard let ctxt, redline_xpath_nargs_ok(ctxt, nargs, 2) != 0, let env = environment(ctxt) else { return }
         let texts = popStrings(ctxt)
         let id = popString(ctxt)
-        guard let list = list(id, ctxt, env) else { return }
-        let phrase = ReferenceList(
-            id: list.id, kind: .phrase, title: list.title, source: list.source, effective: list.effective,
-            entries: list.entries, position: list.position)
-        push(ctxt, texts.contains { phrase.match($0, on: env.asOf) != nil })
+        guard let list = list(id, ctxt, env), charge(ctxt, texts.count * list.entries.count) else { return }
+        push(ctxt, texts.contains { containsAny(list, $0, on: env.asOf) })
+    }
+
+    /// Whether `text` contains any phrase of `list` in force on `date`, as whole words.
+    static func containsAny(_ list: ReferenceList, _ text: String, on date: LocalDate) -> Bool {
+        var phrases = list
+        phrases.kind = .phrase
+        return phrases.match(text, on: date) != nil
     }
 
     private static let asOf: Function = { ctxt, nargs in

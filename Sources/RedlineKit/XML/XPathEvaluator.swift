@@ -6,6 +6,18 @@ enum XPathValue {
     case boolean(Bool)
     case number(Double)
     case string(String)
+
+    /// Whether two values are the same: node-sets with the same nodes in the same order,
+    /// numbers equal or both NaN.
+    static func same(_ a: XPathValue, _ b: XPathValue) -> Bool {
+        switch (a, b) {
+        case (.nodes(let x), .nodes(let y)): return x == y
+        case (.boolean(let x), .boolean(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y || (x.isNaN && y.isNaN)
+        case (.string(let x), .string(let y)): return x == y
+        default: return false
+        }
+    }
 }
 
 /// Evaluates compiled expressions on one document, with redline's namespaces, functions,
@@ -18,9 +30,21 @@ final class XPathEvaluator {
     private let rootNode: xmlNodePtr
     /// Boolean results of expressions already evaluated at the root, by expression text.
     private var rootBooleans: [String: Bool] = [:]
+    /// The same, by compiled expression (no hashing of the text for a repeated expression).
+    private var rootBooleansByExpression: [ObjectIdentifier: Bool] = [:]
+    /// Evaluates expressions that have a native form (nil: libxml2 evaluates everything).
+    private let native: NativeXPathEvaluator?
 
-    init(document: XMLDocument, namespaces: [String: String], environment: EvaluationEnvironment, operationLimit: Int) {
+    /// `useNative: false` makes libxml2 evaluate every expression (the tests compare both).
+    init(
+        document: XMLDocument, namespaces: [String: String], environment: EvaluationEnvironment, operationLimit: Int,
+        useNative: Bool = true
+    ) {
         self.document = document
+        native =
+            useNative
+            ? NativeXPathEvaluator(document: document.pointer, environment: environment, operationLimit: operationLimit)
+            : nil
         self.operationLimit = operationLimit
         context = xmlXPathNewContext(document.pointer)
         redline_silence_xpath(context)
@@ -28,7 +52,8 @@ final class XPathEvaluator {
             xmlXPathRegisterNs(context, prefix, uri)
         }
         RedlineFunctions.register(on: context)
-        rootNode = xmlDocGetRootElement(document.pointer)
+        rootNode =
+            xmlDocGetRootElement(document.pointer)
             ?? UnsafeMutableRawPointer(document.pointer).assumingMemoryBound(to: xmlNode.self)
         self.environment = Unmanaged.passRetained(environment)
         context.pointee.userData = self.environment.toOpaque()
@@ -48,6 +73,14 @@ final class XPathEvaluator {
     /// Evaluates `expression` with `node` (default: the root element, so rule paths are relative
     /// to `licenceRecord`) as the context node.
     func evaluate(_ expression: XPathExpression, node: xmlNodePtr? = nil) throws(RedlineError) -> XPathValue {
+        if let native, let form = expression.native, let value = try? native.value(form, at: node ?? rootNode) {
+            return value
+        }
+        return try evaluateWithLibXML2(expression, node: node)
+    }
+
+    /// Evaluates with libxml2's XPath machine.
+    private func evaluateWithLibXML2(_ expression: XPathExpression, node: xmlNodePtr?) throws(RedlineError) -> XPathValue {
         context.pointee.node = node ?? rootNode
         context.pointee.opLimit = UInt(operationLimit)
         context.pointee.opCount = 0
@@ -59,8 +92,10 @@ final class XPathEvaluator {
             var suggestion = "check the expression against the record format (docs/record-format.md)"
             var message = "XPath '\(XPathEvaluator.abbreviate(expression.text))' failed: \(reason)"
             if code == Int(XPATH_OP_LIMIT_EXCEEDED.rawValue) {
-                message = "XPath '\(XPathEvaluator.abbreviate(expression.text))' exceeded the limit of \(operationLimit) operations on this record"
-                suggestion = "if the record is trusted, raise --max-xpath-ops; if you wrote the rule, use absolute paths instead of '//' and avoid nested loops over large node-sets"
+                message =
+                    "XPath '\(XPathEvaluator.abbreviate(expression.text))' exceeded the limit of \(operationLimit) operations on this record"
+                suggestion =
+                    "if the record is trusted, raise --max-xpath-ops; if you wrote the rule, use absolute paths instead of '//' and avoid nested loops over large node-sets"
             } else if env.functionError != nil {
                 suggestion = "declare the list in the rule set, or fix the list id"
             }
@@ -83,7 +118,10 @@ final class XPathEvaluator {
 
     /// Evaluates and converts to a boolean by XPath's rules.
     func boolean(_ expression: XPathExpression, node: xmlNodePtr? = nil) throws(RedlineError) -> Bool {
-        switch try evaluate(expression, node: node) {
+        if let native, let form = expression.native, let value = try? native.boolean(form, at: node ?? rootNode) {
+            return value
+        }
+        switch try evaluateWithLibXML2(expression, node: node) {
         case .nodes(let nodes): return !nodes.isEmpty
         case .boolean(let value): return value
         case .number(let value): return value != 0 && !value.isNaN
@@ -95,9 +133,15 @@ final class XPathEvaluator {
     /// applicability condition (`when`), and an XPath expression has no side effects, so on one
     /// document it always gives the same result. Errors are not remembered.
     func rootBoolean(_ expression: XPathExpression) throws(RedlineError) -> Bool {
-        if let known = rootBooleans[expression.text] { return known }
+        let identity = ObjectIdentifier(expression)
+        if let known = rootBooleansByExpression[identity] { return known }
+        if let known = rootBooleans[expression.text] {
+            rootBooleansByExpression[identity] = known
+            return known
+        }
         let value = try boolean(expression)
         rootBooleans[expression.text] = value
+        rootBooleansByExpression[identity] = value
         return value
     }
 

@@ -10,10 +10,14 @@ public final class XPathExpression: @unchecked Sendable {
     public let text: String
     /// Where the expression was written (for messages).
     public let position: SourcePosition
+    /// The expression in redline's own form, evaluated without libxml2's XPath machine when the
+    /// expression stays within what ``NativeXPathEvaluator`` handles; nil otherwise.
+    let native: NativeXPath?
 
-    /// Compiles `text`; `position` locates it in its file.
+    /// Compiles `text`; `position` locates it in its file. With the rule set's `namespaces`
+    /// (prefix to URI), the expression is also compiled to redline's native form where it can be.
     /// - Throws: ``RedlineError`` `invalidRules` with the column of the offending character.
-    public init(_ text: String, at position: SourcePosition) throws(RedlineError) {
+    public init(_ text: String, at position: SourcePosition, namespaces: [String: String]? = nil) throws(RedlineError) {
         XMLLibrary.ensureInitialized()
         self.text = text
         self.position = position
@@ -36,6 +40,7 @@ public final class XPathExpression: @unchecked Sendable {
                 suggestion: "check brackets, quotes and operators; redline uses XPath 1.0")
         }
         pointer = compiled
+        native = namespaces.flatMap { NativeXPathParser.compile(text, namespaces: $0) }
     }
 
     deinit {

@@ -18,7 +18,7 @@ struct RuleDocumentationCompositionTests {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(
             lines.contains(
-                "This rule set extends `redline:default` (the default rule set built into redline), rule set `redline-default` version 1.0.0 (redline default rules: the demands of five letters on surveillance-technology export licences (2019–2021)): it inherits its letters, profiles, verdict policy, reference lists and rules. 40 inherited rules are in force; 1 rule is its own: [CMP-001](#cmp-001)."
+                "This rule set extends `redline:default` (the default rule set built into redline), rule set `redline-default` version 1.0.0 (redline default rules: the demands of five letters on surveillance-technology export licences (2019–2021)): it inherits its letters, profiles, verdict policy, reference lists and rules. \(Fixtures.defaultRuleSet.rules.count - 1) inherited rules are in force; 1 rule is its own: [CMP-001](#cmp-001)."
             ))
         #expect(
             lines.contains(

@@ -7,7 +7,7 @@ struct EngineTests {
 
     /// An issued licence to an NSO-group exporter; the misuse report and the designation come later.
     static let licence = Fixtures.record(
-        id: "BG-T", stage: "licence", status: "issued", exporter: "Circles Bulgaria EOOD",
+        id: "BG-T", stage: "licence", status: "issued", exporter: "Cirrus Bulgaria EOOD",
         body: """
             <parties><party role="end-user" sector="government" branch="intelligence"><name>Agency</name><country>AE</country></party></parties>
             <events>

@@ -23,7 +23,7 @@ struct RedlineFunctionsTests {
     }()
 
     static let record = Fixtures.record(
-        stage: "licence", status: "issued", exporter: "Circles Bulgaria EOOD",
+        stage: "licence", status: "issued", exporter: "Cirrus Bulgaria EOOD",
         body: """
             <items><item id="a"><description>d</description><controlEntry>4A005.a</controlEntry><controlEntry>4A0051</controlEntry></item></items>
             <endUse><statement>For counter terrorism and National Security.</statement></endUse>
@@ -73,8 +73,8 @@ struct RedlineFunctionsTests {
         // tokens and names
         ("rl:has-tokens(r:dueDiligence/r:hrdd/@scope, 'end-use operations')", "2021-11-04", "true"),
         ("rl:has-tokens(r:dueDiligence/r:hrdd/@scope, 'supply-chain')", "2021-11-04", "false"),
-        ("rl:normalize-name('  Circles Bulgaria E.O.O.D. ')", "2021-11-04", "circles bulgaria"),
-        ("rl:same-party(r:exporter/r:name, 'CIRCLES BULGARIA LTD')", "2021-11-04", "true"),
+        ("rl:normalize-name('  Cirrus Bulgaria E.O.O.D. ')", "2021-11-04", "cirrus bulgaria"),
+        ("rl:same-party(r:exporter/r:name, 'CIRRUS BULGARIA LTD')", "2021-11-04", "true"),
         ("rl:same-party(r:events/r:event/r:subject, 'nso group | x')", "2021-11-04", "false"),
         ("rl:same-party(r:events/r:event/r:subject, r:exporter/r:name | r:events/r:event/r:subject)", "2021-11-04", "true"),
     ])

@@ -54,7 +54,7 @@ struct PartyMatchingTests {
     /// Similar but different companies.
     static let notCaught = [
         "NSO Grupa", "ANSO Group Ltd", "NSO Group Alumni Association", "Candiru Vineyards Ltd", "Positive Technologies Fund",
-        "Computer Security Initiative", "COSEINC Foods Pte Ltd", "Group NSO", "Circles Bulgaria EOOD",
+        "Computer Security Initiative", "COSEINC Foods Pte Ltd", "Group NSO", "Cirrus Bulgaria EOOD",
     ]
 
     @Test(arguments: caught, Placement.allCases.filter { $0 != .serviceProduct })

@@ -7,7 +7,7 @@ struct ReferenceListTests {
 
     @Test(arguments: [
         ("cs21-countries", "2021-07-18", 11), ("us-entity-list", "2021-11-04", 6), ("hr-sanctions", "2020-12-07", 0),
-        ("nso-entities", "2021-07-29", 3), ("eu-member-states", "2020-02-01", 27),
+        ("nso-entities", "2019-05-14", 3), ("eu-member-states", "2020-02-01", 27),
     ])
     func listIsPresentWithItsEffectiveDate(_ id: String, _ effective: String, _ count: Int) throws {
         let list = try #require(Self.lists[id], "list \(id) is missing")

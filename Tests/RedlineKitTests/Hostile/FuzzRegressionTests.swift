@@ -38,8 +38,8 @@ struct FuzzRegressionTests {
             contentsOfFile: Fixtures.path("examples/records/bg-2019-nso-group-licence.xml"), encoding: .utf8)
         let padded =
             original
-            .replacingOccurrences(of: "<country>AE</country>", with: "<country>\n AE </country>")
-            .replacingOccurrences(of: "country=\"AE\"", with: "country=\" AE \"")
+            .replacingOccurrences(of: "<country>IN</country>", with: "<country>\n IN </country>")
+            .replacingOccurrences(of: "country=\"IN\"", with: "country=\" IN \"")
             .replacingOccurrences(of: "sector=\"government\"", with: "sector=\"\tgovernment\"")
             .replacingOccurrences(of: "stage=\"licence\"", with: "stage=\"licence \"")
         #expect(padded != original)

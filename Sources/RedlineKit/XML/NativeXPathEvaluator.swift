@@ -1,0 +1,688 @@
+import CLibXML2
+
+/// Thrown when the native evaluation gives up: libxml2 then evaluates the expression (and
+/// reports its own error, if there is one).
+struct NativeXPathStop: Error {}
+
+/// Evaluates ``NativeXPath`` expressions on one libxml2 document with XPath 1.0's semantics:
+/// node-sets in document order without duplicates, existential comparisons, XPath's
+/// conversions (libxml2's own string-to-number and number-to-string functions), and redline's
+/// `rl:` functions with the same code as their libxml2 registrations. Confined to one thread.
+///
+/// Existential uses of a node-set (a predicate, `and`/`or`, a comparison, `rl:in-list`…) visit
+/// nodes without building the node-set and stop at the first node that decides the result;
+/// only a value asked for as a node-set (a `locate` expression, `string()` of a set) is built
+/// and sorted. Every node visited counts against an operation budget; past it, the evaluation
+/// gives up and libxml2, with its own operation limit, takes over.
+final class NativeXPathEvaluator {
+    private let environment: EvaluationEnvironment
+    private let documentNode: xmlNodePtr
+    private let operationLimit: Int
+    private var budget = 0
+
+    /// The context of one evaluation step: the node, and its position and the size of its
+    /// node-set (-1 where XPath has none, as at the top level).
+    private struct Context {
+        var node: xmlNodePtr
+        var position: Int
+        var size: Int
+    }
+
+    /// `operationLimit` is libxml2's limit for the same evaluation; the native budget is a
+    /// quarter of it, so an expression near the limit is always left to libxml2 to decide.
+    init(document: xmlDocPtr, environment: EvaluationEnvironment, operationLimit: Int) {
+        self.environment = environment
+        documentNode = UnsafeMutableRawPointer(document).assumingMemoryBound(to: xmlNode.self)
+        self.operationLimit = max(0, operationLimit / 4)
+    }
+
+    // MARK: - Entry points
+
+    /// The value of `expression` with `node` as the context node.
+    func value(_ expression: NativeXPath, at node: xmlNodePtr) throws(NativeXPathStop) -> XPathValue {
+        budget = operationLimit
+        return try value(expression, Context(node: node, position: -1, size: -1))
+    }
+
+    /// The boolean value of `expression` with `node` as the context node.
+    func boolean(_ expression: NativeXPath, at node: xmlNodePtr) throws(NativeXPathStop) -> Bool {
+        budget = operationLimit
+        return try boolean(expression, Context(node: node, position: -1, size: -1))
+    }
+
+    // MARK: - Values
+
+    private func value(_ expression: NativeXPath, _ context: Context) throws(NativeXPathStop) -> XPathValue {
+        switch expression {
+        case .literal(let literal): return .string(literal.string)
+        case .number(let number): return .number(number)
+        case .path, .union, .filter: return .nodes(try nodes(expression, context))
+        case .or, .and, .compare: return .boolean(try boolean(expression, context))
+        case .arithmetic, .negate: return .number(try number(expression, context))
+        case .call(let function, let arguments): return try call(function, arguments, context)
+        }
+    }
+
+    private func boolean(_ expression: NativeXPath, _ context: Context) throws(NativeXPathStop) -> Bool {
+        switch expression {
+        case .path, .union, .filter: return try any(expression, context) { _ in true }
+        case .or(let a, let b):
+            if try boolean(a, context) { return true }
+            return try boolean(b, context)
+        case .and(let a, let b):
+            if try !boolean(a, context) { return false }
+            return try boolean(b, context)
+        case .compare(let op, let a, let b): return try compare(op, a, b, context)
+        case .literal(let literal): return !literal.string.isEmpty
+        case .number(let number): return number != 0 && !number.isNaN
+        case .call(.not, let arguments): return try !boolean(arguments[0], context)
+        case .call(.boolean, let arguments): return try boolean(arguments[0], context)
+        default: return Self.boolean(of: try value(expression, context))
+        }
+    }
+
+    private func number(_ expression: NativeXPath, _ context: Context) throws(NativeXPathStop) -> Double {
+        switch expression {
+        case .number(let number): return number
+        case .negate(let operand): return try -number(operand, context)
+        case .arithmetic(let op, let a, let b):
+            let x = try number(a, context)
+            let y = try number(b, context)
+            switch op {
+            case .add: return x + y
+            case .subtract: return x - y
+            case .multiply: return x * y
+            case .divide: return x / y
+            case .modulo: return x.truncatingRemainder(dividingBy: y)
+            }
+        default: return try number(of: value(expression, context))
+        }
+    }
+
+    private func string(_ expression: NativeXPath, _ context: Context) throws(NativeXPathStop) -> String {
+        if case .literal(let literal) = expression { return literal.string }
+        return try string(of: value(expression, context))
+    }
+
+    // MARK: - Conversions (XPath 1.0 §4)
+
+    private static func boolean(of value: XPathValue) -> Bool {
+        switch value {
+        case .nodes(let nodes): return !nodes.isEmpty
+        case .boolean(let value): return value
+        case .number(let value): return value != 0 && !value.isNaN
+        case .string(let value): return !value.isEmpty
+        }
+    }
+
+    private func number(of value: XPathValue) throws(NativeXPathStop) -> Double {
+        switch value {
+        case .nodes(let nodes): return nodes.first.map(Self.number(of:)) ?? .nan
+        case .boolean(let value): return value ? 1 : 0
+        case .number(let value): return value
+        case .string(let value): return Self.number(parsing: value)
+        }
+    }
+
+    private func string(of value: XPathValue) throws(NativeXPathStop) -> String {
+        switch value {
+        case .nodes(let nodes): return nodes.first.map(Self.stringValue(of:)) ?? ""
+        case .boolean(let value): return value ? "true" : "false"
+        case .number(let value): return Self.string(formatting: value)
+        case .string(let value): return value
+        }
+    }
+
+    /// XPath's string-to-number conversion (libxml2's own, so both evaluations agree).
+    private static func number(parsing text: String) -> Double {
+        xmlXPathCastStringToNumber(text)
+    }
+
+    /// XPath's number-to-string conversion (libxml2's own).
+    private static func string(formatting number: Double) -> String {
+        guard let text = xmlXPathCastNumberToString(number) else { return "" }
+        defer { redline_xmlFree(text) }
+        return String(cString: text)
+    }
+
+    private static let emptyText: [xmlChar] = [0]
+
+    /// The node's string value as libxml2 text when it is exactly one stored text (a text
+    /// node, an attribute or element whose only child is one text node, an empty element):
+    /// no copy. `nil` when the value must be assembled.
+    @inline(__always)
+    private static func storedText(of node: xmlNodePtr) -> UnsafePointer<xmlChar>? {
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE, XML_PI_NODE:
+            return UnsafePointer(node.pointee.content)
+        case XML_ATTRIBUTE_NODE, XML_ELEMENT_NODE:
+            guard let child = node.pointee.children else { return nil }
+            guard child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE
+            else { return nil }
+            return UnsafePointer(child.pointee.content)
+        default:
+            return nil
+        }
+    }
+
+    /// The node's XPath string value (as `xmlXPathCastNodeToString`).
+    static func stringValue(of node: xmlNodePtr) -> String {
+        if let text = storedText(of: node) { return String(cString: text) }
+        guard let content = xmlNodeGetContent(node) else { return "" }
+        defer { redline_xmlFree(content) }
+        return String(cString: content)
+    }
+
+    private static func number(of node: xmlNodePtr) -> Double {
+        if let text = storedText(of: node) { return xmlXPathCastStringToNumber(text) }
+        guard let content = xmlNodeGetContent(node) else { return .nan }
+        defer { redline_xmlFree(content) }
+        return xmlXPathCastStringToNumber(content)
+    }
+
+    /// Whether the node's string value equals `literal`, without copying the value.
+    private static func stringValue(of node: xmlNodePtr, equals literal: NativeString) -> Bool {
+        if let text = storedText(of: node) {
+            return xmlStrEqual(text, literal.pointer) != 0
+        }
+        return stringValue(of: node) == literal.string
+    }
+
+    // MARK: - Comparisons (XPath 1.0 §3.4)
+
+    private func compare(_ op: NativeComparison, _ a: NativeXPath, _ b: NativeXPath, _ context: Context) throws(NativeXPathStop) -> Bool {
+        switch (a.isNodeSet, b.isNodeSet) {
+        case (true, true):
+            if op == .equal || op == .notEqual {
+                var others: [String] = []
+                _ = try any(b, context) { node in
+                    others.append(Self.stringValue(of: node))
+                    return false
+                }
+                guard !others.isEmpty else { return false }
+                return try any(a, context) { node in
+                    let value = Self.stringValue(of: node)
+                    return op == .equal ? others.contains(value) : others.contains { $0 != value }
+                }
+            }
+            var others: [Double] = []
+            _ = try any(b, context) { node in
+                others.append(Self.number(of: node))
+                return false
+            }
+            guard !others.isEmpty else { return false }
+            return try any(a, context) { node in
+                let value = Self.number(of: node)
+                return others.contains { Self.compare(value, op, $0) }
+            }
+        case (true, false):
+            return try compare(set: a, op, other: b, context)
+        case (false, true):
+            return try compare(set: b, op.swapped, other: a, context)
+        case (false, false):
+            return try Self.compare(value(a, context), op, value(b, context))
+        }
+    }
+
+    /// `set op other` where only `set` is a node-set.
+    private func compare(set: NativeXPath, _ op: NativeComparison, other: NativeXPath, _ context: Context) throws(NativeXPathStop) -> Bool {
+        if case .literal(let literal) = other, op == .equal || op == .notEqual {
+            return try any(set, context) { node in Self.stringValue(of: node, equals: literal) == (op == .equal) }
+        }
+        switch try value(other, context) {
+        case .boolean(let flag):
+            return try Self.compare(.boolean(boolean(set, context)), op, .boolean(flag))
+        case .number(let number):
+            return try any(set, context) { node in Self.compare(Self.number(of: node), op, number) }
+        case .string(let text):
+            if op == .equal || op == .notEqual {
+                return try any(set, context) { node in (Self.stringValue(of: node) == text) == (op == .equal) }
+            }
+            let number = Self.number(parsing: text)
+            return try any(set, context) { node in Self.compare(Self.number(of: node), op, number) }
+        case .nodes:
+            throw NativeXPathStop()
+        }
+    }
+
+    private static func compare(_ a: Double, _ op: NativeComparison, _ b: Double) -> Bool {
+        switch op {
+        case .equal: return a == b
+        case .notEqual: return a != b
+        case .less: return a < b
+        case .lessOrEqual: return a <= b
+        case .greater: return a > b
+        case .greaterOrEqual: return a >= b
+        }
+    }
+
+    /// Two values neither of which is a node-set.
+    private static func compare(_ a: XPathValue, _ op: NativeComparison, _ b: XPathValue) throws(NativeXPathStop) -> Bool {
+        if op == .equal || op == .notEqual {
+            let equal: Bool
+            switch (a, b) {
+            case (.boolean, _), (_, .boolean): equal = boolean(of: a) == boolean(of: b)
+            case (.number(let x), _): equal = x == number(loose: b)
+            case (_, .number(let y)): equal = number(loose: a) == y
+            case (.string(let x), .string(let y)): equal = x == y
+            default: throw NativeXPathStop()
+            }
+            // NaN is unequal to everything: `!=` is true, `=` false.
+            if case .number(let x) = a, x.isNaN { return op == .notEqual }
+            if case .number(let y) = b, y.isNaN { return op == .notEqual }
+            return op == .equal ? equal : !equal
+        }
+        return compare(number(loose: a), op, number(loose: b))
+    }
+
+    private static func number(loose value: XPathValue) -> Double {
+        switch value {
+        case .nodes: return .nan
+        case .boolean(let flag): return flag ? 1 : 0
+        case .number(let number): return number
+        case .string(let text): return number(parsing: text)
+        }
+    }
+
+    // MARK: - Node-sets
+
+    /// Visits the nodes of a node-set expression in no particular order, possibly more than
+    /// once, until `body` returns true (then returns true).
+    private func any(
+        _ expression: NativeXPath, _ context: Context, _ body: (xmlNodePtr) throws(NativeXPathStop) -> Bool
+    ) throws(NativeXPathStop) -> Bool {
+        switch expression {
+        case .path(let path):
+            return try visit(path.steps, 0, from: path.absolute ? documentNode : context.node, body)
+        case .union(let parts):
+            for part in parts where try any(part, context, body) { return true }
+            return false
+        case .filter(let primary, let predicates, let steps):
+            for node in try filtered(primary, predicates, context) where try visit(steps, 0, from: node, body) {
+                return true
+            }
+            return false
+        default:
+            throw NativeXPathStop()
+        }
+    }
+
+    private func visit(
+        _ steps: [NativeStep], _ index: Int, from node: xmlNodePtr, _ body: (xmlNodePtr) throws(NativeXPathStop) -> Bool
+    ) throws(NativeXPathStop) -> Bool {
+        guard index < steps.count else { return try body(node) }
+        let step = steps[index]
+        if step.positional {
+            for candidate in try candidates(step, from: node) where try visit(steps, index + 1, from: candidate, body) {
+                return true
+            }
+            return false
+        }
+        return try forEach(step.axis, from: node) { candidate throws(NativeXPathStop) in
+            guard matches(step, candidate) else { return false }
+            for predicate in step.predicates {
+                guard try boolean(predicate.expression, Context(node: candidate, position: -1, size: -1)) else { return false }
+            }
+            return try visit(steps, index + 1, from: candidate, body)
+        }
+    }
+
+    /// The node-set of an expression, in document order, without duplicates.
+    private func nodes(_ expression: NativeXPath, _ context: Context) throws(NativeXPathStop) -> [xmlNodePtr] {
+        switch expression {
+        case .path(let path):
+            return try walk(path.steps, from: [path.absolute ? documentNode : context.node], antichain: true)
+        case .union(let parts):
+            var all: [xmlNodePtr] = []
+            for part in parts { all += try nodes(part, context) }
+            return Self.sortedUnique(all)
+        case .filter(let primary, let predicates, let steps):
+            return try walk(steps, from: filtered(primary, predicates, context), antichain: false)
+        default:
+            throw NativeXPathStop()
+        }
+    }
+
+    /// A primary node-set filtered by predicates (positions in document order).
+    private func filtered(_ primary: NativeXPath, _ predicates: [NativePredicate], _ context: Context) throws(NativeXPathStop)
+        -> [xmlNodePtr]
+    {
+        var set = try nodes(primary, context)
+        for predicate in predicates { set = try apply(predicate, to: set) }
+        return set
+    }
+
+    /// Follows `steps` from `start` (in document order). `antichain`: no node of `start` is
+    /// an ancestor of another, so child steps keep document order.
+    private func walk(_ steps: [NativeStep], from start: [xmlNodePtr], antichain: Bool) throws(NativeXPathStop) -> [xmlNodePtr] {
+        var set = start
+        var antichain = antichain
+        for step in steps {
+            var next: [xmlNodePtr] = []
+            for node in set {
+                if step.positional {
+                    var found = try candidates(step, from: node)
+                    if step.axis.isReverse { found.reverse() }
+                    next += found
+                    continue
+                }
+                let first = next.count
+                _ = try forEach(step.axis, from: node) { candidate throws(NativeXPathStop) in
+                    guard matches(step, candidate) else { return false }
+                    for predicate in step.predicates {
+                        guard try boolean(predicate.expression, Context(node: candidate, position: -1, size: -1)) else {
+                            return false
+                        }
+                    }
+                    next.append(candidate)
+                    return false
+                }
+                if step.axis.isReverse { next[first...].reverse() }
+            }
+            let keepsOrder = step.axis == .child || step.axis == .attribute || step.axis == .selfNode
+            if set.count > 1, !(antichain && keepsOrder) { next = Self.sortedUnique(next) }
+            antichain =
+                (antichain && keepsOrder)
+                || (set.count == 1 && [.parent, .followingSibling, .precedingSibling].contains(step.axis))
+            set = next
+            if set.isEmpty { break }
+        }
+        return set
+    }
+
+    /// The nodes of one step from one node, predicates applied with positions (axis order).
+    private func candidates(_ step: NativeStep, from node: xmlNodePtr) throws(NativeXPathStop) -> [xmlNodePtr] {
+        var found: [xmlNodePtr] = []
+        _ = try forEach(step.axis, from: node) { candidate throws(NativeXPathStop) in
+            if matches(step, candidate) { found.append(candidate) }
+            return false
+        }
+        for predicate in step.predicates { found = try apply(predicate, to: found) }
+        return found
+    }
+
+    private func apply(_ predicate: NativePredicate, to set: [xmlNodePtr]) throws(NativeXPathStop) -> [xmlNodePtr] {
+        var kept: [xmlNodePtr] = []
+        for (offset, node) in set.enumerated() {
+            let context = Context(node: node, position: offset + 1, size: set.count)
+            if predicate.positional {
+                let result = try value(predicate.expression, context)
+                if case .number(let position) = result {
+                    if Double(offset + 1) == position { kept.append(node) }
+                } else if Self.boolean(of: result) {
+                    kept.append(node)
+                }
+            } else if try boolean(predicate.expression, context) {
+                kept.append(node)
+            }
+        }
+        return kept
+    }
+
+    private static func sortedUnique(_ nodes: [xmlNodePtr]) -> [xmlNodePtr] {
+        guard nodes.count > 1 else { return nodes }
+        let sorted = nodes.sorted { xmlXPathCmpNodes($0, $1) == 1 }
+        var unique: [xmlNodePtr] = [sorted[0]]
+        for node in sorted.dropFirst() where node != unique[unique.count - 1] { unique.append(node) }
+        return unique
+    }
+
+    // MARK: - Axes and node tests
+
+    /// Calls `body` for each node on the axis, in axis order, until it returns true.
+    private func forEach(
+        _ axis: NativeAxis, from node: xmlNodePtr, _ body: (xmlNodePtr) throws(NativeXPathStop) -> Bool
+    ) throws(NativeXPathStop) -> Bool {
+        @inline(__always) func count() throws(NativeXPathStop) {
+            budget -= 1
+            if budget < 0 { throw NativeXPathStop() }
+        }
+        let isAttribute = node.pointee.type == XML_ATTRIBUTE_NODE
+        switch axis {
+        case .child:
+            guard !isAttribute else { return false }
+            var child = node.pointee.children
+            while let current = child {
+                try count()
+                if try body(current) { return true }
+                child = current.pointee.next
+            }
+            return false
+        case .attribute:
+            guard node.pointee.type == XML_ELEMENT_NODE else { return false }
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                try count()
+                if try body(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) { return true }
+                attribute = current.pointee.next
+            }
+            return false
+        case .parent:
+            guard let parent = node.pointee.parent else { return false }
+            try count()
+            return try body(parent)
+        case .selfNode:
+            try count()
+            return try body(node)
+        case .followingSibling, .precedingSibling:
+            guard !isAttribute else { return false }
+            var sibling = axis == .followingSibling ? node.pointee.next : node.pointee.prev
+            while let current = sibling {
+                try count()
+                if try body(current) { return true }
+                sibling = axis == .followingSibling ? current.pointee.next : current.pointee.prev
+            }
+            return false
+        case .descendant, .descendantOrSelf:
+            if axis == .descendantOrSelf {
+                try count()
+                if try body(node) { return true }
+            }
+            guard !isAttribute else { return false }
+            var stack: [xmlNodePtr] = []
+            var child = node.pointee.children
+            while true {
+                while let current = child {
+                    try count()
+                    if try body(current) { return true }
+                    if current.pointee.type == XML_ELEMENT_NODE, let first = current.pointee.children {
+                        if let next = current.pointee.next { stack.append(next) }
+                        child = first
+                    } else {
+                        child = current.pointee.next
+                    }
+                }
+                guard let resume = stack.popLast() else { return false }
+                child = resume
+            }
+        case .ancestor, .ancestorOrSelf:
+            if axis == .ancestorOrSelf {
+                try count()
+                if try body(node) { return true }
+            }
+            var ancestor = node.pointee.parent
+            while let current = ancestor {
+                try count()
+                if try body(current) { return true }
+                ancestor = current.pointee.parent
+            }
+            return false
+        }
+    }
+
+    /// The namespace node and URI last found equal (records declare their namespace once, so
+    /// nearly every element shares one `xmlNs`).
+    private var knownNamespace: (node: UnsafeMutablePointer<xmlNs>, uri: UnsafePointer<xmlChar>)?
+
+    @inline(__always)
+    private func matches(_ step: NativeStep, _ node: xmlNodePtr) -> Bool {
+        let type = node.pointee.type
+        switch step.test {
+        case .node:
+            return type != XML_NAMESPACE_DECL && type != XML_DTD_NODE && type != XML_ENTITY_DECL
+        case .text:
+            return type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE
+        case .anyName:
+            return type == step.principalType
+        case .anyNameIn, .name:
+            guard type == step.principalType else { return false }
+            if let local = step.localName {
+                // The first byte settles most mismatches without a call.
+                guard let name = node.pointee.name, name.pointee == local.pointee, xmlStrEqual(name, local) != 0 else {
+                    return false
+                }
+            }
+            guard let uri = step.namespaceURI else { return node.pointee.ns == nil }
+            guard let ns = node.pointee.ns else { return false }
+            if let known = knownNamespace, known.node == ns, known.uri == uri { return true }
+            guard let href = ns.pointee.href, xmlStrEqual(href, uri) != 0 else { return false }
+            knownNamespace = (ns, uri)
+            return true
+        }
+    }
+
+    // MARK: - Functions
+
+    /// The strings of an argument: each node's string value for a node-set, else its string.
+    private func strings(_ argument: NativeXPath, _ context: Context) throws(NativeXPathStop) -> [String] {
+        guard argument.isNodeSet else { return [try string(argument, context)] }
+        var values: [String] = []
+        _ = try any(argument, context) { node in
+            values.append(Self.stringValue(of: node))
+            return false
+        }
+        return values
+    }
+
+    /// Whether any string of the argument satisfies `test`, stopping at the first.
+    private func anyString(_ argument: NativeXPath, _ context: Context, _ test: (String) -> Bool) throws(NativeXPathStop) -> Bool {
+        guard argument.isNodeSet else { return test(try string(argument, context)) }
+        return try any(argument, context) { node in test(Self.stringValue(of: node)) }
+    }
+
+    /// The number of values an argument gives a function (nodes of a node-set, else one).
+    private func valueCount(_ argument: NativeXPath, _ context: Context) throws(NativeXPathStop) -> Int {
+        guard argument.isNodeSet else { return 1 }
+        var count = 0
+        _ = try any(argument, context) { _ in
+            count += 1
+            return false
+        }
+        return count
+    }
+
+    /// Counts `cost` list comparisons against the budget, as the libxml2 registration charges
+    /// them against its operation limit.
+    private func charge(_ cost: Int) throws(NativeXPathStop) {
+        budget -= cost
+        if budget < 0 { throw NativeXPathStop() }
+    }
+
+    private func list(_ argument: NativeXPath, _ context: Context) throws(NativeXPathStop) -> ReferenceList {
+        guard let list = environment.lists[try string(argument, context)] else { throw NativeXPathStop() }
+        return list
+    }
+
+    private func call(_ function: NativeFunction, _ arguments: [NativeXPath], _ context: Context) throws(NativeXPathStop) -> XPathValue {
+        func text(_ index: Int) throws(NativeXPathStop) -> String {
+            index < arguments.count ? try string(arguments[index], context) : Self.stringValue(of: context.node)
+        }
+        func date(_ index: Int) throws(NativeXPathStop) -> LocalDate? {
+            LocalDate(try string(arguments[index], context))
+        }
+        switch function {
+        case .not, .boolean, .true, .false:
+            switch function {
+            case .true: return .boolean(true)
+            case .false: return .boolean(false)
+            case .not: return .boolean(try !boolean(arguments[0], context))
+            default: return .boolean(try boolean(arguments[0], context))
+            }
+        case .string: return .string(try text(0))
+        case .number:
+            if arguments.isEmpty { return .number(Self.number(of: context.node)) }
+            return .number(try number(arguments[0], context))
+        case .normalizeSpace: return .string(Self.normalizeSpace(try text(0)))
+        case .stringLength: return .number(Double(try text(0).unicodeScalars.count))
+        case .count:
+            guard arguments[0].isNodeSet else { throw NativeXPathStop() }
+            return .number(Double(try nodes(arguments[0], context).count))
+        case .contains:
+            let haystack = try string(arguments[0], context)
+            let needle = try string(arguments[1], context)
+            return .boolean(ReferenceList.contains(Array(haystack.utf8), Array(needle.utf8)))
+        case .startsWith:
+            let text = try string(arguments[0], context)
+            let prefix = try string(arguments[1], context)
+            return .boolean(text.utf8.starts(with: prefix.utf8))
+        case .concat:
+            var result = ""
+            for argument in arguments { result += try string(argument, context) }
+            return .string(result)
+        case .position, .last:
+            guard context.position >= 0 else { throw NativeXPathStop() }
+            return .number(Double(function == .position ? context.position : context.size))
+        case .inList:
+            let list = try list(arguments[0], context)
+            try charge(valueCount(arguments[1], context) * list.entries.count)
+            guard !list.entries.isEmpty else { return .boolean(false) }
+            let environment = environment
+            return .boolean(
+                try anyString(arguments[1], context) { value in
+                    list.match(key: environment.key(for: value, in: list), on: environment.asOf) != nil
+                })
+        case .containsAny:
+            let list = try list(arguments[0], context)
+            try charge(valueCount(arguments[1], context) * list.entries.count)
+            let asOf = environment.asOf
+            return .boolean(try anyString(arguments[1], context) { RedlineFunctions.containsAny(list, $0, on: asOf) })
+        case .asOf:
+            return .string(environment.asOf.description)
+        case .days:
+            return .number(try date(0).map { Double($0.daysSinceEpoch) } ?? .nan)
+        case .daysSince:
+            return .number(try date(0).map { Double(environment.asOf.daysSinceEpoch - $0.daysSinceEpoch) } ?? .nan)
+        case .monthsBetween:
+            guard let from = try date(0), let to = try date(1) else { return .number(.nan) }
+            return .number(Double(from.months(until: to)))
+        case .latest:
+            return .string(try strings(arguments[0], context).compactMap { LocalDate($0) }.max()?.description ?? "")
+        case .independent, .selfDeclared:
+            guard arguments[0].isNodeSet else { throw NativeXPathStop() }
+            let wantIndependent = function == .independent
+            return .boolean(
+                try any(arguments[0], context) { node in
+                    guard let provenance = RedlineFunctions.provenance(of: node) else { return false }
+                    return RedlineFunctions.independentProvenances.contains(provenance) == wantIndependent
+                })
+        case .hasTokens:
+            let wanted = RedlineFunctions.tokens(try string(arguments[1], context))
+            guard !wanted.isEmpty else { return .boolean(false) }
+            let present = Set(try strings(arguments[0], context).flatMap(RedlineFunctions.tokens))
+            return .boolean(wanted.allSatisfy { present.contains($0) })
+        case .normalizeName:
+            return .string(NameNormalizer.normalize(try string(arguments[0], context)))
+        case .sameParty:
+            let second = Set(try strings(arguments[1], context).map(NameNormalizer.normalize).filter { !$0.isEmpty })
+            guard !second.isEmpty else { return .boolean(false) }
+            return .boolean(try anyString(arguments[0], context) { second.contains(NameNormalizer.normalize($0)) })
+        }
+    }
+
+    /// XPath's normalize-space: XML whitespace trimmed and runs collapsed to one space.
+    private static func normalizeSpace(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
