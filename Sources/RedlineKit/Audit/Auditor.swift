@@ -194,9 +194,9 @@ public final class Auditor: Sendable {
                 }
                 let active = report.findings.filter { !waivedRules.contains($0.ruleID) }
                 let score = Engine.score(results, rules: engine.ruleSet.rules)
+                let failed = active.filter { $0.kind == .fail || $0.kind == .partial }
                 verdict = policy.verdict(
-                    score: score,
-                    failedSeverities: active.filter { $0.kind == .fail || $0.kind == .partial }.map(\.severity),
+                    score: score, failedSeverities: failed.map(\.severity), failedCategories: Set(failed.map(\.category)),
                     hadError: results.contains { $0.outcome == .error })
                 clean = verdict == policy.clean
             }

@@ -129,8 +129,10 @@ public final class Engine: Sendable {
         }
         let score = Engine.score(results, rules: ruleSet.rules)
         let policy = ruleSet.policy.policy(for: stage)
-        let failed = findings.filter { $0.kind == .fail || $0.kind == .partial }.map(\.severity)
-        let verdict = policy.verdict(score: score, failedSeverities: failed, hadError: results.contains { $0.outcome == .error })
+        let failed = findings.filter { $0.kind == .fail || $0.kind == .partial }
+        let verdict = policy.verdict(
+            score: score, failedSeverities: failed.map(\.severity), failedCategories: Set(failed.map(\.category)),
+            hadError: results.contains { $0.outcome == .error })
         report.status = .evaluated
         report.results = results
         report.findings = findings

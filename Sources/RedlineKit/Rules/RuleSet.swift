@@ -28,10 +28,21 @@ public struct VerdictPolicy: Sendable, Hashable {
         public var name: String
         /// The verdict applies when a failed rule has this severity or higher…
         public var severity: Severity?
+        /// …or when a failed rule has this category (a trigger of its own, whatever its severity)…
+        public var category: String?
         /// …or when the score is below this.
         public var below: Double?
         /// What the level means, in words.
         public var description: String
+
+        /// A level; `category` is optional so that levels without it read as before.
+        public init(name: String, severity: Severity?, category: String? = nil, below: Double?, description: String) {
+            self.name = name
+            self.severity = severity
+            self.category = category
+            self.below = below
+            self.description = description
+        }
     }
 
     /// The policy of one stage: levels from the most to the least severe.
@@ -41,14 +52,19 @@ public struct VerdictPolicy: Sendable, Hashable {
         /// The mildest verdict allowed when a rule could not be evaluated.
         public var onError: String
 
-        /// The verdict for a score, the severities of failed rules and whether any rule errored.
-        public func verdict(score: Double, failedSeverities: [Severity], hadError: Bool) -> String {
+        /// The verdict for a score, the severities and categories of failed rules and whether
+        /// any rule errored.
+        public func verdict(
+            score: Double, failedSeverities: [Severity], failedCategories: Set<String> = [], hadError: Bool
+        ) -> String {
             let worst = failedSeverities.max()
-            var index = levels.firstIndex { level in
-                if let threshold = level.severity, let worst, worst >= threshold { return true }
-                if let below = level.below, score < below { return true }
-                return level.severity == nil && level.below == nil
-            } ?? (levels.count - 1)
+            var index =
+                levels.firstIndex { level in
+                    if let threshold = level.severity, let worst, worst >= threshold { return true }
+                    if let category = level.category, failedCategories.contains(category) { return true }
+                    if let below = level.below, score < below { return true }
+                    return level.severity == nil && level.category == nil && level.below == nil
+                } ?? (levels.count - 1)
             if hadError, let errorIndex = levels.firstIndex(where: { $0.name == onError }), errorIndex < index {
                 index = errorIndex
             }

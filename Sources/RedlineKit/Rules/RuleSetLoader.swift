@@ -401,7 +401,8 @@ public struct RuleSetLoader {
                 levels.append(
                     VerdictPolicy.Level(
                         name: verdict.attribute("name") ?? "",
-                        severity: verdict.attribute("severity").flatMap { Severity(rawValue: $0) }, below: below,
+                        severity: verdict.attribute("severity").flatMap { Severity(rawValue: $0) },
+                        category: verdict.attribute("category"), below: below,
                         description: verdict.text.replacingSpacesRuns()))
             }
             if let last = levels.last, last.severity != nil || last.below != nil {
@@ -617,8 +618,10 @@ public struct RuleSetLoader {
 
     /// Stands in for a `<policy>` that does not load in lint mode (never used to give a verdict).
     static let standInPolicy = VerdictPolicy(
-        application: VerdictPolicy.StagePolicy(levels: [VerdictPolicy.Level(name: "approve", description: "")], onError: "approve"),
-        licence: VerdictPolicy.StagePolicy(levels: [VerdictPolicy.Level(name: "maintain", description: "")], onError: "maintain"))
+        application: VerdictPolicy.StagePolicy(
+            levels: [VerdictPolicy.Level(name: "approve", severity: nil, below: nil, description: "")], onError: "approve"),
+        licence: VerdictPolicy.StagePolicy(
+            levels: [VerdictPolicy.Level(name: "maintain", severity: nil, below: nil, description: "")], onError: "maintain"))
 }
 
 extension RuleSetLoader {

@@ -194,7 +194,7 @@ enum NativeArithmetic: Sendable {
 /// `rl:` function.
 enum NativeFunction: String, Sendable {
     case not, `true`, `false`, boolean, string, number, normalizeSpace, stringLength, count, contains, startsWith
-    case concat, position, last
+    case concat, position, last, substring
     case inList, containsAny, asOf, days, daysSince, monthsBetween, latest, independent, selfDeclared, hasTokens
     case normalizeName, sameParty
 
@@ -202,6 +202,7 @@ enum NativeFunction: String, Sendable {
         "not": .not, "true": .true, "false": .false, "boolean": .boolean, "string": .string, "number": .number,
         "normalize-space": .normalizeSpace, "string-length": .stringLength, "count": .count, "contains": .contains,
         "starts-with": .startsWith, "concat": .concat, "position": .position, "last": .last,
+        "substring": .substring,
     ]
 
     static let redline: [String: NativeFunction] = [
@@ -220,6 +221,7 @@ enum NativeFunction: String, Sendable {
             return count == 1
         case .contains, .startsWith, .inList, .containsAny, .monthsBetween, .hasTokens, .sameParty: return count == 2
         case .concat: return count >= 2
+        case .substring: return count == 2 || count == 3
         }
     }
 

@@ -619,6 +619,11 @@ final class NativeXPathEvaluator {
             var result = ""
             for argument in arguments { result += try string(argument, context) }
             return .string(result)
+        case .substring:
+            let text = try string(arguments[0], context)
+            let start = try number(arguments[1], context)
+            let length = arguments.count == 3 ? try number(arguments[2], context) : nil
+            return .string(Self.substring(text, start: start, length: length))
         case .position, .last:
             guard context.position >= 0 else { throw NativeXPathStop() }
             return .number(Double(function == .position ? context.position : context.size))
@@ -667,6 +672,36 @@ final class NativeXPathEvaluator {
             guard !second.isEmpty else { return .boolean(false) }
             return .boolean(try anyString(arguments[0], context) { second.contains(NameNormalizer.normalize($0)) })
         }
+    }
+
+    /// XPath's substring, computed as libxml2 2.9.14 does: positions rounded half up, NaN and
+    /// infinities clamped, characters counted as code points.
+    private static func substring(_ text: String, start: Double, length: Double?) -> String {
+        func rounded(_ value: Double) -> Double {
+            let floor = value.rounded(.down)
+            return value - floor >= 0.5 ? floor + 1 : floor
+        }
+        var first = 1
+        var end = Int(Int32.max)
+        if !(start < Double(Int32.max)) {
+            first = Int(Int32.max)
+        } else if start >= 1 {
+            first = Int(rounded(start))
+        }
+        if let length {
+            let last = rounded(start) + rounded(length)
+            if !(last >= 1) {
+                end = 1
+            } else if last < Double(Int32.max) {
+                end = Int(last)
+            }
+        }
+        guard first < end else { return "" }
+        let scalars = Array(text.unicodeScalars)
+        guard first - 1 < scalars.count else { return "" }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[(first - 1)..<min(scalars.count, end - 1)])
+        return String(result)
     }
 
     /// XPath's normalize-space: XML whitespace trimmed and runs collapsed to one space.

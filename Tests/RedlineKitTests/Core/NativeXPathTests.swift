@@ -61,7 +61,11 @@ struct NativeXPathTests {
         "count(//r:party/r:name/..)", "string-length(r:parties/r:party[4]/r:name)", "string-length('Ωmega café')",
         "normalize-space(r:parties/r:party[4]/r:name)", "normalize-space('  a \t b  ')", "normalize-space(r:nothing)",
         "contains(r:items/r:item[1]/r:description, 'mixed')", "starts-with(r:items/r:item[2]/r:controlEntry, '5A')",
-        "concat(r:exporter/r:name, ' / ', r:exporter/r:country)", "string(r:items/r:item[1]/r:description)",
+        "concat(r:exporter/r:name, ' / ', r:exporter/r:country)", "substring('12345', 2, 3)", "substring('12345', 2)",
+        "substring('12345', 1.5, 2.6)", "substring('12345', 0, 3)", "substring('12345', -42, 1 div 0)",
+        "substring('12345', -1 div 0, 1 div 0)", "substring('12345', 0 div 0, 3)", "substring('12345', 1, 0 div 0)",
+        "substring('Ωmega café', 7)", "substring('abc', 10)", "substring(r:parties/r:party/r:name, 2, 1000 * boolean(r:items))",
+        "string(r:items/r:item[1]/r:description)",
         "r:parties/r:party[string-length(r:name) > 10]", "r:items/r:item[number(@quantity) = number(@quantity)]",
         "r:parties/r:party[1] and r:parties/r:party[9] or r:items", "r:items/r:item[@quantity][2]",
         // redline's functions.

@@ -1,12 +1,13 @@
-@testable import RedlineKit
 import Testing
+
+@testable import RedlineKit
 
 /// The score formula and the verdict policy.
 struct ScoringTests {
     static let policy = VerdictPolicy.StagePolicy(
         levels: [
             .init(name: "revoke", severity: .critical, below: nil, description: ""),
-            .init(name: "suspend", severity: nil, below: 40, description: ""),
+            .init(name: "suspend", severity: nil, category: "suspension", below: 40, description: ""),
             .init(name: "review", severity: .major, below: 85, description: ""),
             .init(name: "maintain", severity: nil, below: nil, description: ""),
         ], onError: "review")
@@ -18,6 +19,16 @@ struct ScoringTests {
     ])
     func verdictFollowsThePolicy(_ score: Double, _ failed: [Severity], _ error: Bool, _ verdict: String) {
         #expect(Self.policy.verdict(score: score, failedSeverities: failed, hadError: error) == verdict)
+    }
+
+    /// A failed rule of a level's category triggers that level, whatever its severity or the
+    /// score; a more severe level still wins.
+    @Test(arguments: [
+        (95.0, [Severity.major], Set(["suspension"]), "suspend"), (95.0, [.minor], Set(["other"]), "maintain"),
+        (95.0, [.critical, .major], Set(["suspension", "sanctions"]), "revoke"), (90.0, [.major], Set<String>(), "review"),
+    ])
+    func aFailedCategoryTriggersItsLevel(_ score: Double, _ failed: [Severity], _ categories: Set<String>, _ verdict: String) {
+        #expect(Self.policy.verdict(score: score, failedSeverities: failed, failedCategories: categories, hadError: false) == verdict)
     }
 
     @Test func scoreWeighsCreditsOverApplicableRules() throws {
