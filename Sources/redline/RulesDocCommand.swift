@@ -5,12 +5,17 @@ import RedlineKit
 struct RulesDocCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doc",
-        abstract: "Print Markdown documentation of a rule set (the generator of docs/rules.md)."
+        abstract: "Print Markdown documentation of a rule set (the generator of docs/rules.md).",
+        discussion: """
+            For a rule set that extends another, the documentation starts with its composition: the \
+            extended rule set, each override with its reason and each disabled rule with its reason.
+            """
     )
 
     @OptionGroup var ruleSet: RuleSetArgument
 
     func run() throws {
-        Terminal.write(RuleDocumentation.markdown(try ruleSet.load()))
+        let rules = try ruleSet.load()
+        Terminal.write(RuleDocumentation.markdown(rules, extended: RuleDocumentation.extendedRuleSet(of: rules)))
     }
 }

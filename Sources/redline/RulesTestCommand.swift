@@ -11,7 +11,8 @@ struct RulesTestCommand: ParsableCommand {
         discussion: """
             Example records declare what they must give with a processing instruction at the top: \
             <?redline-expect as-of="2021-11-04" verdict="revoke" fires="NSO-001 SANC-001"?> \
-            (verdict, fires, errors and profile optional; one per as-of). A failure shows the example, the expected and \
+            (verdict, fires, errors and profile optional; one per as-of; an unknown verdict, rule id or profile is an \
+            ERROR at the instruction's line). A failure shows the example, the expected and \
             actual outcome and the values the conditions saw. Exits 1 when a check fails or coverage is \
             below --min-coverage, 3 when the rule set does not load.
             """
@@ -56,6 +57,13 @@ struct RulesTestCommand: ParsableCommand {
         }
         var out = ""
         for failure in run.failures {
+            if failure.isError {
+                for error in failure.declarationErrors {
+                    out += "ERROR \(error.position): \(error.message)\n"
+                    if let suggestion = error.suggestion { out += "    fix: \(suggestion)\n" }
+                }
+                continue
+            }
             let subject = failure.suite.hasSuffix(".xml") ? failure.name : "[\(failure.suite)] \(failure.name)"
             out += "FAIL \(failure.position): \(subject): expected \(failure.expected), got \(failure.actual)\n"
             for detail in failure.details { out += "    \(detail)\n" }
@@ -79,16 +87,26 @@ struct RulesTestCommand: ParsableCommand {
         }
         let inline = run.cases.filter { !$0.suite.hasSuffix(".xml") }.count
         let failed = run.failures.count
+        let invalid = run.failures.filter(\.isError).count
         out += "\(run.cases.count) checks (\(inline) inline examples, \(run.cases.count - inline) record expectations): "
-        out += failed == 0 ? "all passed\n" : "\(failed) failed\n"
+        out += failed == 0 ? "all passed\n" : "\(failed) failed"
+        if invalid > 0 { out += " (\(invalid) with an invalid declaration)" }
+        if failed > 0 { out += "\n" }
         Terminal.write(out)
+        let timestamp = String(ISO8601DateFormatter().string(from: Date()).prefix(19))
         for value in report {
             let file = String(value.dropFirst("junit=".count))
-            let xml = JUnitTestReport().render(run.cases, name: "redline rules test \(rules.id)")
+            let xml = JUnitTestReport().render(run.cases, name: "redline rules test \(rules.id)", timestamp: timestamp)
+            // Atomically, like the audit's reports: a temporary file renamed over the target when complete.
+            var sink: AtomicFileSink?
             do {
-                try Data(xml.utf8).write(to: URL(fileURLWithPath: file))
+                let atomic = try AtomicFileSink(target: file)
+                sink = atomic
+                try atomic.write(xml)
+                try atomic.commit()
             } catch {
-                Terminal.error("\(file): error: cannot write the JUnit report: \(error.localizedDescription)")
+                sink?.discard()
+                Terminal.error("\(file): error: cannot write the JUnit report: \(error)")
                 throw ExitCode(ExitStatus.inputError)
             }
         }

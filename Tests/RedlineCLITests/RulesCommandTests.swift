@@ -48,8 +48,36 @@ struct RulesCommandTests {
             ))
         #expect(result.stdout.hasSuffix("3 failed\n"))
         let xml = try String(contentsOf: junit, encoding: .utf8)
-        #expect(xml.contains("failures=\"3\""))
-        #expect(xml.contains("<testcase classname=\"T-001\" name=\"example 2 'wrongly expects pass' (pass)\""))
+        #expect(xml.contains("failures=\"2\""))
+        #expect(xml.contains("<testcase name=\"example 2 'wrongly expects pass' (pass)\" classname=\"T-001\" time=\"0.000\">"))
+        #expect(xml.range(of: #"timestamp="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d""#, options: .regularExpression) != nil)
+        // Written atomically: the temporary file was renamed, nothing else is left next to it.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: junit.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix("." + junit.lastPathComponent + ".redline-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func testJUnitReportToAnUnwritablePlaceFailsAndLeavesNothing() throws {
+        let result = try CLIRunner.run([
+            "rules", "test", "Tests/Fixtures/rules-test/wrong-expectations.xml", "--report", "junit=/nonexistent-dir/junit.xml",
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/nonexistent-dir/junit.xml: error: cannot write the JUnit report: "))
+    }
+
+    @Test func testReportsUnknownNamesInADeclarationAsErrors() throws {
+        let result = try CLIRunner.run([
+            "rules", "test", "Tests/Fixtures/rules-test/wrong-expectations.xml", "--examples", "Tests/Fixtures/rules-test/bad-declarations",
+        ])
+        #expect(result.status == 1)
+        #expect(
+            result.stdout.contains(
+                """
+                ERROR Tests/Fixtures/rules-test/bad-declarations/unknown-names.xml:2:1: <?redline-expect?> names verdict 'aprove', which is not a verdict for an application
+                    fix: did you mean approve? the verdicts are: refuse, approve-with-conditions, approve
+                ERROR Tests/Fixtures/rules-test/bad-declarations/unknown-names.xml:2:1: <?redline-expect?> fires names rule 'NOPE-001', which the rule set does not define
+                """))
+        #expect(result.stdout.hasSuffix("4 failed (2 with an invalid declaration)\n"))
     }
 
     @Test func minCoverageFailsBelowTheThreshold() throws {

@@ -1,6 +1,7 @@
 /// Which outcomes and branches of one rule the examples exercised. A branch is an operand of
-/// the top-level `and` / `or` of the rule's `when`, `assert` or `partial` (or the whole
-/// condition when it has none); it is covered when some example made it true and some false.
+/// an `and` / `or` of the rule's `when`, `assert` or `partial`, nested ones included (or the
+/// whole condition when it has none; see ``ConditionNode/branches``); it is covered when some
+/// example made it true and some false.
 public struct ConditionCoverage: Sendable, Hashable {
     /// One branch and the truths it took.
     public struct Branch: Sendable, Hashable {
@@ -54,11 +55,9 @@ public struct ConditionCoverage: Sendable, Hashable {
         ]
         for (label, evaluated) in reached {
             guard let evaluated else { continue }
-            let parts: [EvaluatedCondition]
-            switch evaluated.node {
-            case .and, .or: parts = evaluated.children
-            default: parts = [evaluated]
-            }
+            // The evaluated tree has the shape of the parsed one: its parts come in the order of the branches.
+            let operands = ConditionNode.operands(of: evaluated, node: \.node, children: \.children)
+            let parts = operands.isEmpty ? [evaluated] : operands
             var index = branches.firstIndex { $0.condition == label } ?? branches.count
             for part in parts where index < branches.count && branches[index].condition == label {
                 if part.truth { branches[index].seenTrue = true } else { branches[index].seenFalse = true }

@@ -4,6 +4,8 @@ import CLibXML2
 /// namespaces, functions and evaluation date (the same context as the engine's).
 struct ConditionEvaluator {
     let evaluator: XPathEvaluator
+    /// The context node (nil: the record's root element, as for a rule's conditions).
+    var context: xmlNodePtr? = nil
 
     /// Evaluates `expression` split into its tree.
     func evaluate(_ expression: XPathExpression) -> EvaluatedCondition {
@@ -11,8 +13,13 @@ struct ConditionEvaluator {
     }
 
     func evaluate(_ node: ConditionNode, in expression: XPathExpression) -> EvaluatedCondition {
-        let position = ExpressionOffsets.position(of: expression, offset: node.offset)
-        let children = node.children.map { evaluate($0, in: expression) }
+        evaluate(node) { ExpressionOffsets.position(of: expression, offset: $0) }
+    }
+
+    /// Evaluates a tree whose parts are placed by `position(offset)`.
+    func evaluate(_ node: ConditionNode, position place: (Int) -> SourcePosition) -> EvaluatedCondition {
+        let position = place(node.offset)
+        let children = node.children.map { evaluate($0, position: place) }
         var value: ConditionValue
         var truth: Bool
         switch node {
@@ -32,10 +39,11 @@ struct ConditionEvaluator {
         return EvaluatedCondition(node: node, value: value, truth: truth, children: children, position: position)
     }
 
-    private func evaluateText(_ text: String, at position: SourcePosition) -> ConditionValue {
+    /// The value of an expression in this evaluator's context (an error value when it does not compile).
+    func evaluateText(_ text: String, at position: SourcePosition) -> ConditionValue {
         do throws(RedlineError) {
             let expression = try XPathExpression(text, at: position)
-            switch try evaluator.evaluate(expression) {
+            switch try evaluator.evaluate(expression, node: context) {
             case .nodes(let nodes): return .nodes(nodes.map(ConditionEvaluator.describe))
             case .boolean(let value): return .boolean(value)
             case .number(let value): return .number(value)

@@ -44,12 +44,29 @@ public indirect enum ConditionNode: Sendable, Hashable {
         }
     }
 
-    /// The operands of a top-level `and` / `or` (the branches coverage tracks), or the whole node.
+    /// The branches coverage tracks: every operand of an `and` / `or`, nested ones too (also
+    /// under `not(…)`), depth first, each operand before its own operands; or the whole node
+    /// when it has no `and` / `or`. `a and (b or c)` gives `a`, `b or c`, `b`, `c`.
     public var branches: [ConditionNode] {
-        switch self {
-        case .and(let children, _, _), .or(let children, _, _): return children
-        default: return [self]
+        let operands = ConditionNode.operands(of: self, children: \.children)
+        return operands.isEmpty ? [self] : operands
+    }
+
+    /// The operands of every `and` / `or` in a tree of `Part`s shaped like a condition tree
+    /// (a ``ConditionNode`` or an evaluated condition), in the order of ``branches``.
+    static func operands<Part>(of part: Part, node: (Part) -> ConditionNode, children: (Part) -> [Part]) -> [Part] {
+        switch node(part) {
+        case .and, .or:
+            return children(part).flatMap { [$0] + operands(of: $0, node: node, children: children) }
+        case .not:
+            return children(part).flatMap { operands(of: $0, node: node, children: children) }
+        default:
+            return []
         }
+    }
+
+    static func operands(of node: ConditionNode, children: (ConditionNode) -> [ConditionNode]) -> [ConditionNode] {
+        operands(of: node, node: { $0 }, children: children)
     }
 
     /// Parses an XPath 1.0 expression.

@@ -68,6 +68,10 @@ public struct RuleExplainer: Sendable {
         let (result, finding) = engine.evaluate(
             rule, stage: stage, profile: profile, asOf: asOf, evaluator: evaluator, document: document)
         let conditions = ConditionEvaluator(evaluator: evaluator)
+        let evidence = EvidenceChange(evaluator: evaluator, lists: engine.ruleSet.lists, asOf: asOf, position: rule.position)
+        func phrase(_ change: EvaluatedCondition.Change) -> String {
+            evidence.describe(change) ?? RuleExplainer.phrase(change)
+        }
         var explanation = RuleExplanation(
             ruleID: rule.id, title: rule.title, severity: rule.severity, rulePosition: rule.position,
             outcome: RuleExplainer.outcome(result), finding: finding, reason: result.reason,
@@ -87,13 +91,13 @@ public struct RuleExplainer: Sendable {
         switch explanation.outcome {
         case "fail", "partial":
             explanation.flipGoal = "to pass"
-            explanation.flip = (explanation.assertion?.changes(toBecome: true) ?? []).map(RuleExplainer.phrase)
+            explanation.flip = (explanation.assertion?.changes(toBecome: true) ?? []).map(phrase)
         case "pass":
             explanation.flipGoal = "to fail"
-            explanation.flip = (explanation.assertion?.changes(toBecome: false) ?? []).map(RuleExplainer.phrase)
+            explanation.flip = (explanation.assertion?.changes(toBecome: false) ?? []).map(phrase)
         case "not-applicable" where result.reason == "condition not met":
             explanation.flipGoal = "to apply"
-            explanation.flip = (explanation.when?.changes(toBecome: true) ?? []).map(RuleExplainer.phrase)
+            explanation.flip = (explanation.when?.changes(toBecome: true) ?? []).map(phrase)
         default:
             break
         }

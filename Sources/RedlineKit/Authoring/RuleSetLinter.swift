@@ -1,7 +1,9 @@
 /// `redline rules lint`: everything the loader checks (collected, not just the first problem),
 /// then demand ids, verbatim citations and examples, then suspicious patterns as warnings:
 /// names the record schema does not declare, `//` where an absolute path works, rules shadowed
-/// by an earlier one. Only the rule set's own rules are linted, not inherited ones.
+/// by an earlier one. Only the rule set's own rules are linted, not inherited ones. A rule the
+/// loader left out (it does not compile, or its id is taken) still gets every check that does
+/// not need it compiled, so one run reports every independent problem.
 public struct RuleSetLinter: Sendable {
     /// The demand catalogue rules' demand ids are checked against (nil: not checked).
     public var catalogue: DemandCatalogue?
@@ -19,9 +21,11 @@ public struct RuleSetLinter: Sendable {
 
     /// Lints a rule set file; the problems are sorted by file, line and column.
     public func lint(path: String, source: RuleSource = .fileSystem) -> [LintProblem] {
-        let (loaded, errors) = RuleSetLoader.lint(path: path, source: source)
-        var problems = errors.map(LintProblem.init)
-        if let ruleSet = loaded { problems += lint(ruleSet) }
+        let loaded = RuleSetLoader.lint(path: path, source: source)
+        var problems = loaded.problems.map(LintProblem.init)
+        if let ruleSet = loaded.ruleSet { problems += lint(ruleSet, brokenRules: loaded.brokenRules) }
+        var seen: Set<LintProblem> = []
+        problems = problems.filter { seen.insert($0).inserted }
         return problems.sorted { a, b in
             if a.position.file != b.position.file { return a.position.file < b.position.file }
             if a.position.line != b.position.line { return a.position.line < b.position.line }
@@ -30,17 +34,30 @@ public struct RuleSetLinter: Sendable {
         }
     }
 
-    /// The checks that need a loaded rule set.
-    public func lint(_ ruleSet: RuleSet) -> [LintProblem] {
+    /// The checks that need a loaded rule set; `brokenRules` are the rules the loader left out,
+    /// checked for everything but shadowing.
+    public func lint(_ ruleSet: RuleSet, brokenRules: [RuleSetLoader.BrokenRule] = []) -> [LintProblem] {
         var own = ruleSet
         own.rules = ruleSet.rules.filter { !ruleSet.inheritedRuleIDs.contains($0.id) }
+        let compiledCount = own.rules.count
+        own.rules += brokenRules.map(\.rule)
         var problems = Traceability.citationProblems(ruleSet: own, seeds: seeds).map(LintProblem.init)
         if let catalogue {
             problems += Traceability(ruleSet: own, catalogue: catalogue).unknownDemandProblems().map(LintProblem.init)
         }
-        for rule in own.rules {
-            problems += exampleProblems(rule)
-            for expression in rule.expressions { problems += expressionProblems(expression) }
+        for rule in own.rules { problems += exampleProblems(rule) }
+        for rule in own.rules.prefix(compiledCount) {
+            for expression in rule.expressions { problems += expressionProblems(expression.text, at: expression.position) }
+            var conditions = [rule.assertion] + rule.locate
+            if let when = rule.when { conditions.append(when) }
+            if let partial = rule.partial { conditions.append(partial.condition) }
+            for expression in conditions { problems += pathProblems(expression.text, at: expression.position) }
+        }
+        for broken in brokenRules {
+            for expression in broken.expressions {
+                problems += expressionProblems(expression.text, at: expression.position)
+                if expression.isCondition { problems += pathProblems(expression.text, at: expression.position) }
+            }
         }
         problems += shadowProblems(ruleSet)
         return problems
@@ -64,12 +81,15 @@ public struct RuleSetLinter: Sendable {
         return problems
     }
 
-    /// Names the record schema does not declare, unprefixed element names, and `//`.
-    func expressionProblems(_ expression: XPathExpression) -> [LintProblem] {
+    /// Names the record schema does not declare, unprefixed element names, and `//`, in an
+    /// expression written at `position` (compiled or not).
+    func expressionProblems(_ text: String, at position: SourcePosition) -> [LintProblem] {
+        let expression = (text: text, position: position)
         let tokens = XPathToken.tokenize(expression.text)
         var problems: [LintProblem] = []
+        let lines = ExpressionOffsets.lines(of: position.file)
         func at(_ token: XPathToken) -> SourcePosition {
-            ExpressionOffsets.position(of: expression, offset: token.start)
+            ExpressionOffsets.position(in: lines, contentStart: position, offset: token.start)
         }
         for (index, token) in tokens.enumerated() {
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
@@ -138,7 +158,9 @@ public struct RuleSetLinter: Sendable {
 
     /// `@name = 'literal'` or `r:name = 'literal'` (either order, `=` or `!=`) where the record
     /// schema does not allow the literal: the test is constant.
-    private func impossibleValue(_ tokens: [XPathToken], literalAt index: Int, in expression: XPathExpression) -> LintProblem? {
+    private func impossibleValue(
+        _ tokens: [XPathToken], literalAt index: Int, in expression: (text: String, position: SourcePosition)
+    ) -> LintProblem? {
         func operand(before operatorIndex: Int) -> (name: String, isAttribute: Bool)? {
             guard operatorIndex >= 1, tokens[operatorIndex - 1].kind == .name else { return nil }
             let isAttribute = operatorIndex >= 2 && tokens[operatorIndex - 2].text == "@"
@@ -173,7 +195,8 @@ public struct RuleSetLinter: Sendable {
         return LintProblem(
             .warning,
             "'\(value)' is not a value \(shown) can have in the licence record schema, so this comparison is constant (in '\(expression.text)')",
-            at: ExpressionOffsets.position(of: expression, offset: tokens[index].start),
+            at: ExpressionOffsets.position(
+                in: ExpressionOffsets.lines(of: expression.position.file), contentStart: expression.position, offset: tokens[index].start),
             suggestion: near.map { "did you mean '\($0)'?" } ?? "use a value the schema allows\(list)")
     }
 

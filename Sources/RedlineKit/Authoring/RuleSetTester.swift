@@ -86,6 +86,14 @@ public struct RuleSetTester: Sendable {
             return testCase
         }
         let report = explained.report
+        testCase.declarationErrors = declarationErrors(expectation, stage: report.stage)
+        if testCase.isError {
+            testCase.actual = "an invalid declaration"
+            for error in testCase.declarationErrors {
+                testCase.details.append("error: \(error.message)" + (error.suggestion.map { " (\($0))" } ?? ""))
+            }
+            return testCase
+        }
         guard report.status == .evaluated else {
             testCase.actual = "not evaluated: \(report.error?.message ?? report.findings.first?.message ?? report.status.rawValue)"
             return testCase
@@ -121,6 +129,48 @@ public struct RuleSetTester: Sendable {
         }
         testCase.passed = passed
         return testCase
+    }
+
+    /// Names in a declaration that the rule set does not know: a verdict that is none of the
+    /// stage's verdicts (of either stage when the record's stage is unknown), rule ids in `fires`
+    /// and `errors`, a profile. Each error is placed at the processing instruction.
+    func declarationErrors(_ expectation: RecordExpectation, stage: Stage?) -> [RedlineError] {
+        let at = expectation.position
+        let pi = "<?\(RecordExpectation.target)?>"
+        var errors: [RedlineError] = []
+        func nearest(_ name: String, in names: [String]) -> String? {
+            let scored = names.map { ($0, RuleSetLinter.distance(name.lowercased(), $0.lowercased())) }.filter { $0.1 <= 2 }
+            return scored.min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }?.0
+        }
+        if let verdict = expectation.verdict {
+            let stages = stage.map { [$0] } ?? Stage.allCases
+            let names = stages.flatMap { ruleSet.policy.policy(for: $0).levels.map(\.name) }
+            if !names.contains(verdict) {
+                let kind = stage.map { $0 == .application ? "an application" : "an issued licence" } ?? "a record"
+                errors.append(
+                    RedlineError(
+                        .invalidRules, "\(pi) names verdict '\(verdict)', which is not a verdict for \(kind)", at: at,
+                        suggestion: (nearest(verdict, in: names).map { "did you mean \($0)? " } ?? "")
+                            + "the verdicts are: \(names.joined(separator: ", "))"))
+            }
+        }
+        let ids = ruleSet.rules.map(\.id)
+        for (attribute, listed) in [("fires", expectation.fires), ("errors", expectation.errors)] {
+            for id in listed ?? [] where ruleSet.rule(id) == nil {
+                errors.append(
+                    RedlineError(
+                        .invalidRules, "\(pi) \(attribute) names rule '\(id)', which the rule set does not define", at: at,
+                        suggestion: nearest(id, in: ids).map { "did you mean \($0)?" } ?? "redline rules show lists the rules"))
+            }
+        }
+        if let profile = expectation.profile, !ruleSet.profiles.contains(where: { $0.id == profile }) {
+            let names = ruleSet.profiles.map(\.id)
+            errors.append(
+                RedlineError(
+                    .invalidRules, "\(pi) names profile '\(profile)', which the rule set does not declare", at: at,
+                    suggestion: "use one of: \(names.joined(separator: ", "))"))
+        }
+        return errors
     }
 
     /// The values each condition part saw, one line each.

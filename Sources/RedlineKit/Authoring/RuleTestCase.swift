@@ -15,4 +15,10 @@ public struct RuleTestCase: Sendable, Hashable {
     public var details: [String]
     /// Where the example or declaration is written.
     public var position: SourcePosition
+    /// What is wrong with a record's `<?redline-expect …?>` declaration itself (an unknown
+    /// verdict, rule id or profile); when there is something, the check is an error, not a mismatch.
+    public var declarationErrors: [RedlineError] = []
+
+    /// Whether the check could not be made because its declaration is wrong.
+    public var isError: Bool { !declarationErrors.isEmpty }
 }

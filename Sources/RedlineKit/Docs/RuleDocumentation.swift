@@ -3,14 +3,18 @@ import Foundation
 /// Generates Markdown documentation of a rule set: profiles, verdict policy, reference lists,
 /// a summary table, then one section per rule (id, title, category, severity, weight, demands,
 /// citations, what it checks, remedy, examples). The same generator writes the default set's
-/// `docs/rules.md` and serves `redline rules doc`.
+/// `docs/rules.md` and serves `redline rules doc`. A rule set that extends another also gets its
+/// composition: the extended set, each override with its reason, each disabled rule with its
+/// reason, and, per rule, where it comes from.
 public enum RuleDocumentation {
-    /// The Markdown text for a rule set.
-    public static func markdown(_ ruleSet: RuleSet) -> String {
+    /// The Markdown text for a rule set; `extended` is the rule set it extends, if known (for
+    /// the inherited values an override changes and the titles of disabled rules).
+    public static func markdown(_ ruleSet: RuleSet, extended: RuleSet? = nil) -> String {
         var out = "# \(ruleSet.title)\n\n"
         out += "Rule set `\(ruleSet.id)` version \(ruleSet.version), \(ruleSet.rules.count) rules. "
         out += "Generated from the rule files by `redline rules doc`; do not edit by hand.\n\n"
         if !ruleSet.description.isEmpty { out += ruleSet.description + "\n\n" }
+        out += composition(ruleSet, extended: extended)
         out += letters(ruleSet) + profiles(ruleSet) + policy(ruleSet) + lists(ruleSet)
         out += "## Rules\n\n"
         out += "| id | title | category | severity | weight | demands |\n|---|---|---|---|---|---|\n"
@@ -19,7 +23,60 @@ public enum RuleDocumentation {
             out += "| \(format(rule.weight)) | \(rule.demands.joined(separator: ", ")) |\n"
         }
         out += "\n"
-        for rule in ruleSet.rules { out += section(rule) }
+        for rule in ruleSet.rules { out += section(rule, in: ruleSet) }
+        return out
+    }
+
+    /// The rule set a rule set extends, loaded again (nil when it extends none or does not load):
+    /// `redline:default`, or a file relative to the rule set's main file.
+    public static func extendedRuleSet(of ruleSet: RuleSet) -> RuleSet? {
+        guard let href = ruleSet.extends else { return nil }
+        if href == RuleSetLoader.defaultRuleSetReference { return try? RuleSetLoader.loadDefault() }
+        guard let main = ruleSet.files.first else { return nil }
+        let base = (main as NSString).deletingLastPathComponent
+        return try? RuleSetLoader.load(path: base.isEmpty ? href : base + "/" + href)
+    }
+
+    private static func composition(_ ruleSet: RuleSet, extended: RuleSet?) -> String {
+        guard let href = ruleSet.extends else { return "" }
+        let name = href == RuleSetLoader.defaultRuleSetReference ? "`\(href)` (the default rule set built into redline)" : "`\(href)`"
+        let own = ruleSet.rules.filter { !ruleSet.inheritedRuleIDs.contains($0.id) }
+        let inherited = ruleSet.rules.count - own.count
+        var out = "## Composition\n\n"
+        out += "This rule set extends \(name)"
+        if let extended { out += ", rule set `\(extended.id)` version \(extended.version) (\(extended.title))" }
+        out += ": it inherits its letters, profiles, verdict policy, reference lists and rules. "
+        out += "\(inherited) inherited rule\(inherited == 1 ? " is" : "s are") in force"
+        out += own.isEmpty ? ".\n\n" : "; \(own.count) rule\(own.count == 1 ? " is" : "s are") its own: "
+        if !own.isEmpty { out += own.map { "[\($0.id)](#\(anchor($0.id)))" }.joined(separator: ", ") + ".\n\n" }
+        let overrides = ruleSet.overrides.filter { !$0.disabled }
+        if !overrides.isEmpty {
+            out += "### Overridden rules\n\n| rule | change | reason | where |\n|---|---|---|---|\n"
+            for change in overrides {
+                let before = extended?.rule(change.ruleID)
+                var changes: [String] = []
+                if let severity = change.severity {
+                    changes.append("severity \(before.map { "\($0.severity.rawValue) → " } ?? "")\(severity.rawValue)")
+                }
+                if let weight = change.weight {
+                    changes.append("weight \(before.map { "\(format($0.weight)) → " } ?? "")\(format(weight))")
+                }
+                out += "| [\(change.ruleID)](#\(anchor(change.ruleID))) | \(changes.joined(separator: ", ")) | \(cell(change.reason)) "
+                out += "| `\(change.position.file)` line \(change.position.line) |\n"
+            }
+            out += "\n"
+        }
+        let disabled = ruleSet.overrides.filter(\.disabled)
+        if !disabled.isEmpty {
+            out += "### Disabled rules\n\nThese inherited rules are not in force in this rule set.\n\n"
+            out += "| rule | title | reason | where |\n|---|---|---|---|\n"
+            for change in disabled {
+                let title = extended?.rule(change.ruleID)?.title ?? ""
+                out +=
+                    "| \(change.ruleID) | \(cell(title)) | \(cell(change.reason)) | `\(change.position.file)` line \(change.position.line) |\n"
+            }
+            out += "\n"
+        }
         return out
     }
 
@@ -42,7 +99,8 @@ public enum RuleDocumentation {
     }
 
     private static func policy(_ ruleSet: RuleSet) -> String {
-        var out = "## Verdicts\n\nThe first verdict whose condition holds applies; a rule that could not be evaluated gives the on-error verdict unless a worse one applies.\n\n"
+        var out =
+            "## Verdicts\n\nThe first verdict whose condition holds applies; a rule that could not be evaluated gives the on-error verdict unless a worse one applies.\n\n"
         for (name, stage) in [("Applications", ruleSet.policy.application), ("Licences", ruleSet.policy.licence)] {
             out += "\(name):\n\n| verdict | when |\n|---|---|\n"
             for level in stage.levels {
@@ -61,15 +119,18 @@ public enum RuleDocumentation {
         guard !ruleSet.lists.isEmpty else { return "" }
         var out = "## Reference lists\n\n| list | kind | effective | entries | source |\n|---|---|---|---|---|\n"
         for list in ruleSet.lists.values.sorted(by: { $0.id < $1.id }) {
-            let entries = list.entries.isEmpty ? "(empty)" : list.entries.map { entry in
-                entry.since == list.effective ? entry.value : "\(entry.value) (from \(entry.since))"
-            }.joined(separator: ", ")
+            let entries =
+                list.entries.isEmpty
+                ? "(empty)"
+                : list.entries.map { entry in
+                    entry.since == list.effective ? entry.value : "\(entry.value) (from \(entry.since))"
+                }.joined(separator: ", ")
             out += "| `\(list.id)` | \(list.kind.rawValue) | \(list.effective) | \(cell(entries)) | \(cell(list.source)) |\n"
         }
         return out + "\n"
     }
 
-    private static func section(_ rule: Rule) -> String {
+    private static func section(_ rule: Rule, in ruleSet: RuleSet) -> String {
         var out = "### \(rule.id)\n\n**\(rule.title)**\n\n"
         if let description = rule.description { out += description + "\n\n" }
         out += "| | |\n|---|---|\n"
@@ -85,7 +146,14 @@ public enum RuleDocumentation {
         if let from = rule.effectiveFrom { out += "| in force from | \(from) |\n" }
         if let until = rule.effectiveUntil { out += "| in force until | \(until) |\n" }
         out += "| demands | \(rule.demands.joined(separator: ", ")) |\n"
-        out += "| defined in | `\(rule.position.file)` line \(rule.position.line) |\n\n"
+        out += "| defined in | `\(rule.position.file)` line \(rule.position.line) |\n"
+        if let href = ruleSet.extends, ruleSet.inheritedRuleIDs.contains(rule.id) {
+            out += "| inherited from | `\(href)` |\n"
+            for change in ruleSet.overrides where change.ruleID == rule.id && !change.disabled {
+                out += "| overridden | \(cell(change.reason)) (`\(change.position.file)` line \(change.position.line)) |\n"
+            }
+        }
+        out += "\n"
         for citation in rule.citations { out += "> \(citation.letter): “\(citation.quote)”\n\n" }
         out += "**Checks:** "
         if let when = rule.when { out += "where `\(cell(when.text))`, " }

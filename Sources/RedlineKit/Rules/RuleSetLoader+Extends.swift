@@ -43,60 +43,72 @@ extension RuleSetLoader {
     }
 
     /// The inherited rules with every `<override>` and `<disable>` applied (disabled rules
-    /// removed); `own` holds the ids of the rules this file defines.
-    func applyOverrides(to inherited: [Rule], own: Set<String>, overrides: inout [RuleOverride]) throws(RedlineError) -> [Rule] {
+    /// removed); `own` holds the ids of the rules this file defines. In lint mode an `<override>` or
+    /// `<disable>` with a problem is reported and skipped.
+    mutating func applyOverrides(to inherited: [Rule], own: Set<String>, overrides: inout [RuleOverride]) throws(RedlineError) -> [Rule] {
         var rules = inherited
         var first: [String: (RuleOverride, XMLElement)] = [:]
         for element in overrideElements {
-            let at = position(of: element)
-            let id = element.attribute("rule") ?? ""
-            let reason = (element.attribute("reason") ?? "").replacingSpacesRuns()
-            guard let index = rules.firstIndex(where: { $0.id == id }) else {
-                let suggestion: String
-                if own.contains(id) {
-                    suggestion = "rule \(id) is defined in this rule set: change it directly"
-                } else if let near = rules.first(where: { $0.id.lowercased() == id.lowercased() }) {
-                    suggestion = "did you mean \(near.id)?"
-                } else {
-                    suggestion = "use the id of an inherited rule (redline rules show lists them)"
-                }
-                throw RedlineError(
-                    .invalidRules, "<\(element.name)> names rule '\(id)', which the extended rule set does not define", at: at,
-                    suggestion: suggestion)
+            do throws(RedlineError) {
+                try applyOverride(element, to: &rules, own: own, first: &first, overrides: &overrides)
+            } catch {
+                try report(error)
             }
-            guard !reason.isEmpty else {
-                throw RedlineError(
-                    .invalidRules, "<\(element.name) rule=\"\(id)\"> has no reason", at: at,
-                    suggestion: "say why in reason=\"…\": readers of the rule set must know why it differs")
-            }
-            var change = RuleOverride(ruleID: id, disabled: element.name == "disable", reason: reason, position: at)
-            if element.name == "override" {
-                change.severity = element.attribute("severity").flatMap { Severity(rawValue: $0) }
-                change.weight = element.attribute("weight").flatMap { Double($0) }
-                guard change.severity != nil || change.weight != nil else {
-                    throw RedlineError(
-                        .invalidRules, "<override rule=\"\(id)\"> changes nothing", at: at,
-                        suggestion: "set severity=\"…\" or weight=\"…\", or use <disable rule=\"\(id)\" reason=\"…\"/>")
-                }
-            }
-            if let (earlier, earlierElement) = first[id] {
-                let clash =
-                    earlier.disabled || change.disabled || (earlier.severity != nil && change.severity != nil)
-                    || (earlier.weight != nil && change.weight != nil)
-                if clash {
-                    throw RedlineError(
-                        .invalidRules,
-                        "<\(element.name)> of rule \(id) conflicts with the <\(earlierElement.name)> at \(earlier.position)",
-                        at: at, suggestion: "keep one change per rule and attribute")
-                }
-            } else {
-                first[id] = (change, element)
-            }
-            if let severity = change.severity { rules[index].severity = severity }
-            if let weight = change.weight { rules[index].weight = weight }
-            overrides.append(change)
         }
         let disabled = Set(overrides.filter(\.disabled).map(\.ruleID))
         return rules.filter { !disabled.contains($0.id) }
+    }
+
+    private func applyOverride(
+        _ element: XMLElement, to rules: inout [Rule], own: Set<String>, first: inout [String: (RuleOverride, XMLElement)],
+        overrides: inout [RuleOverride]
+    ) throws(RedlineError) {
+        let at = position(of: element)
+        let id = element.attribute("rule") ?? ""
+        let reason = (element.attribute("reason") ?? "").replacingSpacesRuns()
+        guard let index = rules.firstIndex(where: { $0.id == id }) else {
+            let suggestion: String
+            if own.contains(id) {
+                suggestion = "rule \(id) is defined in this rule set: change it directly"
+            } else if let near = rules.first(where: { $0.id.lowercased() == id.lowercased() }) {
+                suggestion = "did you mean \(near.id)?"
+            } else {
+                suggestion = "use the id of an inherited rule (redline rules show lists them)"
+            }
+            throw RedlineError(
+                .invalidRules, "<\(element.name)> names rule '\(id)', which the extended rule set does not define", at: at,
+                suggestion: suggestion)
+        }
+        guard !reason.isEmpty else {
+            throw RedlineError(
+                .invalidRules, "<\(element.name) rule=\"\(id)\"> has no reason", at: at,
+                suggestion: "say why in reason=\"…\": readers of the rule set must know why it differs")
+        }
+        var change = RuleOverride(ruleID: id, disabled: element.name == "disable", reason: reason, position: at)
+        if element.name == "override" {
+            change.severity = element.attribute("severity").flatMap { Severity(rawValue: $0) }
+            change.weight = element.attribute("weight").flatMap { Double($0) }
+            guard change.severity != nil || change.weight != nil else {
+                throw RedlineError(
+                    .invalidRules, "<override rule=\"\(id)\"> changes nothing", at: at,
+                    suggestion: "set severity=\"…\" or weight=\"…\", or use <disable rule=\"\(id)\" reason=\"…\"/>")
+            }
+        }
+        if let (earlier, earlierElement) = first[id] {
+            let clash =
+                earlier.disabled || change.disabled || (earlier.severity != nil && change.severity != nil)
+                || (earlier.weight != nil && change.weight != nil)
+            if clash {
+                throw RedlineError(
+                    .invalidRules,
+                    "<\(element.name)> of rule \(id) conflicts with the <\(earlierElement.name)> at \(earlier.position)",
+                    at: at, suggestion: "keep one change per rule and attribute")
+            }
+        } else {
+            first[id] = (change, element)
+        }
+        if let severity = change.severity { rules[index].severity = severity }
+        if let weight = change.weight { rules[index].weight = weight }
+        overrides.append(change)
     }
 }

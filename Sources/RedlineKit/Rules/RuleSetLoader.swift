@@ -8,8 +8,14 @@ public struct RuleSetLoader {
     let source: RuleSource
     private var files: [String] = []
     private var documents: [(document: XMLDocument, lines: [Substring])] = []
-    /// In lint mode, the problems collected so far (a rule that does not compile is skipped).
-    private var problems: [RedlineError]?
+    /// In lint mode, the problems collected so far: a rule that does not compile, a duplicate
+    /// rule, a bad list entry, include, letter, profile, policy or override is recorded and skipped,
+    /// and loading goes on, so that every independent problem is reported in one run.
+    var problems: [RedlineError]?
+    /// In lint mode, the rules left out of the rule set because of a problem.
+    private var brokenRules: [BrokenRule] = []
+    /// In lint mode, whether a file broke the rule-language schema (structural errors follow from it).
+    private var schemaInvalid = false
     /// The rule sets being loaded through `<extends>`, outermost first (cycle detection).
     var chain: [String] = []
     /// `<override>` and `<disable>` elements met while collecting content.
@@ -39,21 +45,28 @@ public struct RuleSetLoader {
         return try loader.loadMain(path)
     }
 
-    /// Loads a rule set for `redline rules lint`: collects every schema violation and every
-    /// rule that does not compile instead of stopping at the first, and returns the rule set
-    /// (without the broken rules) when the rest loads.
-    public static func lint(path: String, source: RuleSource = .fileSystem) -> (ruleSet: RuleSet?, problems: [RedlineError]) {
+    /// Loads a rule set for `redline rules lint`: collects every schema violation, every rule
+    /// that does not compile and every other problem that does not stop loading, instead of
+    /// stopping at the first. The rule set (without what was skipped) is returned unless the
+    /// file cannot be read or parsed, or its extended rule set does not load.
+    public static func lint(path: String, source: RuleSource = .fileSystem) -> LintResult {
         var loader = RuleSetLoader(source: source)
         loader.chain = [RuleSetLoader.key(path, source)]
         loader.problems = []
         do {
             let ruleSet = try loader.loadMain(path)
-            return (ruleSet, loader.problems ?? [])
+            return LintResult(ruleSet: ruleSet, problems: loader.problems ?? [], brokenRules: loader.brokenRules)
         } catch {
             var problems = loader.problems ?? []
             if !problems.contains(error) { problems.append(error) }
-            return (nil, problems)
+            return LintResult(ruleSet: nil, problems: problems, brokenRules: [])
         }
+    }
+
+    /// In lint mode, records `error` and returns; otherwise throws it.
+    mutating func report(_ error: RedlineError) throws(RedlineError) {
+        guard problems != nil else { throw error }
+        problems?.append(error)
     }
 
     static func key(_ path: String, _ source: RuleSource) -> String {
@@ -100,17 +113,18 @@ public struct RuleSetLoader {
                 suggestion: "start the file with <\(expectedRoot) xmlns=\"\(BuiltIn.ruleNamespace)\" formatVersion=\"1\" …>")
         }
         let violations = BuiltIn.ruleSetSchema.validate(document)
-        if problems != nil, violations.count > 1 {
-            var collected: [RedlineError] = []
-            for violation in violations {
-                collected.append(
-                    RedlineError(
-                        .invalidRules, "rule file does not match the rule language: \(violation.message)",
-                        at: SourcePosition(file: path, line: violation.line, column: column(in: path, line: violation.line, path: violation.path)),
-                        suggestion: "see docs/rule-language.md; rules/schemas/ruleset-1.xsd is the schema"))
+        if problems != nil, !violations.isEmpty {
+            // Lint mode: report every violation and go on; the loader's defaults stand in for bad values.
+            let collected = violations.map { violation in
+                RedlineError(
+                    .invalidRules, "rule file does not match the rule language: \(violation.message)",
+                    at: SourcePosition(
+                        file: path, line: violation.line, column: column(in: path, line: violation.line, path: violation.path)),
+                    suggestion: "see docs/rule-language.md; rules/schemas/ruleset-1.xsd is the schema")
             }
             problems?.append(contentsOf: collected)
-            throw collected[0]
+            schemaInvalid = true
+            return root
         }
         if let first = violations.first {
             var more = ""
@@ -201,10 +215,12 @@ public struct RuleSetLoader {
                 }
             case "letter":
                 if let existing = letters.first(where: { $0.id == child.attribute("id") }) {
-                    guard existing.file == child.attribute("file") else {
-                        throw RedlineError(
-                            .invalidRules, "letter '\(existing.id)' is already declared by the extended rule set with file '\(existing.file)'",
-                            at: position(of: child), suggestion: "remove this <letter> (it is inherited) or use another id")
+                    if existing.file != child.attribute("file") {
+                        try report(
+                            RedlineError(
+                                .invalidRules,
+                                "letter '\(existing.id)' is already declared by the extended rule set with file '\(existing.file)'",
+                                at: position(of: child), suggestion: "remove this <letter> (it is inherited) or use another id"))
                     }
                     continue
                 }
@@ -216,16 +232,20 @@ public struct RuleSetLoader {
             case "namespace":
                 let prefix = child.attribute("prefix") ?? ""
                 if prefix == "r" || prefix == "rl" {
-                    throw RedlineError(
-                        .invalidRules, "namespace prefix '\(prefix)' is reserved by redline", at: position(of: child),
-                        suggestion: "choose another prefix")
+                    try report(
+                        RedlineError(
+                            .invalidRules, "namespace prefix '\(prefix)' is reserved by redline", at: position(of: child),
+                            suggestion: "choose another prefix"))
+                    continue
                 }
                 namespaces[prefix] = child.attribute("uri") ?? ""
             case "profile":
                 if parent != nil, profiles.contains(where: { $0.id == child.attribute("id") }) {
-                    throw RedlineError(
-                        .invalidRules, "profile '\(child.attribute("id") ?? "")' is already declared by the extended rule set",
-                        at: position(of: child), suggestion: "remove this <profile> (it is inherited) or use another id")
+                    try report(
+                        RedlineError(
+                            .invalidRules, "profile '\(child.attribute("id") ?? "")' is already declared by the extended rule set",
+                            at: position(of: child), suggestion: "remove this <profile> (it is inherited) or use another id"))
+                    continue
                 }
                 if child.attribute("default") == "true" || child.attribute("default") == "1" {
                     for index in profiles.indices { profiles[index].isDefault = false }
@@ -235,7 +255,12 @@ public struct RuleSetLoader {
                         id: child.attribute("id") ?? "", description: child.text.replacingSpacesRuns(),
                         isDefault: child.attribute("default") == "true" || child.attribute("default") == "1"))
             case "policy":
-                policy = try loadPolicy(child)
+                do throws(RedlineError) {
+                    policy = try loadPolicy(child)
+                } catch {
+                    try report(error)
+                    policy = RuleSetLoader.standInPolicy
+                }
             case "include", "list", "rule", "override", "disable":
                 contentElements.append(child)
             default:
@@ -248,9 +273,10 @@ public struct RuleSetLoader {
         try collect(contentElements, lists: &lists, rules: &ruleElements, visited: &visited)
 
         if profiles.filter(\.isDefault).count > 1 {
-            throw RedlineError(
-                .invalidRules, "more than one profile is marked default=\"true\"", at: SourcePosition(file: path),
-                suggestion: "mark exactly one profile as the default")
+            try report(
+                RedlineError(
+                    .invalidRules, "more than one profile is marked default=\"true\"", at: SourcePosition(file: path),
+                    suggestion: "mark exactly one profile as the default"))
         }
         let context = CompileContext(
             namespaces: namespaces, lists: lists, letters: Set(letters.map(\.id)), profiles: Set(profiles.map(\.id)))
@@ -258,46 +284,57 @@ public struct RuleSetLoader {
         var seen: [String: SourcePosition] = [:]
         for rule in parent?.rules ?? [] { seen[rule.id] = rule.position }
         for element in ruleElements {
-            let rule: Rule
-            do {
-                rule = try compileRule(element, context: context)
-            } catch where problems != nil {
-                problems?.append(error)
+            let compiled = try compileRule(element, context: context)
+            let rule = compiled.rule
+            var errors = compiled.errors
+            if parent?.rule(rule.id) != nil, let first = seen[rule.id] {
+                errors.append(
+                    RedlineError(
+                        .invalidRules, "rule id '\(rule.id)' is already defined by the extended rule set (at \(first))",
+                        at: rule.position,
+                        suggestion:
+                            "give the new rule its own id, or change the inherited one with <override rule=\"\(rule.id)\" … reason=\"…\"/>"
+                    ))
+            } else if let first = seen[rule.id] {
+                errors.append(
+                    RedlineError(
+                        .invalidRules, "duplicate rule id '\(rule.id)' (first defined at \(first))", at: rule.position,
+                        suggestion: "give every rule a unique id; never reuse an id for another meaning"))
+            }
+            if seen[rule.id] == nil { seen[rule.id] = rule.position }
+            if !errors.isEmpty || compiled.isBroken {
+                // Only in lint mode: outside it the first error was thrown.
+                for error in errors { try report(error) }
+                brokenRules.append(BrokenRule(rule: rule, expressions: compiled.expressions))
                 continue
             }
-            if parent?.rule(rule.id) != nil, let first = seen[rule.id] {
-                throw RedlineError(
-                    .invalidRules, "rule id '\(rule.id)' is already defined by the extended rule set (at \(first))",
-                    at: rule.position,
-                    suggestion: "give the new rule its own id, or change the inherited one with <override rule=\"\(rule.id)\" … reason=\"…\"/>")
-            }
-            if let first = seen[rule.id] {
-                throw RedlineError(
-                    .invalidRules, "duplicate rule id '\(rule.id)' (first defined at \(first))", at: rule.position,
-                    suggestion: "give every rule a unique id; never reuse an id for another meaning")
-            }
-            seen[rule.id] = rule.position
             rules.append(rule)
         }
-        guard let policy = policy ?? parent?.policy else {
-            throw RedlineError(
-                .invalidRules, "rule set has no <policy>", at: position(of: root),
-                suggestion: "add a <policy> after the profiles, or <extends href=\"redline:default\"/> to inherit one")
+        if policy == nil, parent == nil {
+            try report(
+                RedlineError(
+                    .invalidRules, "rule set has no <policy>", at: position(of: root),
+                    suggestion: "add a <policy> after the profiles, or <extends href=\"redline:default\"/> to inherit one"))
         }
+        let effectivePolicy = policy ?? parent?.policy ?? RuleSetLoader.standInPolicy
         var overrides: [RuleOverride] = []
         if let parent {
             let inherited = try applyOverrides(to: parent.rules, own: Set(rules.map(\.id)), overrides: &overrides)
             rules = inherited + rules
-        } else if let first = overrideElements.first {
-            throw RedlineError(
-                .invalidRules, "<\(first.name)> changes an inherited rule, but this rule set extends none", at: position(of: first),
-                suggestion: "add <extends href=\"redline:default\"/> after the description, or remove the <\(first.name)>")
+        } else {
+            for element in overrideElements {
+                try report(
+                    RedlineError(
+                        .invalidRules, "<\(element.name)> changes an inherited rule, but this rule set extends none",
+                        at: position(of: element),
+                        suggestion: "add <extends href=\"redline:default\"/> after the description, or remove the <\(element.name)>"))
+            }
         }
         var ruleSet = RuleSet(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "",
             title: root.child(named: "title")?.text.replacingSpacesRuns() ?? "",
             description: root.child(named: "description")?.text.replacingSpacesRuns() ?? "",
-            letters: letters, namespaces: namespaces, profiles: profiles, policy: policy, lists: lists,
+            letters: letters, namespaces: namespaces, profiles: profiles, policy: effectivePolicy, lists: lists,
             rules: rules, files: files + (parent?.files ?? []))
         ruleSet.extends = parent.map { _ in root.child(named: "extends")?.attribute("href") ?? "" }
         ruleSet.overrides = overrides
@@ -314,14 +351,21 @@ public struct RuleSetLoader {
             switch element.name {
             case "include":
                 let at = position(of: element)
-                let target = try resolve(element.attribute("href") ?? "", from: element.document.path, at: at)
-                guard !visited.contains(target) else {
-                    throw RedlineError(
-                        .invalidRules, "'\(target)' is included more than once (or includes itself)", at: at,
-                        suggestion: "include each part once, from the main rule-set file")
+                let part: XMLElement
+                do throws(RedlineError) {
+                    let target = try resolve(element.attribute("href") ?? "", from: element.document.path, at: at)
+                    guard !visited.contains(target) else {
+                        throw RedlineError(
+                            .invalidRules, "'\(target)' is included more than once (or includes itself)", at: at,
+                            suggestion: "include each part once, from the main rule-set file")
+                    }
+                    visited.insert(target)
+                    part = try parse(target, expectedRoot: "part", includedFrom: at)
+                } catch {
+                    // Lint mode: report the include and go on with the rest of the file.
+                    try report(error)
+                    continue
                 }
-                visited.insert(target)
-                let part = try parse(target, expectedRoot: "part", includedFrom: at)
                 try collect(part.children, lists: &lists, rules: &rules, visited: &visited)
             case "list":
                 do throws(RedlineError) {
@@ -332,7 +376,7 @@ public struct RuleSetLoader {
                             at: list.position, suggestion: "give every list a unique id")
                     }
                     lists[list.id] = list
-                } catch where problems != nil {
+                } catch  where problems != nil {
                     problems?.append(error)
                 }
             case "rule":
@@ -402,7 +446,11 @@ public struct RuleSetLoader {
             let since = entry.attribute("since").flatMap { LocalDate($0) } ?? effective
             let until = entry.attribute("until").flatMap { LocalDate($0) }
             if let until, until < since {
-                throw RedlineError(.invalidRules, "entry '\(value)' ends (\(until)) before it starts (\(since))", at: entryAt)
+                try report(
+                    RedlineError(
+                        .invalidRules, "entry '\(value)' ends (\(until)) before it starts (\(since))", at: entryAt,
+                        suggestion: "swap since and until, or correct the dates"))
+                continue
             }
             entries.append(
                 ReferenceList.Entry(
@@ -424,11 +472,18 @@ public struct RuleSetLoader {
         var profiles: Set<String>
     }
 
+    /// An expression's text (trimmed element content, or an attribute's value) and where it starts.
+    private func expressionSource(_ element: XMLElement, text: String?) -> ExpressionSource {
+        ExpressionSource(
+            text: (text ?? element.text).trimmingWhitespace().description,
+            position: text == nil ? contentPosition(of: element) : position(of: element), isCondition: text == nil)
+    }
+
     private func compile(_ element: XMLElement, text: String? = nil, context: CompileContext) throws(RedlineError) -> XPathExpression {
-        let expressionText = (text ?? element.text).trimmingWhitespace().description
-        let at = text == nil ? contentPosition(of: element) : position(of: element)
+        let source = expressionSource(element, text: text)
+        let at = source.position
         do {
-            let expression = try XPathExpression(expressionText, at: at, namespaces: context.namespaces)
+            let expression = try XPathExpression(source.text, at: at, namespaces: context.namespaces)
             try ExpressionChecker.check(expression, namespaces: context.namespaces, lists: context.lists)
             return expression
         } catch {
@@ -442,44 +497,91 @@ public struct RuleSetLoader {
         }
     }
 
-    private func compileMessage(_ element: XMLElement, context: CompileContext) throws(RedlineError) -> MessageTemplate {
-        var pieces: [MessageTemplate.Piece] = []
-        for piece in element.content {
-            switch piece {
-            case .text(let text): pieces.append(.text(text))
-            case .element(let value):
-                pieces.append(.value(try compile(value, text: value.attribute("select") ?? "", context: context)))
-            }
-        }
-        return MessageTemplate(pieces: pieces)
+    /// A compiled rule and, in lint mode, the problems found in it (outside lint mode the first
+    /// one is thrown instead).
+    struct CompiledRule {
+        var rule: Rule
+        var errors: [RedlineError]
+        /// Whether the rule is unusable even when `errors` is empty (a problem the schema reported).
+        var isBroken: Bool
+        var expressions: [ExpressionSource]
     }
 
-    private func compileRule(_ element: XMLElement, context: CompileContext) throws(RedlineError) -> Rule {
+    /// Compiles a rule. In lint mode every problem of the rule is collected, not just the first,
+    /// and `false()` stands in for each expression that does not compile.
+    private func compileRule(_ element: XMLElement, context: CompileContext) throws(RedlineError) -> CompiledRule {
         let at = position(of: element)
         let id = element.attribute("id") ?? ""
+        let lint = problems != nil
+        var errors: [RedlineError] = []
+        var isBroken = false
+        var written: [ExpressionSource] = []
+        func record(_ error: RedlineError) throws(RedlineError) {
+            guard lint else { throw error }
+            errors.append(error)
+        }
+        func expression(_ node: XMLElement, text: String? = nil) throws(RedlineError) -> XPathExpression {
+            written.append(expressionSource(node, text: text))
+            do {
+                return try compile(node, text: text, context: context)
+            } catch {
+                try record(error)
+                return try RuleSetLoader.standIn(at: written[written.count - 1].position)
+            }
+        }
+        func message(_ node: XMLElement) throws(RedlineError) -> MessageTemplate {
+            var pieces: [MessageTemplate.Piece] = []
+            for piece in node.content {
+                switch piece {
+                case .text(let text): pieces.append(.text(text))
+                case .element(let value): pieces.append(.value(try expression(value, text: value.attribute("select") ?? "")))
+                }
+            }
+            return MessageTemplate(pieces: pieces)
+        }
         var citations: [Citation] = []
         for cite in element.children(named: "cite") {
             let letter = cite.attribute("letter") ?? ""
             guard context.letters.contains(letter) else {
-                throw RedlineError(
-                    .invalidRules, "rule \(id) cites letter '\(letter)', which the rule set does not declare",
-                    at: position(of: cite),
-                    suggestion: "declare it with <letter id=\"\(letter)\" file=\"…\">, or use one of: \(context.letters.sorted().joined(separator: ", "))")
+                try record(
+                    RedlineError(
+                        .invalidRules, "rule \(id) cites letter '\(letter)', which the rule set does not declare",
+                        at: position(of: cite),
+                        suggestion:
+                            "declare it with <letter id=\"\(letter)\" file=\"…\">, or use one of: \(context.letters.sorted().joined(separator: ", "))"
+                    ))
+                continue
             }
             citations.append(Citation(letter: letter, quote: cite.text.replacingSpacesRuns(), position: position(of: cite)))
         }
         let profiles = (element.attribute("profiles") ?? "").split(separator: " ").map(String.init)
         for profile in profiles where !context.profiles.contains(profile) {
-            throw RedlineError(
-                .invalidRules, "rule \(id) names profile '\(profile)', which the rule set does not declare", at: at,
-                suggestion: "declare it with <profile id=\"\(profile)\">, or use one of: \(context.profiles.sorted().joined(separator: ", "))")
+            try record(
+                RedlineError(
+                    .invalidRules, "rule \(id) names profile '\(profile)', which the rule set does not declare", at: at,
+                    suggestion:
+                        "declare it with <profile id=\"\(profile)\">, or use one of: \(context.profiles.sorted().joined(separator: ", "))"))
+        }
+        let when = try element.child(named: "when").map { node throws(RedlineError) in try expression(node) }
+        let assertion: XPathExpression
+        if let node = element.child(named: "assert") {
+            assertion = try expression(node)
+        } else {
+            assertion = try RuleSetLoader.standIn(at: at)
         }
         var partial: (XPathExpression, Double)?
         if let node = element.child(named: "partial") {
-            partial = (try compile(node, context: context), Double(node.attribute("credit") ?? "") ?? 0.5)
+            partial = (try expression(node), Double(node.attribute("credit") ?? "") ?? 0.5)
         }
         var locate: [XPathExpression] = []
-        for node in element.children(named: "locate") { locate.append(try compile(node, context: context)) }
+        for node in element.children(named: "locate") { locate.append(try expression(node)) }
+        let messageTemplate = try element.child(named: "message").map { node throws(RedlineError) in try message(node) }
+        let partialMessage = try element.child(named: "partialMessage").map { node throws(RedlineError) in try message(node) }
+        if element.child(named: "assert") == nil || messageTemplate == nil {
+            // The schema reports a missing <assert> or <message> when it was checked.
+            isBroken = true
+            if !schemaInvalid { try record(RedlineError(.invalidRules, "rule \(id) needs <assert> and <message>", at: at)) }
+        }
         var examples: [RuleExample] = []
         for example in element.children(named: "example") {
             guard let record = example.children.first else { continue }
@@ -488,17 +590,15 @@ public struct RuleSetLoader {
                     expect: example.attribute("expect") ?? "", asOf: example.attribute("asOf").flatMap { LocalDate($0) },
                     name: example.attribute("name"), xml: record.serialized(), position: position(of: example)))
         }
-        guard let assertNode = element.child(named: "assert"), let messageNode = element.child(named: "message") else {
-            throw RedlineError(.invalidRules, "rule \(id) needs <assert> and <message>", at: at)
-        }
         let from = element.attribute("effectiveFrom").flatMap { LocalDate($0) }
         let until = element.attribute("effectiveUntil").flatMap { LocalDate($0) }
         if let from, let until, until < from {
-            throw RedlineError(
-                .invalidRules, "rule \(id) ends (\(until)) before it starts (\(from))", at: at,
-                suggestion: "swap effectiveFrom and effectiveUntil, or correct the dates")
+            try record(
+                RedlineError(
+                    .invalidRules, "rule \(id) ends (\(until)) before it starts (\(from))", at: at,
+                    suggestion: "swap effectiveFrom and effectiveUntil, or correct the dates"))
         }
-        return Rule(
+        let rule = Rule(
             id: id, title: element.child(named: "title")?.text.replacingSpacesRuns() ?? "",
             description: element.child(named: "description")?.text.replacingSpacesRuns(),
             category: element.attribute("category") ?? "", severity: Severity(rawValue: element.attribute("severity") ?? "") ?? .major,
@@ -506,13 +606,54 @@ public struct RuleSetLoader {
             appliesTo: Stage(rawValue: element.attribute("appliesTo") ?? "any"), profiles: profiles,
             effectiveFrom: from, effectiveUntil: until,
             demands: element.children(named: "implements").map { $0.text.trimmingWhitespace().description },
-            citations: citations,
-            when: try element.child(named: "when").map { node throws(RedlineError) in try compile(node, context: context) },
-            assertion: try compile(assertNode, context: context), partial: partial, locate: locate,
-            message: try compileMessage(messageNode, context: context),
-            partialMessage: try element.child(named: "partialMessage").map { node throws(RedlineError) in
-                try compileMessage(node, context: context)
-            },
+            citations: citations, when: when, assertion: assertion, partial: partial, locate: locate,
+            message: messageTemplate ?? MessageTemplate(pieces: []), partialMessage: partialMessage,
             remedy: element.child(named: "remedy")?.text.replacingSpacesRuns() ?? "", examples: examples, position: at)
+        return CompiledRule(rule: rule, errors: errors, isBroken: isBroken, expressions: written)
+    }
+
+    /// `false()`, standing in for an expression that does not compile in lint mode (never evaluated).
+    private static func standIn(at position: SourcePosition) throws(RedlineError) -> XPathExpression {
+        try XPathExpression("false()", at: position)
+    }
+
+    /// Stands in for a `<policy>` that does not load in lint mode (never used to give a verdict).
+    static let standInPolicy = VerdictPolicy(
+        application: VerdictPolicy.StagePolicy(
+            levels: [VerdictPolicy.Level(name: "approve", severity: nil, below: nil, description: "")], onError: "approve"),
+        licence: VerdictPolicy.StagePolicy(
+            levels: [VerdictPolicy.Level(name: "maintain", severity: nil, below: nil, description: "")], onError: "maintain"))
+}
+
+extension RuleSetLoader {
+    /// What `redline rules lint` gets from loading a rule set.
+    public struct LintResult: Sendable {
+        /// The rule set without what was skipped; nil when the file cannot be read or parsed,
+        /// or the rule set it extends does not load.
+        public var ruleSet: RuleSet?
+        /// Every problem found while loading, in the order found.
+        public var problems: [RedlineError]
+        /// The rules left out of `ruleSet` because of a problem, with what can still be checked.
+        public var brokenRules: [BrokenRule]
+    }
+
+    /// A rule left out of the rule set in lint mode (it does not compile, or its id is taken).
+    public struct BrokenRule: Sendable {
+        /// The rule, with `false()` standing in for each expression that does not compile:
+        /// its demands, citations and examples are as written. Never evaluated.
+        public var rule: Rule
+        /// Every expression the rule writes, compiled or not.
+        public var expressions: [ExpressionSource]
+    }
+
+    /// An expression as written: its text and where it starts.
+    public struct ExpressionSource: Sendable, Hashable {
+        /// The trimmed, decoded text.
+        public var text: String
+        /// Where the text starts (for element content, just after the `>`).
+        public var position: SourcePosition
+        /// True for `<when>`, `<assert>`, `<partial>` and `<locate>` (evaluated with the record
+        /// root as context node); false for a message's `<value select>` (evaluated at the finding).
+        public var isCondition: Bool
     }
 }

@@ -45,6 +45,15 @@ struct ConditionNodeTests {
         #expect(ConditionNode.parse("not(r:a)").branches.map(\.text) == ["not(r:a)"])
     }
 
+    @Test func nestedOperandsAreBranchesToo() {
+        #expect(
+            ConditionNode.parse("(r:a or r:b) and r:c and not(r:d and r:e)").branches.map(\.text) == [
+                "r:a or r:b", "r:a", "r:b", "r:c", "not(r:d and r:e)", "r:d", "r:e",
+            ])
+        // Inside a path's predicate nothing is split: the predicate belongs to the path.
+        #expect(ConditionNode.parse("r:x[@a = '1' or @b = '2']").branches.map(\.text) == ["r:x[@a = '1' or @b = '2']"])
+    }
+
     @Test(arguments: ["", "(", "r:a and", "]]", "'unterminated"])
     func neverFailsOnBadInput(_ text: String) {
         // Whatever it cannot split stays one leaf with the whole text.

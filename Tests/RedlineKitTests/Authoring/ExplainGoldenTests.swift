@@ -19,6 +19,8 @@ struct ExplainGoldenTests {
         Case(golden: "passing-rule.txt", record: "limited.xml", asOf: "2024-01-01", rules: ["EX-001"]),
         Case(golden: "no-rule-failed.txt", record: "limited.xml", asOf: "2024-01-01", rules: []),
         Case(golden: "list-not-yet-in-force.txt", record: "unlimited-flagged.xml", asOf: "2019-06-01", rules: ["EX-002"]),
+        Case(golden: "evidence-changes.txt", record: "self-declared-assessment.xml", asOf: "2024-01-01", rules: []),
+        Case(golden: "evidence-changes-recent.txt", record: "self-declared-assessment.xml", asOf: "2022-09-01", rules: ["EX-004"]),
     ]
 
     /// A small rule set of its own, so that changes to the default rules do not touch these files.
@@ -59,6 +61,31 @@ struct ExplainGoldenTests {
         #expect(explanation.flipGoal == "to pass")
         #expect(!explanation.flip.isEmpty)
         #expect(explanation.assertion?.truth == false)
+    }
+
+    /// The smallest change is said as a change of evidence: which element fails which part of
+    /// a path's predicate, redline's functions in evidence words, which name is on which list.
+    @Test(arguments: [
+        (
+            "examples/records/self-declared-lawful-interception.xml", "2024-04-01", "HRDD-001",
+            "the impactAssessment at line 58 is self-declared: make it independent (provenance forensic|court|regulator|audit|independent)"
+        ),
+        (
+            "examples/records/bg-2019-nso-group-licence.xml", "2021-11-04", "SANC-001",
+            "'NSO Group Technologies Ltd' at line 20 matches 'NSO Group' on list us-entity-list (\"US Entity List: the four spyware vendors added in November 2021\"), listed since 2021-11-04: no name may be on the list (if a match is wrong, record the party's distinct identity)"
+        ),
+        (
+            "examples/records/licence-without-limits.xml", "2025-06-01", "LIMITS-001",
+            "add `r:limits/r:volume/@maxTargets` to the record (it has no limits)"
+        ),
+    ])
+    func theSmallestChangeIsAChangeOfEvidence(_ record: String, _ asOf: String, _ rule: String, _ expected: String) throws {
+        let explainer = RuleExplainer(ruleSet: Fixtures.defaultRuleSet)
+        let result = try explainer.explain(
+            file: Fixtures.path(record), ruleIDs: [rule], options: EvaluationOptions(asOf: try #require(LocalDate(asOf))))
+        let explanation = try #require(result.explanations.first)
+        #expect(explanation.flipGoal == "to pass")
+        #expect(explanation.flip.first == expected, "\(explanation.flip)")
     }
 
     @Test func anUnknownRuleIsAUsageErrorWithASuggestion() throws {

@@ -80,6 +80,30 @@ struct RuleSetLinterTests {
                 "malformed-rule-id.xml:11:3: error: rule file does not match the rule language: Element 'rule', attribute 'id': [facet 'pattern'] The value 'limits-one' is not accepted by the pattern '[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{2,4}'."
             ]),
         BrokenCase(
+            file: "many-problems-one-rule.xml",
+            problems: [
+                "many-problems-one-rule.xml:11:3: warning: rule T-001 has no failing example",
+                "many-problems-one-rule.xml:11:3: error: rule T-001 names demand 'SR20-99', which is not in the demand catalogue",
+                "many-problems-one-rule.xml:14:5: error: rule T-001: the quote \"limited in size, place, and duration\" does not appear verbatim in SR20 (003_c93b2ad88fe27b7f.txt)",
+                "many-problems-one-rule.xml:15:11: warning: '//' searches the whole record (in '//r:item[@cyberSurveillance = 'true']')",
+                "many-problems-one-rule.xml:16:22: warning: element 'r:durations' is not declared in the licence record schema, so this path never matches (in 'r:limits/r:durations/@months <= rl:twelve()')",
+                "many-problems-one-rule.xml:16:48: error: unknown function 'rl:twelve' (in 'r:limits/r:durations/@months <= rl:twelve()')",
+            ]),
+        BrokenCase(
+            file: "many-problems-rule-set.xml",
+            problems: [
+                "many-problems-rule-set.xml:6:3: error: <override> names rule 'HRDD-010', which the extended rule set does not define",
+                "many-problems-rule-set.xml:8:3: error: <disable> of rule HRDD-001 conflicts with the <override> at many-problems-rule-set.xml:7:3",
+                "many-problems-rule-set.xml:11:5: error: 'UK' is not an ISO 3166-1 alpha-2 country code",
+                "many-problems-rule-set.xml:12:5: error: entry 'FR' ends (2021-01-01) before it starts (2022-01-01)",
+                "many-problems-rule-set.xml:15:3: error: rule NAT-001 ends (2021-01-01) before it starts (2022-01-01)",
+                "many-problems-rule-set.xml:18:5: error: rule NAT-001 cites letter 'XX21', which the rule set does not declare",
+                "many-problems-rule-set.xml:19:11: error: unknown reference list 'nationals' (in 'rl:in-list('nationals', r:parties/r:party/r:country)')",
+                "many-problems-rule-set.xml:20:22: error: XPath expression does not compile: invalid expression near '' (at offset 9 of 'r:limits[')",
+                "many-problems-rule-set.xml:26:3: error: duplicate rule id 'NAT-001' (first defined at many-problems-rule-set.xml:15:3)",
+                "many-problems-rule-set.xml:36:3: error: rule id 'HRDD-001' is already defined by the extended rule set (at rules/before-licence.xml:6:3)",
+            ]),
+        BrokenCase(
             file: "missing-failing-example.xml",
             problems: [
                 "missing-failing-example.xml:11:3: warning: rule T-001 has no failing example"
@@ -115,9 +139,22 @@ struct RuleSetLinterTests {
                 "override-without-extends.xml:21:3: error: <override> changes an inherited rule, but this rule set extends none"
             ]),
         BrokenCase(
+            file: "path-never-matches.xml",
+            problems: [
+                "path-never-matches.xml:15:26: warning: 'r:duration' never matches a licence record: r:duration is never a child of item (in 'r:items/r:item[r:duration]')",
+                "path-never-matches.xml:16:23: warning: 'r:parties/r:duration' never matches a licence record: r:duration is never a child of parties (in 'r:parties/r:duration/@months <= 12 or r:limits[r:geography/r:country = 'EE']/r:volume')",
+            ]),
+        BrokenCase(
             file: "redefines-inherited-rule.xml",
             problems: [
                 "redefines-inherited-rule.xml:6:3: error: rule id 'HRDD-001' is already defined by the extended rule set (at rules/before-licence.xml:6:3)"
+            ]),
+        BrokenCase(
+            file: "schema-and-rule-errors.xml",
+            problems: [
+                "schema-and-rule-errors.xml:11:3: error: rule file does not match the rule language: Element 'rule', attribute 'severity': [facet 'enumeration'] The value 'high' is not an element of the set {'critical', 'major', 'minor', 'info'}.",
+                "schema-and-rule-errors.xml:25:13: error: unknown function 'rl:nope' (in 'rl:nope(r:limits)')",
+                "schema-and-rule-errors.xml:36:5: error: rule file does not match the rule language: Element 'remedy': This element is not expected. Expected is one of ( {urn:redline:rules:1}partial, {urn:redline:rules:1}locate, {urn:redline:rules:1}message ).",
             ]),
         BrokenCase(
             file: "several-errors.xml",

@@ -69,8 +69,54 @@ struct RuleSetTesterTests {
         #expect(coverage.total == 8)
     }
 
+    @Test func coverageCountsNestedOperands() throws {
+        let ruleSet = try RuleSetLoader.load(path: Fixtures.path("Tests/Fixtures/explain/rules.xml"))
+        let rule = try #require(ruleSet.rule("EX-001"))
+        var coverage = ConditionCoverage(rule: rule)
+        #expect(
+            coverage.branches.map { "\($0.condition) \($0.text)" } == [
+                "when r:items/r:item[@cyberSurveillance = 'true']",
+                "assert r:limits/r:volume/@maxTargets or r:limits/r:volume/@maxInstallations",
+                "assert r:limits/r:volume/@maxTargets", "assert r:limits/r:volume/@maxInstallations",
+                "assert r:limits/r:geography/r:country", "assert r:limits/r:duration/@months <= 12",
+                "partial r:limits/r:duration",
+            ])
+        let explainer = RuleExplainer(ruleSet: ruleSet)
+        for record in ["limited.xml", "unlimited-flagged.xml"] {
+            let result = try explainer.explain(
+                file: Fixtures.path("Tests/Fixtures/explain/records/" + record), ruleIDs: ["EX-001"],
+                options: EvaluationOptions(asOf: try #require(LocalDate("2024-01-01"))))
+            coverage.record(try #require(result.explanations.first))
+        }
+        // maxInstallations is in neither record: the nested operand is never true.
+        #expect(coverage.branches[3].seenFalse && !coverage.branches[3].seenTrue)
+        #expect(coverage.branches[2].seenTrue && coverage.branches[2].seenFalse)
+        #expect(
+            coverage.gaps.contains { $0.hasPrefix("assert `r:limits/r:volume/@maxInstallations` (") && $0.hasSuffix(") is never true") })
+    }
+
     @Test func aMissingRecordsFolderIsAClearError() throws {
         let ruleSet = Fixtures.defaultRuleSet
         #expect(throws: RedlineError.self) { try RuleSetTester(ruleSet: ruleSet).run(recordsDirectory: "/nonexistent-records") }
+    }
+
+    @Test func unknownNamesInADeclarationAreErrorsAtItsLine() throws {
+        let ruleSet = try RuleSetLoader.load(path: Fixtures.path("Tests/Fixtures/rules-test/wrong-expectations.xml"))
+        let run = try RuleSetTester(ruleSet: ruleSet).run(recordsDirectory: Fixtures.path("Tests/Fixtures/rules-test/bad-declarations"))
+        let records = run.cases.filter { $0.suite.hasSuffix(".xml") }
+        #expect(records.count == 2)
+        #expect(records.allSatisfy { $0.isError && !$0.passed })
+        let errors = records.flatMap(\.declarationErrors).map { "\($0.position.line):\($0.position.column): \($0.message)" }
+        #expect(
+            errors == [
+                "2:1: <?redline-expect?> names verdict 'aprove', which is not a verdict for an application",
+                "2:1: <?redline-expect?> fires names rule 'NOPE-001', which the rule set does not define",
+                "2:1: <?redline-expect?> errors names rule 'hrdd-001', which the rule set does not define",
+                "3:1: <?redline-expect?> names profile 'strict', which the rule set does not declare",
+            ])
+        let suggestions = records.flatMap(\.declarationErrors).map(\.suggestion)
+        #expect(suggestions[0] == "did you mean approve? the verdicts are: refuse, approve-with-conditions, approve")
+        #expect(suggestions[2] == "did you mean HRDD-001?")
+        #expect(records[0].actual == "an invalid declaration")
     }
 }
