@@ -183,23 +183,36 @@ public final class XMLDocument {
 extension StringProtocol {
     /// Collapses runs of whitespace into single spaces.
     func replacingSpacesRuns() -> String {
-        let bytes = self.utf8
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            // ASCII only: the same result, byte by byte (rule messages are rendered for every finding).
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                if UInt8.isASCIIWhitespace(byte) {
-                    pendingSpace = !output.isEmpty
-                } else {
-                    if pendingSpace { output.append(0x20) }
-                    pendingSpace = false
-                    output.append(byte)
-                }
+        var text = String(self)
+        // ASCII only: the same result, byte by byte over the contiguous UTF-8 (rule messages are
+        // rendered for every finding).
+        let ascii: String? = text.withUTF8 { bytes in
+            var isASCII = true
+            for byte in bytes where byte >= 0x80 {
+                isASCII = false
+                break
             }
-            return String(decoding: output, as: UTF8.self)
+            guard isASCII else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                var count = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    if UInt8.isASCIIWhitespace(byte) {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace {
+                            output[count] = 0x20
+                            count += 1
+                        }
+                        pendingSpace = false
+                        output[count] = byte
+                        count += 1
+                    }
+                }
+                return count
+            }
         }
+        if let ascii { return ascii }
         var result = ""
         var lastWasSpace = false
         for character in self {

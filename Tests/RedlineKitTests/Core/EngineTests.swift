@@ -66,6 +66,15 @@ struct EngineTests {
         #expect(report.findings.contains { $0.message.contains("ZZ") })
     }
 
+    /// Text fields may span lines (an end-use statement wrapped in an editor); text of nothing but
+    /// whitespace is still refused.
+    @Test(arguments: [("Cirrus\n      Bulgaria EOOD", true), ("Test Exporter\r\nLtd", true), ("  \n\t ", false)])
+    func textMaySpanLinesButMustNotBeBlank(_ name: String, _ valid: Bool) {
+        let report = Self.check(Fixtures.record(exporter: name), asOf: "2024-01-01")
+        #expect((report.status == .evaluated) == valid, "\(report.findings.map(\.message))")
+        if !valid { #expect(report.findings.contains { $0.kind == .schema && $0.location.line == 4 }) }
+    }
+
     @Test func aRuleSetFileIsNotARecord() {
         let report = Self.check("<ruleset xmlns=\"urn:redline:rules:1\"/>", asOf: "2024-01-01")
         #expect(report.status == .error)
@@ -96,10 +105,11 @@ struct EngineTests {
     }
 
     @Test func parallelChecksKeepInputOrderAndAreDeterministic() throws {
-        let paths = try (0..<12).map { index in
-            try Fixtures.temporaryFile(
-                Fixtures.record(id: "P\(index)", exporter: index % 4 == 0 ? "Candiru Ltd" : "Exporter \(index)"), name: "r\(index).xml")
-        } + ["/nonexistent.xml"]
+        let paths =
+            try (0..<12).map { index in
+                try Fixtures.temporaryFile(
+                    Fixtures.record(id: "P\(index)", exporter: index % 4 == 0 ? "Candiru Ltd" : "Exporter \(index)"), name: "r\(index).xml")
+            } + ["/nonexistent.xml"]
         let options = EvaluationOptions(asOf: LocalDate("2022-01-01")!)
         let one = Self.engine.check(files: paths, options: options, jobs: 1)
         let four = Self.engine.check(files: paths, options: options, jobs: 4)
