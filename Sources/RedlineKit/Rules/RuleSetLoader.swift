@@ -330,6 +330,13 @@ public struct RuleSetLoader {
                         suggestion: "add <extends href=\"redline:default\"/> after the description, or remove the <\(element.name)>"))
             }
         }
+        // Rules with the same applicability condition share one compiled `when`, so the engine
+        // remembers its value per record by identity (20 default rules share one).
+        var whens: [String: XPathExpression] = [:]
+        for index in rules.indices {
+            guard let when = rules[index].when else { continue }
+            if let shared = whens[when.text] { rules[index].when = shared } else { whens[when.text] = when }
+        }
         var ruleSet = RuleSet(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "",
             title: root.child(named: "title")?.text.replacingSpacesRuns() ?? "",

@@ -1,4 +1,5 @@
 import CLibXML2
+import Synchronization
 
 /// An XPath 1.0 expression compiled to redline's own tree form, evaluated directly on the
 /// libxml2 document by ``NativeXPathEvaluator`` instead of by libxml2's XPath machine.
@@ -88,6 +89,19 @@ final class NativeString: @unchecked Sendable {
 
     deinit {
         UnsafeMutablePointer(mutating: pointer).deallocate()
+    }
+
+    private static let namespaces = Mutex<[String: NativeString]>([:])
+
+    /// One shared object per namespace URI (up to 64 URIs), so that the evaluator recognises a
+    /// namespace it has already matched by pointer, whichever expression names it.
+    static func namespace(_ uri: String) -> NativeString {
+        namespaces.withLock { table in
+            if let known = table[uri] { return known }
+            let created = NativeString(uri)
+            if table.count < 64 { table[uri] = created }
+            return created
+        }
     }
 }
 

@@ -322,8 +322,8 @@ struct NativeXPathParser {
         let prefix = String(token.text[..<colon])
         let local = String(token.text[token.text.index(after: colon)...])
         guard let uri = namespaces[prefix] else { return nil }
-        if local == "*" { return .anyNameIn(NativeString(uri)) }
+        if local == "*" { return .anyNameIn(NativeString.namespace(uri)) }
         guard !local.isEmpty else { return nil }
-        return .name(local: NativeString(local), namespace: NativeString(uri))
+        return .name(local: NativeString(local), namespace: NativeString.namespace(uri))
     }
 }

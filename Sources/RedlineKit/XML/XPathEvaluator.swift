@@ -28,10 +28,9 @@ final class XPathEvaluator {
     private let environment: Unmanaged<EvaluationEnvironment>
     private let operationLimit: Int
     private let rootNode: xmlNodePtr
-    /// Boolean results of expressions already evaluated at the root, by expression text.
-    private var rootBooleans: [String: Bool] = [:]
-    /// The same, by compiled expression (no hashing of the text for a repeated expression).
-    private var rootBooleansByExpression: [ObjectIdentifier: Bool] = [:]
+    /// Boolean results of expressions already evaluated at the root, by compiled expression (the
+    /// loader makes rules with the same condition share one).
+    private var rootBooleans: [ObjectIdentifier: Bool] = [:]
     /// Evaluates expressions that have a native form (nil: libxml2 evaluates everything).
     private let native: NativeXPathEvaluator?
 
@@ -134,14 +133,9 @@ final class XPathEvaluator {
     /// document it always gives the same result. Errors are not remembered.
     func rootBoolean(_ expression: XPathExpression) throws(RedlineError) -> Bool {
         let identity = ObjectIdentifier(expression)
-        if let known = rootBooleansByExpression[identity] { return known }
-        if let known = rootBooleans[expression.text] {
-            rootBooleansByExpression[identity] = known
-            return known
-        }
+        if let known = rootBooleans[identity] { return known }
         let value = try boolean(expression)
-        rootBooleans[expression.text] = value
-        rootBooleansByExpression[identity] = value
+        rootBooleans[identity] = value
         return value
     }
 
