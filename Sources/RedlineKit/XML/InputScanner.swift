@@ -86,13 +86,14 @@ enum InputScanner {
         guard bytes.count >= start + prefix.count, Array(bytes[start..<(start + prefix.count)]) == prefix else {
             return nil
         }
+        // The ASCII bytes of the declaration, up to its "?>" (at most 256 bytes).
         let end = min(bytes.count, start + 256)
-        var declaration = ""
-        for byte in bytes[start..<end] {
-            guard byte < 0x80 else { break }
-            declaration.append(Character(Unicode.Scalar(byte)))
-            if declaration.hasSuffix("?>") { break }
+        var stop = start
+        while stop < end, bytes[stop] < 0x80 {
+            stop += 1
+            if stop - start >= 2, bytes[stop - 2] == 0x3F, bytes[stop - 1] == 0x3E { break }
         }
+        let declaration = String(decoding: bytes[start..<stop], as: UTF8.self)
         guard let key = declaration.range(of: "encoding") else { return nil }
         var rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
         guard rest.first == "=" else { return nil }
