@@ -61,6 +61,8 @@ if [ "$target" = ruleset ]; then
   done
   export REDLINE_FUZZ_RULESET_PARTS="$parts"
 fi
+# Compiled native XPath trees are enum boxes that LeakSanitizer cannot see (Fuzz/lsan.supp).
+export LSAN_OPTIONS="suppressions=$here/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 # -timeout: one input taking over 10 s is a hang; -rss_limit_mb: 2 GB is a memory bug.
 exec "$here/.build/debug/$product" \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \

@@ -242,7 +242,8 @@ struct NativeXPathParser {
         return NativeLocationPath(absolute: false, steps: steps)
     }
 
-    private static let descendantOrSelfNode = NativeStep(axis: .descendantOrSelf, test: .node, predicates: [])
+    /// The step `//` stands for, shared by every expression.
+    static let descendantOrSelfNode = NativeStep(axis: .descendantOrSelf, test: .node, predicates: [])
 
     private func startsStep(_ token: XPathToken) -> Bool {
         switch token.kind {

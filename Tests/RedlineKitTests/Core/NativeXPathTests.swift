@@ -166,3 +166,56 @@ struct NativeXPathTests {
         }
     }
 }
+
+/// Compiled trees are freed with their expression: every object of the tree of each test
+/// expression is gone once the expression is. (LeakSanitizer cannot check this: the fuzzers
+/// suppress its reports for the trees, see Fuzz/lsan.supp.)
+struct NativeXPathMemoryTests {
+    final class Weak {
+        weak var object: AnyObject?
+        init(_ object: AnyObject) { self.object = object }
+    }
+
+    static func objects(in tree: NativeXPath, into found: inout [Weak]) {
+        func step(_ step: NativeStep) {
+            found.append(Weak(step))
+            switch step.test {
+            case .name(let local, let namespace):
+                found.append(Weak(local))
+                if let namespace { found.append(Weak(namespace)) }
+            case .anyNameIn, .anyName, .node, .text: break
+            }
+            for predicate in step.predicates { objects(in: predicate.expression, into: &found) }
+        }
+        switch tree {
+        case .literal(let literal): found.append(Weak(literal))
+        case .number: break
+        case .path(let path): path.steps.forEach(step)
+        case .union(let parts): parts.forEach { objects(in: $0, into: &found) }
+        case .filter(let primary, let predicates, let steps):
+            objects(in: primary, into: &found)
+            predicates.forEach { objects(in: $0.expression, into: &found) }
+            steps.forEach(step)
+        case .or(let a, let b), .and(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b):
+            objects(in: a, into: &found)
+            objects(in: b, into: &found)
+        case .negate(let a): objects(in: a, into: &found)
+        case .call(_, let arguments): arguments.forEach { objects(in: $0, into: &found) }
+        }
+    }
+
+    @Test(arguments: NativeXPathTests.expressions)
+    func aCompiledTreeIsFreed(_ text: String) throws {
+        var found: [Weak] = []
+        do {
+            let expression = try XPathExpression(text, at: SourcePosition(file: "test"), namespaces: NativeXPathTests.namespaces)
+            Self.objects(in: try #require(expression.native), into: &found)
+        }
+        // Namespace URIs and the step of `//` are shared for the life of the process.
+        let alive = found.compactMap(\.object).filter { object in
+            object !== NativeXPathParser.descendantOrSelfNode
+                && !((object as? NativeString).map { $0 === NativeString.namespace($0.string) } ?? false)
+        }
+        #expect(alive.isEmpty, "\(alive.count) objects of the tree outlive it")
+    }
+}
