@@ -189,7 +189,17 @@ public final class Engine: Sendable {
                 return notApplicable("condition not met")
             }
             if try evaluator.boolean(rule.assertion) {
-                return (RuleResult(ruleID: rule.id, outcome: .pass, credit: 1, reason: nil), nil)
+                // Where the evidence is: the first node a `locate` expression finds (no fallback to
+                // the root: a pass has no place to point at otherwise).
+                var evidence: Finding.Location?
+                for expression in rule.locate {
+                    // A locate that fails (its operation limit) leaves the pass without a place.
+                    if let node = (try? evaluator.nodes(expression))?.first {
+                        evidence = location(of: node, in: document)
+                        break
+                    }
+                }
+                return (RuleResult(ruleID: rule.id, outcome: .pass, credit: 1, reason: nil, location: evidence), nil)
             }
             var credit = 0.0
             var template = rule.message
@@ -201,7 +211,7 @@ public final class Engine: Sendable {
             let message = try render(template, at: node, evaluator: evaluator)
             let finding = makeFinding(
                 rule, kind: credit > 0 ? .partial : .fail, message: message, node: node, document: document, credit: credit)
-            return (RuleResult(ruleID: rule.id, outcome: .fail, credit: credit, reason: nil), finding)
+            return (RuleResult(ruleID: rule.id, outcome: .fail, credit: credit, reason: nil, location: finding.location), finding)
         } catch {
             let root = xmlDocGetRootElement(document.pointer)
             var finding = makeFinding(
@@ -230,9 +240,9 @@ public final class Engine: Sendable {
         return text.replacingSpacesRuns()
     }
 
-    private func makeFinding(
-        _ rule: Rule, kind: Finding.Kind, message: String, node: xmlNodePtr?, document: XMLDocument, credit: Double
-    ) -> Finding {
+    /// The line and stable path of a node (a text or other node counts as its element; an
+    /// attribute has its element's line).
+    private func location(of node: xmlNodePtr?, in document: XMLDocument) -> Finding.Location {
         var element = node
         if let current = node, current.pointee.type != XML_ELEMENT_NODE, current.pointee.type != XML_ATTRIBUTE_NODE {
             element = current.pointee.parent
@@ -244,9 +254,15 @@ public final class Engine: Sendable {
             if let lineNode { line = Int(xmlGetLineNo(lineNode)) }
             path = XMLElement.path(of: element)
         }
-        return Finding(
+        return Finding.Location(file: document.path, line: line, path: path)
+    }
+
+    private func makeFinding(
+        _ rule: Rule, kind: Finding.Kind, message: String, node: xmlNodePtr?, document: XMLDocument, credit: Double
+    ) -> Finding {
+        Finding(
             ruleID: rule.id, kind: kind, severity: rule.severity, category: rule.category, message: message,
-            location: Finding.Location(file: document.path, line: line, path: path), demands: rule.demands,
+            location: location(of: node, in: document), demands: rule.demands,
             citations: rule.citations.map { Finding.CitationRef(letter: $0.letter, quote: $0.quote) }, remedy: rule.remedy,
             credit: credit)
     }

@@ -20,12 +20,17 @@ public struct RuleResult: Sendable, Hashable, Codable {
     public var credit: Double
     /// Why the rule was not applicable, or the error message.
     public var reason: String?
+    /// For a pass, where the evidence that satisfies the rule is; for a fail, where the evidence
+    /// is wrong or missing (the finding's location). From the rule's `locate` expressions; nil
+    /// when none matches on a pass, and for rules that did not apply or could not be evaluated.
+    public var location: Finding.Location?
 
     /// Creates a result.
-    public init(ruleID: String, outcome: Outcome, credit: Double, reason: String? = nil) {
+    public init(ruleID: String, outcome: Outcome, credit: Double, reason: String? = nil, location: Finding.Location? = nil) {
         self.ruleID = ruleID
         self.outcome = outcome
         self.credit = credit
         self.reason = reason
+        self.location = location
     }
 }

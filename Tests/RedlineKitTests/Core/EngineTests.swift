@@ -42,6 +42,24 @@ struct EngineTests {
         #expect(!finding.remedy.isEmpty)
     }
 
+    /// A passing rule points at the evidence that satisfies it; a failing one at the finding's
+    /// place; a rule that does not apply at nothing.
+    @Test func resultsCarryTheLocationOfTheirEvidence() throws {
+        let path = Fixtures.path("examples/records/approve-lawful-interception.xml")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let report = Self.check(text, asOf: "2024-04-01")
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<impactAssessment ") }
+        let hrdd = try #require(report.results.first { $0.ruleID == "HRDD-001" })
+        #expect(hrdd.outcome == .pass)
+        #expect(hrdd.location?.line == line.map { $0 + 1 })
+        #expect(hrdd.location?.path == "/licenceRecord/dueDiligence/impactAssessment")
+        #expect(report.results.filter { $0.outcome == .notApplicable }.allSatisfy { $0.location == nil })
+        let licence = Self.check(Self.licence, asOf: "2021-11-04")
+        let revoke = try #require(licence.results.first { $0.ruleID == "REVOKE-001" })
+        #expect(revoke.outcome == .fail)
+        #expect(revoke.location == licence.findings.first { $0.ruleID == "REVOKE-001" }?.location)
+    }
+
     @Test func everyRuleHasAnOutcomeAndNotApplicableHasAReason() {
         let report = Self.check(Self.licence, asOf: "2021-11-04")
         #expect(report.results.map(\.ruleID) == Fixtures.defaultRuleSet.rules.map(\.id))
