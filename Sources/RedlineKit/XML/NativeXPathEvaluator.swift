@@ -194,23 +194,13 @@ final class NativeXPathEvaluator {
         switch (a.isNodeSet, b.isNodeSet) {
         case (true, true):
             if op == .equal || op == .notEqual {
-                var others: [String] = []
-                _ = try any(b, context) { node in
-                    others.append(Self.stringValue(of: node))
-                    return false
-                }
-                guard !others.isEmpty else { return false }
+                let others = try values(of: b, context, Self.stringValue(of:))
                 return try any(a, context) { node in
                     let value = Self.stringValue(of: node)
                     return op == .equal ? others.contains(value) : others.contains { $0 != value }
                 }
             }
-            var others: [Double] = []
-            _ = try any(b, context) { node in
-                others.append(Self.number(of: node))
-                return false
-            }
-            guard !others.isEmpty else { return false }
+            let others = try values(of: b, context, Self.number(of:))
             return try any(a, context) { node in
                 let value = Self.number(of: node)
                 return others.contains { Self.compare(value, op, $0) }
@@ -222,6 +212,18 @@ final class NativeXPathEvaluator {
         case (false, false):
             return try Self.compare(value(a, context), op, value(b, context))
         }
+    }
+
+    /// A value of each node of a node-set expression (in no particular order).
+    private func values<Value>(
+        of expression: NativeXPath, _ context: Context, _ value: (xmlNodePtr) -> Value
+    ) throws(NativeXPathStop) -> [Value] {
+        var found: [Value] = []
+        _ = try any(expression, context) { node in
+            found.append(value(node))
+            return false
+        }
+        return found
     }
 
     /// `set op other` where only `set` is a node-set.
@@ -546,12 +548,7 @@ final class NativeXPathEvaluator {
     /// The strings of an argument: each node's string value for a node-set, else its string.
     private func strings(_ argument: NativeXPath, _ context: Context) throws(NativeXPathStop) -> [String] {
         guard argument.isNodeSet else { return [try string(argument, context)] }
-        var values: [String] = []
-        _ = try any(argument, context) { node in
-            values.append(Self.stringValue(of: node))
-            return false
-        }
-        return values
+        return try values(of: argument, context, Self.stringValue(of:))
     }
 
     /// Whether any string of the argument satisfies `test`, stopping at the first.

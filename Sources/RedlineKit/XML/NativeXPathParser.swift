@@ -46,82 +46,54 @@ struct NativeXPathParser {
     // MARK: - Expressions
 
     private mutating func orExpression() -> NativeXPath? {
-        guard var left = andExpression() else { return nil }
-        while isOperatorName("or") {
-            index += 1
-            guard let right = andExpression() else { return nil }
-            left = .or(left, right)
-        }
-        return left
+        leftAssociative([("or", ())], operand: { $0.andExpression() }, join: { _, a, b in .or(a, b) })
     }
 
     private mutating func andExpression() -> NativeXPath? {
-        guard var left = equalityExpression() else { return nil }
-        while isOperatorName("and") {
+        leftAssociative([("and", ())], operand: { $0.equalityExpression() }, join: { _, a, b in .and(a, b) })
+    }
+
+    private mutating func equalityExpression() -> NativeXPath? {
+        leftAssociative(
+            [("=", NativeComparison.equal), ("!=", .notEqual)], operand: { $0.relationalExpression() },
+            join: NativeXPath.compare)
+    }
+
+    private mutating func relationalExpression() -> NativeXPath? {
+        leftAssociative(
+            [("<", NativeComparison.less), ("<=", .lessOrEqual), (">", .greater), (">=", .greaterOrEqual)],
+            operand: { $0.additiveExpression() }, join: NativeXPath.compare)
+    }
+
+    private mutating func additiveExpression() -> NativeXPath? {
+        leftAssociative(
+            [("+", NativeArithmetic.add), ("-", .subtract)], operand: { $0.multiplicativeExpression() },
+            join: NativeXPath.arithmetic)
+    }
+
+    private mutating func multiplicativeExpression() -> NativeXPath? {
+        leftAssociative(
+            [("*", NativeArithmetic.multiply), ("div", .divide), ("mod", .modulo)], operand: { $0.unaryExpression() },
+            join: NativeXPath.arithmetic)
+    }
+
+    /// One left-associative level of the grammar: operands joined by any of `operators` (symbols,
+    /// or the operator names `and`, `or`, `div`, `mod` in operator position).
+    private mutating func leftAssociative<Operator>(
+        _ operators: [(token: String, value: Operator)], operand: (inout NativeXPathParser) -> NativeXPath?,
+        join: (Operator, NativeXPath, NativeXPath) -> NativeXPath
+    ) -> NativeXPath? {
+        guard var left = operand(&self) else { return nil }
+        while let found = operators.first(where: { isOperator($0.token) }) {
             index += 1
-            guard let right = equalityExpression() else { return nil }
-            left = .and(left, right)
+            guard let right = operand(&self) else { return nil }
+            left = join(found.value, left, right)
         }
         return left
     }
 
-    private mutating func equalityExpression() -> NativeXPath? {
-        guard var left = relationalExpression() else { return nil }
-        while true {
-            let op: NativeComparison
-            if take("=") { op = .equal } else if take("!=") { op = .notEqual } else { return left }
-            guard let right = relationalExpression() else { return nil }
-            left = .compare(op, left, right)
-        }
-    }
-
-    private mutating func relationalExpression() -> NativeXPath? {
-        guard var left = additiveExpression() else { return nil }
-        while true {
-            let op: NativeComparison
-            if take("<") {
-                op = .less
-            } else if take("<=") {
-                op = .lessOrEqual
-            } else if take(">") {
-                op = .greater
-            } else if take(">=") {
-                op = .greaterOrEqual
-            } else {
-                return left
-            }
-            guard let right = additiveExpression() else { return nil }
-            left = .compare(op, left, right)
-        }
-    }
-
-    private mutating func additiveExpression() -> NativeXPath? {
-        guard var left = multiplicativeExpression() else { return nil }
-        while true {
-            let op: NativeArithmetic
-            if take("+") { op = .add } else if take("-") { op = .subtract } else { return left }
-            guard let right = multiplicativeExpression() else { return nil }
-            left = .arithmetic(op, left, right)
-        }
-    }
-
-    private mutating func multiplicativeExpression() -> NativeXPath? {
-        guard var left = unaryExpression() else { return nil }
-        while true {
-            let op: NativeArithmetic
-            if isSymbol("*") {
-                op = .multiply
-            } else if isOperatorName("div") {
-                op = .divide
-            } else if isOperatorName("mod") {
-                op = .modulo
-            } else {
-                return left
-            }
-            index += 1
-            guard let right = unaryExpression() else { return nil }
-            left = .arithmetic(op, left, right)
-        }
+    private func isOperator(_ token: String) -> Bool {
+        ["and", "or", "div", "mod"].contains(token) ? isOperatorName(token) : isSymbol(token)
     }
 
     private mutating func unaryExpression() -> NativeXPath? {
