@@ -159,7 +159,7 @@ enum InputScanner {
         func skip(to terminator: [UInt16], from index: Int) throws(RedlineError) -> Int {
             var index = index
             while index < count {
-                if index == nextClockCheck { try tick(index) }
+                if index >= nextClockCheck { try tick(index) }
                 let current = unit(index)
                 if current == 0 { throw nul(index) }
                 if current == terminator[terminator.count - 1], index + 1 >= terminator.count,
@@ -177,10 +177,9 @@ enum InputScanner {
         var depth = 0
         var index = 0
         while true {
-            if index > nextClockCheck { try tick(index) }
             // Text: jump to the next "<".
             while index < count {
-                if index == nextClockCheck { try tick(index) }
+                if index >= nextClockCheck { try tick(index) }
                 let current = unit(index)
                 if current == lt { break }
                 if current == 0 { throw nul(index) }
@@ -219,7 +218,7 @@ enum InputScanner {
                 var attributes = 0
                 index += 1
                 tag: while index < count {
-                    if index == nextClockCheck { try tick(index) }
+                    if index >= nextClockCheck { try tick(index) }
                     let current = unit(index)
                     switch current {
                     case 0:

@@ -95,13 +95,13 @@ final class NativeXPathEvaluator {
             case .divide: return x / y
             case .modulo: return x.truncatingRemainder(dividingBy: y)
             }
-        default: return try number(of: value(expression, context))
+        default: return number(of: try value(expression, context))
         }
     }
 
     private func string(_ expression: NativeXPath, _ context: Context) throws(NativeXPathStop) -> String {
         if case .literal(let literal) = expression { return literal.string }
-        return try string(of: value(expression, context))
+        return string(of: try value(expression, context))
     }
 
     // MARK: - Conversions (XPath 1.0 §4)
@@ -115,7 +115,7 @@ final class NativeXPathEvaluator {
         }
     }
 
-    private func number(of value: XPathValue) throws(NativeXPathStop) -> Double {
+    private func number(of value: XPathValue) -> Double {
         switch value {
         case .nodes(let nodes): return nodes.first.map(Self.number(of:)) ?? .nan
         case .boolean(let value): return value ? 1 : 0
@@ -124,7 +124,7 @@ final class NativeXPathEvaluator {
         }
     }
 
-    private func string(of value: XPathValue) throws(NativeXPathStop) -> String {
+    private func string(of value: XPathValue) -> String {
         switch value {
         case .nodes(let nodes): return nodes.first.map(Self.stringValue(of:)) ?? ""
         case .boolean(let value): return value ? "true" : "false"
@@ -144,8 +144,6 @@ final class NativeXPathEvaluator {
         defer { redline_xmlFree(text) }
         return String(cString: text)
     }
-
-    private static let emptyText: [xmlChar] = [0]
 
     /// The node's string value as libxml2 text when it is exactly one stored text (a text
     /// node, an attribute or element whose only child is one text node, an empty element):
@@ -435,10 +433,7 @@ final class NativeXPathEvaluator {
     private func forEach(
         _ axis: NativeAxis, from node: xmlNodePtr, _ body: (xmlNodePtr) throws(NativeXPathStop) -> Bool
     ) throws(NativeXPathStop) -> Bool {
-        @inline(__always) func count() throws(NativeXPathStop) {
-            budget -= 1
-            if budget < 0 { throw NativeXPathStop() }
-        }
+        @inline(__always) func count() throws(NativeXPathStop) { try charge(1) }
         let isAttribute = node.pointee.type == XML_ATTRIBUTE_NODE
         switch axis {
         case .child:

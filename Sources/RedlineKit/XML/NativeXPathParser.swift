@@ -203,14 +203,14 @@ struct NativeXPathParser {
         if take("/") {
             // `/` alone selects the root; `/step…` continues.
             guard let token = current, startsStep(token) else { return NativeLocationPath(absolute: true, steps: []) }
-            guard let steps = stepsFrom(first: true) else { return nil }
+            guard let steps = relativeLocationPath() else { return nil }
             return NativeLocationPath(absolute: true, steps: steps)
         }
         if take("//") {
-            guard let steps = stepsFrom(first: true) else { return nil }
+            guard let steps = relativeLocationPath() else { return nil }
             return NativeLocationPath(absolute: true, steps: [Self.descendantOrSelfNode] + steps)
         }
-        guard let steps = stepsFrom(first: true) else { return nil }
+        guard let steps = relativeLocationPath() else { return nil }
         return NativeLocationPath(absolute: false, steps: steps)
     }
 
@@ -241,7 +241,7 @@ struct NativeXPathParser {
     }
 
     /// A relative location path: a step, then `/step` or `//step`, repeated.
-    private mutating func stepsFrom(first: Bool) -> [NativeStep]? {
+    private mutating func relativeLocationPath() -> [NativeStep]? {
         guard let step = step() else { return nil }
         guard let more = relativeSteps() else { return nil }
         return [step] + more
