@@ -82,6 +82,24 @@ struct HostileRuleSetTests {
         #expect(report.results.map(\.outcome) == [.fail])
     }
 
+    /// A huge phrase list searched for every element and attribute of a large record used to run
+    /// for minutes past both limits (libxml2 counted the call as one operation, and the deadline is
+    /// checked between rules): list searches now count against the operation limit, so the rule
+    /// is an `error` (the suite's time limit guards against the old hang).
+    @Test func hugeListSearchedEverywhereHitsTheOperationLimit() throws {
+        var text = Self.header + "<list id=\"huge\" kind=\"phrase\" source=\"test\" effective=\"2020-01-01\"><title>Huge</title>\n"
+        for index in 0..<100_000 { text += "<entry>phrase number \(index)</entry>\n" }
+        text += "</list>\n" + Self.rule(id: "HUGE-002", assert: "not(rl:contains-any('huge', //* | //@*))") + "\n</ruleset>\n"
+        let path = try HostileInput.write(text, name: "huge-phrases.xml")
+        let ruleSet = try RuleSetLoader.load(path: path)
+        let report = Engine(ruleSet: ruleSet).check(
+            bytes: Array(HostileInput.largeRecord(items: 200).utf8), path: "large.xml",
+            options: EvaluationOptions(asOf: LocalDate("2022-01-01")!))
+        #expect(report.status == .evaluated)
+        #expect(report.results.map(\.outcome) == [.error])
+        #expect(report.results.first?.reason?.hasSuffix("exceeded the limit of 1000000 operations on this record") == true)
+    }
+
     /// An XPath that walks every node's axes on a large record hits the operation limit: that rule
     /// is an `error`, the other rule is evaluated, and the record gets the policy's on-error verdict.
     @Test func explodingXPathIsAnErrorForItsRuleOnly() throws {
