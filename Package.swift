@@ -28,8 +28,13 @@ let package = Package(
             path: "Plugins/EmbedResources"
         ),
         .target(
-            name: "RedlineKit",
+            name: "RedlineXML",
             dependencies: ["CLibXML2"],
+            path: "Sources/RedlineXML"
+        ),
+        .target(
+            name: "RedlineKit",
+            dependencies: ["RedlineXML"],
             path: "Sources/RedlineKit",
             plugins: ["EmbedResources"]
         ),

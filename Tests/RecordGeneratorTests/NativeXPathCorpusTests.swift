@@ -1,9 +1,9 @@
-import CLibXML2
 import Foundation
 import RecordGenerator
 import Testing
 
 @testable import RedlineKit
+@testable import RedlineXML
 
 /// Every expression of the default rule set and of the example national rule set has a native
 /// form, and on every example record and 300 generated records (prepared as the engine prepares
@@ -66,8 +66,8 @@ struct NativeXPathCorpusTests {
             let document = try XMLDocument(bytes: record.bytes, path: record.name)
             guard BuiltIn.recordSchema.validate(document).isEmpty else { continue }
             WhitespaceNormalizer.normalize(document)
-            Engine.removeElements(datedAfter: record.asOf, in: document)
-            let root = try #require(xmlDocGetRootElement(document.pointer))
+            document.removeElements(datedAfter: record.asOf)
+            let root = try #require(document.rootNode)
             for ruleSet in ruleSets {
                 let environment = EvaluationEnvironment(asOf: record.asOf, lists: ruleSet.lists)
                 let limit = EvaluationOptions(asOf: record.asOf).limits.xpathOperationLimit
@@ -76,11 +76,11 @@ struct NativeXPathCorpusTests {
                     document: document, namespaces: ruleSet.namespaces, environment: environment, operationLimit: limit,
                     useNative: false)
                 for rule in ruleSet.rules {
-                    var located: xmlNodePtr?
+                    var located: XMLNode?
                     for expression in [rule.assertion] + rule.locate + [rule.when, rule.partial?.condition].compactMap({ $0 }) {
                         let form = try #require(expression.native)
                         let expected = try? libxml2.evaluate(expression)
-                        guard let actual = try? native.value(form, at: root) else {
+                        guard let actual = try? XPathResult(native.value(form, at: root.pointer)) else {
                             // The native evaluator gives up only where libxml2 fails too (its limit).
                             #expect(expected == nil, "\(record.name) \(rule.id): native gave up on \(expression.text)")
                             bothFailed += 1
@@ -90,7 +90,7 @@ struct NativeXPathCorpusTests {
                             Issue.record("\(record.name) \(rule.id): libxml2 failed, native did not: \(expression.text)")
                             continue
                         }
-                        #expect(XPathValue.same(actual, expected), "\(record.name) \(rule.id): \(expression.text)")
+                        #expect(XPathResult.same(actual, expected), "\(record.name) \(rule.id): \(expression.text)")
                         compared += 1
                         if located == nil, rule.locate.contains(where: { $0 === expression }), case .nodes(let nodes) = expected {
                             located = nodes.first
@@ -101,8 +101,8 @@ struct NativeXPathCorpusTests {
                     for template in [rule.message] + (rule.partialMessage.map { [$0] } ?? []) {
                         for case .value(let expression) in template.pieces {
                             let expected = try libxml2.evaluate(expression, node: node)
-                            let actual = try native.value(#require(expression.native), at: node)
-                            #expect(XPathValue.same(actual, expected), "\(record.name) \(rule.id) message: \(expression.text)")
+                            let actual = try XPathResult(native.value(#require(expression.native), at: node.pointer))
+                            #expect(XPathResult.same(actual, expected), "\(record.name) \(rule.id) message: \(expression.text)")
                             compared += 1
                         }
                     }

@@ -1,11 +1,9 @@
-import CLibXML2
-
 /// Evaluates every part of a condition tree on one prepared record, with the rule set's
 /// namespaces, functions and evaluation date (the same context as the engine's).
 struct ConditionEvaluator {
     let evaluator: XPathEvaluator
     /// The context node (nil: the record's root element, as for a rule's conditions).
-    var context: xmlNodePtr? = nil
+    var context: XMLNode? = nil
 
     /// Evaluates `expression` split into its tree.
     func evaluate(_ expression: XPathExpression) -> EvaluatedCondition {
@@ -55,17 +53,9 @@ struct ConditionEvaluator {
     }
 
     /// A node's path, line and shortened string value.
-    static func describe(_ node: xmlNodePtr) -> ConditionValue.Node {
-        var element: xmlNodePtr? = node
-        if node.pointee.type != XML_ELEMENT_NODE, node.pointee.type != XML_ATTRIBUTE_NODE { element = node.pointee.parent }
-        let lineNode = node.pointee.type == XML_ATTRIBUTE_NODE ? node.pointee.parent : element
-        let line = lineNode.map { Int(xmlGetLineNo($0)) } ?? 0
-        var value = ""
-        if let raw = xmlXPathCastNodeToString(node) {
-            value = String(cString: raw).replacingSpacesRuns()
-            redline_xmlFree(raw)
-        }
+    static func describe(_ node: XMLNode) -> ConditionValue.Node {
+        var value = node.stringValue.replacingSpacesRuns()
         if value.count > 60 { value = String(value.prefix(57)) + "…" }
-        return ConditionValue.Node(path: element.map { XMLElement.path(of: $0) } ?? "/", line: line, value: value)
+        return ConditionValue.Node(path: node.path ?? "/", line: node.line ?? 0, value: value)
     }
 }

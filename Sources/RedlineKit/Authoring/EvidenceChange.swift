@@ -1,5 +1,3 @@
-import CLibXML2
-
 /// Says a change of a rule's condition as a change of evidence in the record: which existing
 /// element fails which part of a path's predicate (with its line), what a redline function
 /// means in evidence words (`rl:independent` → independent provenance, `rl:days-since(x) <= N`
@@ -101,12 +99,12 @@ struct EvidenceChange {
         return String(last.prefix { $0 != "[" })
     }
 
-    private func nodes(_ text: String, context: xmlNodePtr? = nil) -> [xmlNodePtr] {
+    private func nodes(_ text: String, context: XMLNode? = nil) -> [XMLNode] {
         guard let expression = try? XPathExpression(text, at: position) else { return [] }
         return (try? evaluator.nodes(expression, node: context)) ?? []
     }
 
-    private func value(_ text: String, context: xmlNodePtr?) -> ConditionValue {
+    private func value(_ text: String, context: XMLNode?) -> ConditionValue {
         ConditionEvaluator(evaluator: evaluator, context: context).evaluateText(text, at: position)
     }
 
@@ -115,7 +113,7 @@ struct EvidenceChange {
     func missing(_ text: String) -> String? {
         guard let steps = EvidenceChange.steps(text) else { return nil }
         var prefix = ""
-        var parents: [xmlNodePtr] = []
+        var parents: [XMLNode] = []
         for (index, step) in steps.enumerated() {
             let path = prefix.isEmpty ? step.head : prefix + "/" + step.head
             var current = nodes(path)
@@ -142,7 +140,7 @@ struct EvidenceChange {
     }
 
     /// Why each of `candidates` fails `predicate`, and what would make it pass.
-    private func failing(_ candidates: [xmlNodePtr], _ predicate: String) -> String? {
+    private func failing(_ candidates: [XMLNode], _ predicate: String) -> String? {
         let tree = ConditionNode.parse(predicate)
         var sentences: [String] = []
         for candidate in candidates.prefix(ConditionValue.shownNodes) {
@@ -163,7 +161,7 @@ struct EvidenceChange {
 
     /// The fewest parts of `part` to change for it to become `target`, in words (as
     /// ``EvaluatedCondition/changes(toBecome:)``, but naming every alternative of an `or`).
-    func plan(_ part: EvaluatedCondition, target: Bool, subject: xmlNodePtr?) -> Plan {
+    func plan(_ part: EvaluatedCondition, target: Bool, subject: XMLNode?) -> Plan {
         if part.truth == target { return Plan() }
         switch part.node {
         case .and, .or:
@@ -190,7 +188,7 @@ struct EvidenceChange {
     }
 
     /// One comparison, call or path in words, or nil when there is nothing better to say.
-    func atom(_ part: EvaluatedCondition, target: Bool, subject: xmlNodePtr?) -> Plan? {
+    func atom(_ part: EvaluatedCondition, target: Bool, subject: XMLNode?) -> Plan? {
         switch part.node {
         case .leaf(let text, _):
             guard let steps = EvidenceChange.steps(text), steps.allSatisfy({ $0.predicates.isEmpty }), text != "." else { return nil }
@@ -231,7 +229,7 @@ struct EvidenceChange {
 
     /// `path = 'text'`, `path != 'text'` or `path op number` with a plain path (no predicates) on
     /// the left: the value to set, add or change.
-    private func compared(_ part: EvaluatedCondition, op: String, left: ConditionNode, target: Bool, subject: xmlNodePtr?) -> Plan? {
+    private func compared(_ part: EvaluatedCondition, op: String, left: ConditionNode, target: Bool, subject: XMLNode?) -> Plan? {
         guard case .leaf(let path, _) = left, let steps = EvidenceChange.steps(path), steps.allSatisfy({ $0.predicates.isEmpty }),
             let last = steps.last, part.children.count == 2
         else { return nil }
@@ -273,15 +271,9 @@ struct EvidenceChange {
     }
 
     /// `rl:independent(path)` made true: the provenance each node has, and the ones that count.
-    private func independent(_ path: String, subject: xmlNodePtr?) -> Plan? {
+    private func independent(_ path: String, subject: XMLNode?) -> Plan? {
         let targets = nodes(path, context: subject)
-        let provenances = targets.map { node -> String in
-            var element: xmlNodePtr? = node
-            if node.pointee.type == XML_ATTRIBUTE_NODE { element = node.pointee.parent }
-            guard let element, let raw = xmlGetNoNsProp(element, "provenance") else { return "self-declared" }
-            defer { redline_xmlFree(raw) }
-            return String(cString: raw)
-        }
+        let provenances = targets.map(\.provenance)
         let counted = RedlineFunctions.independentProvenances.sorted { a, b in
             EvidenceChange.provenanceOrder.firstIndex(of: a) ?? 99 < EvidenceChange.provenanceOrder.firstIndex(of: b) ?? 99
         }
@@ -298,7 +290,7 @@ struct EvidenceChange {
     static let provenanceOrder = ["forensic", "court", "regulator", "audit", "independent"]
 
     /// `rl:days-since(path) op days` made `target`: the day the evidence must be dated on or after (or before).
-    private func dated(_ path: String, op: String, days: Int, target: Bool, subject: xmlNodePtr?) -> Plan? {
+    private func dated(_ path: String, op: String, days: Int, target: Bool, subject: XMLNode?) -> Plan? {
         // days-since(d) = asOf − d: compare d with asOf − days.
         let limit = asOf.daysSinceEpoch - days
         let wanted: (after: Bool, day: Int)

@@ -54,7 +54,7 @@ public struct RuleExplainer: Sendable {
         }
         let stage = document.root?.attribute("stage").flatMap { Stage(rawValue: $0) } ?? .application
         let asOf = example.asOf ?? Engine.defaultExampleDate
-        Engine.removeElements(datedAfter: asOf, in: document)
+        document.removeElements(datedAfter: asOf)
         let profile = rule.profiles.first ?? engine.ruleSet.defaultProfile
         return explain(rule, document: document, stage: stage, profile: profile, asOf: asOf)
     }

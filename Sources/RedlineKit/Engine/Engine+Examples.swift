@@ -37,7 +37,7 @@ extension Engine {
         }
         let stage = document.root?.attribute("stage").flatMap { Stage(rawValue: $0) } ?? .application
         let asOf = example.asOf ?? Engine.defaultExampleDate
-        Engine.removeElements(datedAfter: asOf, in: document)
+        document.removeElements(datedAfter: asOf)
         let environment = EvaluationEnvironment(asOf: asOf, lists: ruleSet.lists)
         let evaluator = XPathEvaluator(
             document: document, namespaces: ruleSet.namespaces, environment: environment,

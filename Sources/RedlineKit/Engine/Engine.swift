@@ -1,4 +1,3 @@
-import CLibXML2
 import Dispatch
 import Synchronization
 
@@ -115,7 +114,7 @@ public final class Engine: Sendable {
                 suggestion: "set stage=\"application\" or stage=\"licence\" on <licenceRecord>")
             return report
         }
-        Engine.removeElements(datedAfter: options.asOf, in: document)
+        document.removeElements(datedAfter: options.asOf)
         let environment = EvaluationEnvironment(asOf: options.asOf, lists: ruleSet.lists)
         let evaluator = XPathEvaluator(
             document: document, namespaces: ruleSet.namespaces, environment: environment,
@@ -213,7 +212,7 @@ public final class Engine: Sendable {
                 rule, kind: credit > 0 ? .partial : .fail, message: message, node: node, document: document, credit: credit)
             return (RuleResult(ruleID: rule.id, outcome: .fail, credit: credit, reason: nil, location: finding.location), finding)
         } catch {
-            let root = xmlDocGetRootElement(document.pointer)
+            let root = document.rootNode
             var finding = makeFinding(
                 rule, kind: .error, message: "rule could not be evaluated: \(error.message)", node: root, document: document,
                 credit: 0)
@@ -222,14 +221,14 @@ public final class Engine: Sendable {
         }
     }
 
-    private func locate(_ rule: Rule, evaluator: XPathEvaluator, document: XMLDocument) throws(RedlineError) -> xmlNodePtr? {
+    private func locate(_ rule: Rule, evaluator: XPathEvaluator, document: XMLDocument) throws(RedlineError) -> XMLNode? {
         for expression in rule.locate {
             if let first = try evaluator.nodes(expression).first { return first }
         }
-        return xmlDocGetRootElement(document.pointer)
+        return document.rootNode
     }
 
-    private func render(_ template: MessageTemplate, at node: xmlNodePtr?, evaluator: XPathEvaluator) throws(RedlineError) -> String {
+    private func render(_ template: MessageTemplate, at node: XMLNode?, evaluator: XPathEvaluator) throws(RedlineError) -> String {
         var text = ""
         for piece in template.pieces {
             switch piece {
@@ -240,25 +239,14 @@ public final class Engine: Sendable {
         return text.replacingSpacesRuns()
     }
 
-    /// The line and stable path of a node (a text or other node counts as its element; an
-    /// attribute has its element's line).
-    private func location(of node: xmlNodePtr?, in document: XMLDocument) -> Finding.Location {
-        var element = node
-        if let current = node, current.pointee.type != XML_ELEMENT_NODE, current.pointee.type != XML_ATTRIBUTE_NODE {
-            element = current.pointee.parent
-        }
-        var line = 1
-        var path = "/licenceRecord"
-        if let element {
-            let lineNode = element.pointee.type == XML_ATTRIBUTE_NODE ? element.pointee.parent : element
-            if let lineNode { line = Int(xmlGetLineNo(lineNode)) }
-            path = XMLElement.path(of: element)
-        }
-        return Finding.Location(file: document.path, line: line, path: path)
+    /// The line and stable path of a node (``XMLNode/line`` and ``XMLNode/path``; the root
+    /// element's when there is no node).
+    private func location(of node: XMLNode?, in document: XMLDocument) -> Finding.Location {
+        Finding.Location(file: document.path, line: node?.line ?? 1, path: node?.path ?? "/licenceRecord")
     }
 
     private func makeFinding(
-        _ rule: Rule, kind: Finding.Kind, message: String, node: xmlNodePtr?, document: XMLDocument, credit: Double
+        _ rule: Rule, kind: Finding.Kind, message: String, node: XMLNode?, document: XMLDocument, credit: Double
     ) -> Finding {
         Finding(
             ruleID: rule.id, kind: kind, severity: rule.severity, category: rule.category, message: message,
@@ -306,48 +294,5 @@ public final class Engine: Sendable {
                 suggestion: "simplify the rule set's expressions, or raise the limit with --max-seconds-per-record for trusted input")
         }
         return report
-    }
-
-    // MARK: - As-of
-
-    /// Removes every element whose `date` attribute (no namespace) is later than `asOf`: it does
-    /// not exist yet. A descendant of a removed element goes with it.
-    ///
-    /// A walk over the element tree (the same elements as `//*[@date]`, outermost first) instead
-    /// of an XPath evaluation: this runs once per record, before every rule.
-    static func removeElements(datedAfter asOf: LocalDate, in document: XMLDocument) {
-        var doomed: [xmlNodePtr] = []
-        var stack: [xmlNodePtr] = []
-        if let root = xmlDocGetRootElement(document.pointer) { stack.append(root) }
-        while let node = stack.popLast() {
-            if isDated(node, after: asOf) {
-                doomed.append(node)  // its descendants go with it: do not look inside
-                continue
-            }
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { stack.append(current) }
-                child = current.pointee.next
-            }
-        }
-        for node in doomed {
-            xmlUnlinkNode(node)
-            xmlFreeNode(node)
-        }
-    }
-
-    /// Whether the element has a `date` attribute without namespace that is a date after `asOf`.
-    private static func isDated(_ node: xmlNodePtr, after asOf: LocalDate) -> Bool {
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            if current.pointee.ns == nil, xmlStrEqual(current.pointee.name, "date") != 0 {
-                guard let raw = xmlGetNoNsProp(node, "date") else { return false }
-                defer { redline_xmlFree(raw) }
-                guard let date = LocalDate(String(cString: raw)) else { return false }
-                return asOf < date
-            }
-            attribute = current.pointee.next
-        }
-        return false
     }
 }

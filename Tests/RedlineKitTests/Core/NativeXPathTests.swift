@@ -1,8 +1,8 @@
-import CLibXML2
 import Foundation
 import Testing
 
 @testable import RedlineKit
+@testable import RedlineXML
 
 /// The native XPath evaluator gives exactly libxml2's results: each expression below is
 /// compiled natively and evaluated both ways on one record with text, attributes, mixed
@@ -100,10 +100,10 @@ struct NativeXPathTests {
         // The native evaluator itself answers (no fallback to libxml2 hides a difference).
         let environment = EvaluationEnvironment(asOf: LocalDate("2022-03-01")!, lists: Fixtures.defaultRuleSet.lists)
         let direct = NativeXPathEvaluator(document: document.pointer, environment: environment, operationLimit: 1_000_000)
-        let root = try #require(xmlDocGetRootElement(document.pointer))
-        let value = try direct.value(#require(expression.native), at: root)
-        #expect(XPathValue.same(value, try libxml2.evaluate(expression)), "\(text)")
-        #expect(XPathValue.same(try native.evaluate(expression), try libxml2.evaluate(expression)), "\(text)")
+        let root = try #require(document.rootNode)
+        let value = try XPathResult(direct.value(#require(expression.native), at: root.pointer))
+        #expect(XPathResult.same(value, try libxml2.evaluate(expression)), "\(text)")
+        #expect(XPathResult.same(try native.evaluate(expression), try libxml2.evaluate(expression)), "\(text)")
         #expect(try native.boolean(expression) == libxml2.boolean(expression), "\(text)")
         #expect(try native.string(expression) == libxml2.string(expression), "\(text)")
     }

@@ -8,7 +8,7 @@ import CLibXML2
 /// (``InputScanner``) and the depth after. Line numbers are kept
 /// (`XML_PARSE_BIG_LINES`). A document is confined to one thread at a time.
 public final class XMLDocument {
-    let pointer: xmlDocPtr
+    package let pointer: xmlDocPtr
     /// The path the document was read from (for messages).
     public let path: String
 
@@ -87,6 +87,11 @@ public final class XMLDocument {
         return XMLElement(node: node, document: self)
     }
 
+    /// The root element as a node handle, for XPath evaluation and locations.
+    package var rootNode: XMLNode? {
+        xmlDocGetRootElement(pointer).map(XMLNode.init)
+    }
+
     private static func maxDepth(of root: xmlNodePtr?) -> Int {
         var deepest = 0
         var stack: [(xmlNodePtr, Int)] = []
@@ -104,7 +109,7 @@ public final class XMLDocument {
 
     /// The error for a document whose parsing passed the record's time limit (`position` is where
     /// the pre-parse scan stopped, or the file alone when libxml2's parse itself finished late).
-    static func parsingTookTooLong(path: String, limits: XMLLimits, at position: SourcePosition) -> RedlineError {
+    package static func parsingTookTooLong(path: String, limits: XMLLimits, at position: SourcePosition) -> RedlineError {
         RedlineError(
             .timeLimit,
             "parsing took longer than the limit of \(limits.maxSecondsPerRecord) s per record (no rule was run)",
@@ -182,7 +187,7 @@ public final class XMLDocument {
 
 extension StringProtocol {
     /// Collapses runs of whitespace into single spaces.
-    func replacingSpacesRuns() -> String {
+    package func replacingSpacesRuns() -> String {
         var text = String(self)
         // ASCII only: the same result, byte by byte over the contiguous UTF-8 (rule messages are
         // rendered for every finding).

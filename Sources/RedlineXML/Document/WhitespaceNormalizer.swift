@@ -10,9 +10,9 @@ import CLibXML2
 /// fuzzing: a record whose `stage` ended in a line break got neither a verdict nor an error).
 /// Free-text fields only lose redundant whitespace, which messages drop anyway. Element lines
 /// are kept; only text nodes are replaced, and only when something changes.
-enum WhitespaceNormalizer {
+package enum WhitespaceNormalizer {
     /// Normalizes `document` in place.
-    static func normalize(_ document: XMLDocument) {
+    package static func normalize(_ document: XMLDocument) {
         guard let root = xmlDocGetRootElement(document.pointer) else { return }
         var stack: [xmlNodePtr] = [root]
         while let node = stack.popLast() {

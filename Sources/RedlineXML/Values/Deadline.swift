@@ -3,11 +3,11 @@
 /// Checked between steps (before schema validation and before each rule), never inside one:
 /// a single XPath evaluation is bounded by the operation limit instead. Results do not depend
 /// on the clock unless the deadline passes.
-struct Deadline {
+package struct Deadline {
     private let instant: ContinuousClock.Instant?
 
     /// A deadline `seconds` from now; none when `seconds` is infinite or NaN.
-    init(seconds: Double) {
+    package init(seconds: Double) {
         guard seconds.isFinite else {
             instant = nil
             return
@@ -18,7 +18,7 @@ struct Deadline {
     }
 
     /// Whether the deadline has passed (always true for a deadline of zero seconds).
-    var hasPassed: Bool {
+    package var hasPassed: Bool {
         guard let instant else { return false }
         return ContinuousClock.now >= instant
     }

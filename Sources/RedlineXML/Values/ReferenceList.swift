@@ -25,6 +25,14 @@ public struct ReferenceList: Sendable, Hashable {
         public var until: LocalDate?
         /// Where the entry was written.
         public var position: SourcePosition
+
+        package init(value: String, key: String, since: LocalDate, until: LocalDate?, position: SourcePosition) {
+            self.value = value
+            self.key = key
+            self.since = since
+            self.until = until
+            self.position = position
+        }
     }
 
     /// The list's id (used in rules).
@@ -42,12 +50,25 @@ public struct ReferenceList: Sendable, Hashable {
     /// Where the list was declared.
     public var position: SourcePosition
 
+    package init(
+        id: String, kind: Kind, title: String, source: String, effective: LocalDate, entries: [Entry],
+        position: SourcePosition
+    ) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.source = source
+        self.effective = effective
+        self.entries = entries
+        self.position = position
+    }
+
     /// The comparison key of `value` for this list's kind.
     public func key(for value: String) -> String {
         ReferenceList.key(for: value, kind: kind)
     }
 
-    static func key(for value: String, kind: Kind) -> String {
+    package static func key(for value: String, kind: Kind) -> String {
         switch kind {
         case .country, .code: return value.trimmingWhitespace().uppercased()
         case .party: return NameNormalizer.normalize(value)

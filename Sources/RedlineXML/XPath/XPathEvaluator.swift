@@ -1,15 +1,32 @@
 import CLibXML2
 
-/// The result of evaluating an XPath expression.
+/// The result of evaluating an XPath expression, as this module's evaluators compute it.
 enum XPathValue {
     case nodes([xmlNodePtr])
     case boolean(Bool)
     case number(Double)
     case string(String)
+}
 
-    /// Whether two values are the same: node-sets with the same nodes in the same order,
+/// The result of evaluating an XPath expression, for other modules: nodes as handles.
+package enum XPathResult {
+    case nodes([XMLNode])
+    case boolean(Bool)
+    case number(Double)
+    case string(String)
+
+    init(_ value: XPathValue) {
+        switch value {
+        case .nodes(let nodes): self = .nodes(nodes.map(XMLNode.init))
+        case .boolean(let value): self = .boolean(value)
+        case .number(let value): self = .number(value)
+        case .string(let value): self = .string(value)
+        }
+    }
+
+    /// Whether two results are the same: node-sets with the same nodes in the same order,
     /// numbers equal or both NaN.
-    static func same(_ a: XPathValue, _ b: XPathValue) -> Bool {
+    package static func same(_ a: XPathResult, _ b: XPathResult) -> Bool {
         switch (a, b) {
         case (.nodes(let x), .nodes(let y)): return x == y
         case (.boolean(let x), .boolean(let y)): return x == y
@@ -22,7 +39,7 @@ enum XPathValue {
 
 /// Evaluates compiled expressions on one document, with redline's namespaces, functions,
 /// evaluation environment and operation limit. Confined to one thread; one per record.
-final class XPathEvaluator {
+package final class XPathEvaluator {
     private let context: xmlXPathContextPtr
     private let document: XMLDocument
     private let environment: Unmanaged<EvaluationEnvironment>
@@ -35,7 +52,7 @@ final class XPathEvaluator {
     private let native: NativeXPathEvaluator?
 
     /// `useNative: false` makes libxml2 evaluate every expression (the tests compare both).
-    init(
+    package init(
         document: XMLDocument, namespaces: [String: String], environment: EvaluationEnvironment, operationLimit: Int,
         useNative: Bool = true
     ) {
@@ -71,7 +88,11 @@ final class XPathEvaluator {
 
     /// Evaluates `expression` with `node` (default: the root element, so rule paths are relative
     /// to `licenceRecord`) as the context node.
-    func evaluate(_ expression: XPathExpression, node: xmlNodePtr? = nil) throws(RedlineError) -> XPathValue {
+    package func evaluate(_ expression: XPathExpression, node: XMLNode? = nil) throws(RedlineError) -> XPathResult {
+        XPathResult(try value(expression, node: node?.pointer))
+    }
+
+    private func value(_ expression: XPathExpression, node: xmlNodePtr?) throws(RedlineError) -> XPathValue {
         if let native, let form = expression.native, let value = try? native.value(form, at: node ?? rootNode) {
             return value
         }
@@ -116,11 +137,11 @@ final class XPathEvaluator {
     }
 
     /// Evaluates and converts to a boolean by XPath's rules.
-    func boolean(_ expression: XPathExpression, node: xmlNodePtr? = nil) throws(RedlineError) -> Bool {
-        if let native, let form = expression.native, let value = try? native.boolean(form, at: node ?? rootNode) {
+    package func boolean(_ expression: XPathExpression, node: XMLNode? = nil) throws(RedlineError) -> Bool {
+        if let native, let form = expression.native, let value = try? native.boolean(form, at: node?.pointer ?? rootNode) {
             return value
         }
-        switch try evaluateWithLibXML2(expression, node: node) {
+        switch try evaluateWithLibXML2(expression, node: node?.pointer) {
         case .nodes(let nodes): return !nodes.isEmpty
         case .boolean(let value): return value
         case .number(let value): return value != 0 && !value.isNaN
@@ -131,7 +152,7 @@ final class XPathEvaluator {
     /// ``boolean(_:node:)`` at the root, remembered for this record: many rules share one
     /// applicability condition (`when`), and an XPath expression has no side effects, so on one
     /// document it always gives the same result. Errors are not remembered.
-    func rootBoolean(_ expression: XPathExpression) throws(RedlineError) -> Bool {
+    package func rootBoolean(_ expression: XPathExpression) throws(RedlineError) -> Bool {
         let identity = ObjectIdentifier(expression)
         if let known = rootBooleans[identity] { return known }
         let value = try boolean(expression)
@@ -140,8 +161,8 @@ final class XPathEvaluator {
     }
 
     /// Evaluates and converts to a string by XPath's rules (a node-set gives its first node's value).
-    func string(_ expression: XPathExpression, node: xmlNodePtr? = nil) throws(RedlineError) -> String {
-        switch try evaluate(expression, node: node) {
+    package func string(_ expression: XPathExpression, node: XMLNode? = nil) throws(RedlineError) -> String {
+        switch try value(expression, node: node?.pointer) {
         case .nodes(let nodes):
             guard let first = nodes.first, let text = xmlXPathCastNodeToString(first) else { return "" }
             defer { redline_xmlFree(text) }
@@ -156,8 +177,8 @@ final class XPathEvaluator {
     }
 
     /// Evaluates and returns the node-set (empty for other types).
-    func nodes(_ expression: XPathExpression, node: xmlNodePtr? = nil) throws(RedlineError) -> [xmlNodePtr] {
-        if case .nodes(let nodes) = try evaluate(expression, node: node) { return nodes }
+    package func nodes(_ expression: XPathExpression, node: XMLNode? = nil) throws(RedlineError) -> [XMLNode] {
+        if case .nodes(let nodes) = try value(expression, node: node?.pointer) { return nodes.map(XMLNode.init) }
         return []
     }
 }

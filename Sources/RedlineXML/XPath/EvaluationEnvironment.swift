@@ -1,7 +1,7 @@
 /// What redline's XPath functions see while evaluating one record: the evaluation date and the
 /// rule set's reference lists. Created per evaluation (one record, one thread); the date and
 /// lists are read-only, the name-key cache fills as rules run.
-final class EvaluationEnvironment {
+package final class EvaluationEnvironment {
     let asOf: LocalDate
     let lists: [String: ReferenceList]
     /// The first problem a function met (an unknown list id), reported as a rule error.
@@ -19,7 +19,7 @@ final class EvaluationEnvironment {
         return key
     }
 
-    init(asOf: LocalDate, lists: [String: ReferenceList]) {
+    package init(asOf: LocalDate, lists: [String: ReferenceList]) {
         self.asOf = asOf
         self.lists = lists
     }

@@ -111,7 +111,7 @@ import Darwin
 
 extension StringProtocol {
     /// The text without leading and trailing ASCII/Unicode whitespace.
-    func trimmingWhitespace() -> Substring {
+    package func trimmingWhitespace() -> Substring {
         let scalars = Substring(self)
         let bytes = scalars.utf8
         if bytes.allSatisfy({ $0 < 0x80 }) {

@@ -1,7 +1,7 @@
 /// One token of an XPath 1.0 expression, with its character offset in the expression text.
-struct XPathToken: Equatable {
+package struct XPathToken: Equatable {
     /// What kind of token this is.
-    enum Kind: Equatable {
+    package enum Kind: Equatable {
         /// A string literal (text without its quotes).
         case literal
         /// A number.
@@ -15,16 +15,16 @@ struct XPathToken: Equatable {
     }
 
     /// The kind.
-    var kind: Kind
+    package var kind: Kind
     /// The token text (a literal's text without quotes).
-    var text: String
+    package var text: String
     /// The offset of the token's first character in the expression.
-    var start: Int
+    package var start: Int
     /// The offset just after the token's last character.
-    var end: Int
+    package var end: Int
 
     /// Splits an expression into tokens. Never fails: an unterminated literal runs to the end.
-    static func tokenize(_ expression: String) -> [XPathToken] {
+    package static func tokenize(_ expression: String) -> [XPathToken] {
         let characters = Array(expression)
         var tokens: [XPathToken] = []
         var index = 0
@@ -71,7 +71,7 @@ struct XPathToken: Equatable {
 
     /// True when the token at `index` is an operator name (`and`, `or`, `div`, `mod`) by XPath's
     /// disambiguation rule: a preceding token exists and is not `@ :: ( [ ,` or an operator.
-    static func isOperatorName(_ tokens: [XPathToken], at index: Int) -> Bool {
+    package static func isOperatorName(_ tokens: [XPathToken], at index: Int) -> Bool {
         let token = tokens[index]
         guard token.kind == .name, ["and", "or", "div", "mod"].contains(token.text), index > 0 else { return false }
         let previous = tokens[index - 1]
