@@ -33,7 +33,7 @@ public struct ConditionCoverage: Sendable, Hashable {
         for (label, expression) in [("when", rule.when), ("assert", rule.assertion), ("partial", rule.partial?.condition)] {
             guard let expression else { continue }
             for node in ConditionNode.parse(expression.text).branches {
-                let position = ExpressionOffsets.position(of: expression, offset: node.offset)
+                let position = expression.position(atOffset: node.offset)
                 branches.append(Branch(condition: label, text: node.text, position: position))
             }
         }

@@ -11,7 +11,7 @@ struct ConditionEvaluator {
     }
 
     func evaluate(_ node: ConditionNode, in expression: XPathExpression) -> EvaluatedCondition {
-        evaluate(node) { ExpressionOffsets.position(of: expression, offset: $0) }
+        evaluate(node) { expression.position(atOffset: $0) }
     }
 
     /// Evaluates a tree whose parts are placed by `position(offset)`.

@@ -6,9 +6,8 @@
 /// namespaces) ends the path without a warning.
 extension RuleSetLinter {
     /// The warnings for one expression evaluated with the record root as its context node.
-    func pathProblems(_ text: String, at position: SourcePosition) -> [LintProblem] {
+    func pathProblems(_ text: String, at position: SourcePosition, lines: LineTable?) -> [LintProblem] {
         let tokens = XPathToken.tokenize(text)
-        let lines = ExpressionOffsets.lines(of: position.file)
         var problems: [LintProblem] = []
         let root: Set<String> = ["licenceRecord"]
         // Per open bracket: the context its paths start from (nil: unknown).
@@ -77,7 +76,7 @@ extension RuleSetLinter {
     }
 
     private func neverMatches(
-        _ steps: [String], from: Set<String>, name: String, occurs: [String], text: String, token: XPathToken, lines: [Substring],
+        _ steps: [String], from: Set<String>, name: String, occurs: [String], text: String, token: XPathToken, lines: LineTable?,
         at position: SourcePosition
     ) -> LintProblem {
         let parents = from.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.sorted()
@@ -91,6 +90,6 @@ extension RuleSetLinter {
         return LintProblem(
             .warning,
             "'\(steps.joined(separator: "/"))' never matches a licence record: r:\(name) is never a child of \(parent) (in '\(text)')",
-            at: ExpressionOffsets.position(in: lines, contentStart: position, offset: token.start), suggestion: suggestion)
+            at: LineTable.position(lines, contentStart: position, offset: token.start), suggestion: suggestion)
     }
 }

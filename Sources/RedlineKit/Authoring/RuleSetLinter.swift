@@ -47,16 +47,19 @@ public struct RuleSetLinter: Sendable {
         }
         for rule in own.rules { problems += exampleProblems(rule) }
         for rule in own.rules.prefix(compiledCount) {
-            for expression in rule.expressions { problems += expressionProblems(expression.text, at: expression.position) }
+            for expression in rule.expressions { problems += expressionProblems(expression.text, at: expression.position, lines: expression.lines) }
             var conditions = [rule.assertion] + rule.locate
             if let when = rule.when { conditions.append(when) }
             if let partial = rule.partial { conditions.append(partial.condition) }
-            for expression in conditions { problems += pathProblems(expression.text, at: expression.position) }
+            for expression in conditions {
+                problems += pathProblems(expression.text, at: expression.position, lines: expression.lines)
+            }
         }
         for broken in brokenRules {
             for expression in broken.expressions {
-                problems += expressionProblems(expression.text, at: expression.position)
-                if expression.isCondition { problems += pathProblems(expression.text, at: expression.position) }
+                let lines = expression.isCondition ? expression.lines : nil
+                problems += expressionProblems(expression.text, at: expression.position, lines: lines)
+                if expression.isCondition { problems += pathProblems(expression.text, at: expression.position, lines: lines) }
             }
         }
         problems += shadowProblems(ruleSet)
@@ -83,13 +86,12 @@ public struct RuleSetLinter: Sendable {
 
     /// Names the record schema does not declare, unprefixed element names, and `//`, in an
     /// expression written at `position` (compiled or not).
-    func expressionProblems(_ text: String, at position: SourcePosition) -> [LintProblem] {
-        let expression = (text: text, position: position)
+    func expressionProblems(_ text: String, at position: SourcePosition, lines: LineTable?) -> [LintProblem] {
+        let expression = (text: text, position: position, lines: lines)
         let tokens = XPathToken.tokenize(expression.text)
         var problems: [LintProblem] = []
-        let lines = ExpressionOffsets.lines(of: position.file)
         func at(_ token: XPathToken) -> SourcePosition {
-            ExpressionOffsets.position(in: lines, contentStart: position, offset: token.start)
+            LineTable.position(lines, contentStart: position, offset: token.start)
         }
         for (index, token) in tokens.enumerated() {
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
@@ -159,7 +161,7 @@ public struct RuleSetLinter: Sendable {
     /// `@name = 'literal'` or `r:name = 'literal'` (either order, `=` or `!=`) where the record
     /// schema does not allow the literal: the test is constant.
     private func impossibleValue(
-        _ tokens: [XPathToken], literalAt index: Int, in expression: (text: String, position: SourcePosition)
+        _ tokens: [XPathToken], literalAt index: Int, in expression: (text: String, position: SourcePosition, lines: LineTable?)
     ) -> LintProblem? {
         func operand(before operatorIndex: Int) -> (name: String, isAttribute: Bool)? {
             guard operatorIndex >= 1, tokens[operatorIndex - 1].kind == .name else { return nil }
@@ -195,8 +197,7 @@ public struct RuleSetLinter: Sendable {
         return LintProblem(
             .warning,
             "'\(value)' is not a value \(shown) can have in the licence record schema, so this comparison is constant (in '\(expression.text)')",
-            at: ExpressionOffsets.position(
-                in: ExpressionOffsets.lines(of: expression.position.file), contentStart: expression.position, offset: tokens[index].start),
+            at: LineTable.position(expression.lines, contentStart: expression.position, offset: tokens[index].start),
             suggestion: near.map { "did you mean '\($0)'?" } ?? "use a value the schema allows\(list)")
     }
 

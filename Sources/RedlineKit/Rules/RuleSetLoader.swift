@@ -7,7 +7,7 @@ import Foundation
 public struct RuleSetLoader {
     let source: RuleSource
     private var files: [String] = []
-    private var documents: [(document: XMLDocument, lines: [Substring])] = []
+    private var documents: [(document: XMLDocument, lines: LineTable)] = []
     /// In lint mode, the problems collected so far: a rule that does not compile, a duplicate
     /// rule, a bad list entry, include, letter, profile, policy or override is recorded and skipped,
     /// and loading goes on, so that every independent problem is reported in one run.
@@ -99,8 +99,7 @@ public struct RuleSetLoader {
             if wrapped.code != .hostile { wrapped.code = .invalidRules }
             throw wrapped
         }
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        documents.append((document, lines))
+        documents.append((document, LineTable(bytes: bytes)))
         files.append(path)
         guard let root = document.root else {
             throw RedlineError(.invalidRules, "rule file has no root element", at: SourcePosition(file: path, line: 1, column: 1))
@@ -137,8 +136,12 @@ public struct RuleSetLoader {
         return root
     }
 
+    private func lineTable(of file: String) -> LineTable? {
+        documents.first { $0.document.path == file }?.lines
+    }
+
     private func lines(of file: String) -> [Substring] {
-        documents.first { $0.document.path == file }?.lines ?? []
+        lineTable(of: file)?.lines ?? []
     }
 
     /// The column of an element's start tag on its line (1 if not found).
@@ -483,22 +486,24 @@ public struct RuleSetLoader {
     private func expressionSource(_ element: XMLElement, text: String?) -> ExpressionSource {
         ExpressionSource(
             text: (text ?? element.text).trimmingWhitespace().description,
-            position: text == nil ? contentPosition(of: element) : position(of: element), isCondition: text == nil)
+            position: text == nil ? contentPosition(of: element) : position(of: element), isCondition: text == nil,
+            lines: lineTable(of: element.document.path))
     }
 
     private func compile(_ element: XMLElement, text: String? = nil, context: CompileContext) throws(RedlineError) -> XPathExpression {
         let source = expressionSource(element, text: text)
         let at = source.position
         do {
-            let expression = try XPathExpression(source.text, at: at, namespaces: context.namespaces)
+            let expression = try XPathExpression(
+                source.text, at: at, namespaces: context.namespaces, lines: text == nil ? source.lines : nil)
             try ExpressionChecker.check(expression, namespaces: context.namespaces, lists: context.lists)
             return expression
         } catch {
             // Errors add a character offset to the column: map it through entities and line breaks.
             var mapped = error
             if text == nil, error.position.file == at.file, error.position.line == at.line, error.position.column >= at.column {
-                mapped.position = ExpressionOffsets.position(
-                    in: lines(of: at.file), contentStart: at, offset: error.position.column - at.column)
+                mapped.position = LineTable.position(
+                    source.lines, contentStart: at, offset: error.position.column - at.column)
             }
             throw mapped
         }
@@ -662,5 +667,12 @@ extension RuleSetLoader {
         /// True for `<when>`, `<assert>`, `<partial>` and `<locate>` (evaluated with the record
         /// root as context node); false for a message's `<value select>` (evaluated at the finding).
         public var isCondition: Bool
+        /// The lines of the file it was written in (places its characters).
+        package var lines: LineTable?
+
+        /// The position of the character `offset` characters into the text.
+        package func position(atOffset offset: Int) -> SourcePosition {
+            LineTable.position(isCondition ? lines : nil, contentStart: position, offset: offset)
+        }
     }
 }

@@ -13,14 +13,26 @@ public final class XPathExpression: @unchecked Sendable {
     /// The expression in redline's own form, evaluated without libxml2's XPath machine when the
     /// expression stays within what ``NativeXPathEvaluator`` handles; nil otherwise.
     let native: NativeXPath?
+    /// The lines of the file the expression was written in, when it came from one.
+    package let lines: LineTable?
 
     /// Compiles `text`; `position` locates it in its file. With the rule set's `namespaces`
     /// (prefix to URI), the expression is also compiled to redline's native form where it can be.
     /// - Throws: ``RedlineError`` `invalidRules` with the column of the offending character.
-    public init(_ text: String, at position: SourcePosition, namespaces: [String: String]? = nil) throws(RedlineError) {
+    public convenience init(_ text: String, at position: SourcePosition, namespaces: [String: String]? = nil)
+        throws(RedlineError)
+    {
+        try self.init(text, at: position, namespaces: namespaces, lines: nil)
+    }
+
+    /// Compiles `text` written in a file whose `lines` place its characters (see ``position(atOffset:)``).
+    package init(_ text: String, at position: SourcePosition, namespaces: [String: String]?, lines: LineTable?)
+        throws(RedlineError)
+    {
         XMLLibrary.ensureInitialized()
         self.text = text
         self.position = position
+        self.lines = lines
         guard let context = xmlXPathNewContext(nil) else {
             throw RedlineError(.invalidRules, "cannot create an XPath context (out of memory)", at: position)
         }
@@ -45,6 +57,11 @@ public final class XPathExpression: @unchecked Sendable {
 
     deinit {
         xmlXPathFreeCompExpr(pointer)
+    }
+
+    /// The position of the character `offset` characters into the expression's text.
+    package func position(atOffset offset: Int) -> SourcePosition {
+        LineTable.position(lines, contentStart: position, offset: offset)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import RedlineKit
 import Testing
 
@@ -108,5 +109,19 @@ struct RuleSetLoaderTests {
         #expect(!ruleSet.rules.isEmpty)
         #expect(ruleSet.files.first == BuiltIn.defaultRuleSetPath)
         #expect(BuiltIn.seeds.count == 5)
+    }
+
+    /// Positions inside an expression come from the bytes that were loaded, not from the file
+    /// read again later: a rule file changed on disk after loading does not move them.
+    @Test func expressionPositionsComeFromTheLoadedBytes() throws {
+        let text = Self.ruleSet(Self.rule(assert: "\n    r:items\n    or r:parties"))
+        let path = try Fixtures.temporaryFile(text, name: "rules.xml")
+        let ruleSet = try RuleSetLoader.load(path: path)
+        try ("\n\n\n" + text).write(toFile: path, atomically: true, encoding: .utf8)
+        let rule = try #require(ruleSet.rules.first)
+        let branches = ConditionCoverage(rule: rule).branches
+        #expect(branches.map(\.text) == ["r:items", "r:parties"])
+        #expect(branches.map(\.position.line) == [11, 12])
+        #expect(branches.map(\.position.column) == [5, 8])
     }
 }
