@@ -8,14 +8,14 @@ struct RuleExamplesTests {
     @Test(arguments: outcomes.map { "\($0.ruleID)#\($0.index)" })
     func exampleGivesDeclaredOutcome(_ name: String) {
         let outcome = Self.outcomes.first { "\($0.ruleID)#\($0.index)" == name }
-        #expect(outcome?.passed == true, "\(name): expected \(outcome?.expected ?? "?"), got \(outcome?.actual ?? "?") (\(outcome?.detail ?? ""))")
+        #expect(outcome?.passed == true, "\(name): expected \(outcome?.expected.rawValue ?? "?"), got \(outcome?.actual.rawValue ?? "?") (\(outcome?.detail ?? ""))")
     }
 
     @Test func everyRuleHasPassingAndFailingExamples() {
         for rule in Fixtures.defaultRuleSet.rules {
             let expectations = Set(rule.examples.map(\.expect))
-            #expect(expectations.contains("pass"), "\(rule.id) has no passing example")
-            #expect(!expectations.isDisjoint(with: ["fail", "partial"]), "\(rule.id) has no failing example")
+            #expect(expectations.contains(.pass), "\(rule.id) has no passing example")
+            #expect(!expectations.isDisjoint(with: [.fail, .partial]), "\(rule.id) has no failing example")
         }
     }
 }

@@ -43,15 +43,15 @@ public struct ConditionCoverage: Sendable, Hashable {
     /// Records one explanation of the rule (conditions not reached are not counted).
     public mutating func record(_ explanation: RuleExplanation) {
         let outcome = explanation.outcome
-        if outcome == "pass" { passed = true }
-        if outcome == "fail" || outcome == "partial" { failed = true }
+        if outcome == .pass { passed = true }
+        if outcome.isFailure { failed = true }
         let reached: [(String, EvaluatedCondition?)] = [
             (
                 "when",
-                outcome != "error" && (outcome != "not-applicable" || explanation.reason == "condition not met") ? explanation.when : nil
+                outcome != .error && (outcome != .notApplicable || explanation.reason == "condition not met") ? explanation.when : nil
             ),
-            ("assert", ["pass", "fail", "partial"].contains(outcome) ? explanation.assertion : nil),
-            ("partial", outcome == "fail" || outcome == "partial" ? explanation.partial : nil),
+            ("assert", [.pass, .fail, .partial].contains(outcome) ? explanation.assertion : nil),
+            ("partial", outcome.isFailure ? explanation.partial : nil),
         ]
         for (label, evaluated) in reached {
             guard let evaluated else { continue }

@@ -70,7 +70,7 @@ public struct ExplanationJSONRenderer: Sendable {
         let rules = explanations.map { explanation in
             Rule(
                 id: explanation.ruleID, title: explanation.title, severity: explanation.severity.rawValue,
-                outcome: explanation.outcome, reason: explanation.reason, finding: explanation.finding,
+                outcome: explanation.outcome.rawValue, reason: explanation.reason, finding: explanation.finding,
                 when: explanation.when.map(Part.init), assertion: explanation.assertion.map(Part.init),
                 partial: explanation.partial.map(Part.init), pointsAt: explanation.located, flipGoal: explanation.flipGoal,
                 flip: explanation.flip, remedy: explanation.remedy)

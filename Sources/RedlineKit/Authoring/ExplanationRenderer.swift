@@ -29,7 +29,7 @@ public struct ExplanationRenderer: Sendable {
 
     /// One explanation.
     public func render(_ explanation: RuleExplanation) -> String {
-        var out = "[\(explanation.ruleID)] \(explanation.outcome) (\(explanation.severity.rawValue)): \(explanation.title)\n"
+        var out = "[\(explanation.ruleID)] \(explanation.outcome.rawValue) (\(explanation.severity.rawValue)): \(explanation.title)\n"
         out += "  rule: \(explanation.rulePosition)\n"
         if let finding = explanation.finding {
             out += "  finding: \(finding.location.file):\(finding.location.line): \(finding.message)\n"
@@ -48,7 +48,7 @@ public struct ExplanationRenderer: Sendable {
             out += "  \(explanation.flipGoal):\n"
             for step in explanation.flip { out += "    - \(step)\n" }
         }
-        if explanation.outcome == "fail" || explanation.outcome == "partial" {
+        if explanation.outcome.isFailure {
             out += "  remedy: \(explanation.remedy)\n"
         }
         return out

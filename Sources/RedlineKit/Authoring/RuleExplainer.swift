@@ -74,7 +74,7 @@ public struct RuleExplainer: Sendable {
         }
         var explanation = RuleExplanation(
             ruleID: rule.id, title: rule.title, severity: rule.severity, rulePosition: rule.position,
-            outcome: RuleExplainer.outcome(result), finding: finding, reason: result.reason,
+            outcome: result.ruleOutcome, finding: finding, reason: result.reason,
             when: rule.when.map(conditions.evaluate), assertion: conditions.evaluate(rule.assertion),
             partial: rule.partial.map { conditions.evaluate($0.condition) }, located: [], flip: [], flipGoal: "",
             remedy: rule.remedy)
@@ -84,33 +84,24 @@ public struct RuleExplainer: Sendable {
                 break
             }
         }
-        if explanation.outcome != "fail", explanation.outcome != "partial" {
+        if !explanation.outcome.isFailure {
             // The engine looks at the partial condition only when the assertion fails.
             explanation.partial = nil
         }
         switch explanation.outcome {
-        case "fail", "partial":
+        case .fail, .partial:
             explanation.flipGoal = "to pass"
             explanation.flip = (explanation.assertion?.changes(toBecome: true) ?? []).map(phrase)
-        case "pass":
+        case .pass:
             explanation.flipGoal = "to fail"
             explanation.flip = (explanation.assertion?.changes(toBecome: false) ?? []).map(phrase)
-        case "not-applicable" where result.reason == "condition not met":
+        case .notApplicable where result.reason == "condition not met":
             explanation.flipGoal = "to apply"
             explanation.flip = (explanation.when?.changes(toBecome: true) ?? []).map(phrase)
         default:
             break
         }
         return explanation
-    }
-
-    static func outcome(_ result: RuleResult) -> String {
-        switch result.outcome {
-        case .pass: return "pass"
-        case .notApplicable: return "not-applicable"
-        case .error: return "error"
-        case .fail: return result.credit > 0 ? "partial" : "fail"
-        }
     }
 
     /// One change in words, from the part's kind and its value now.

@@ -10,7 +10,7 @@ public struct RuleExplanation: Sendable, Hashable {
     /// Where the rule is written.
     public var rulePosition: SourcePosition
     /// The outcome in the example vocabulary: pass, fail, partial, not-applicable or error.
-    public var outcome: String
+    public var outcome: RuleOutcome
     /// The finding, when the rule failed or errored.
     public var finding: Finding?
     /// Why the rule did not apply, or the error.

@@ -67,7 +67,7 @@ public struct RuleSetLinter: Sendable {
     }
 
     private func exampleProblems(_ rule: Rule) -> [LintProblem] {
-        let expectations = Set(rule.examples.map(\.expect))
+        let expectations = Set(rule.examples.map(\.expect.rawValue))
         var problems: [LintProblem] = []
         if !expectations.contains("pass") {
             problems.append(

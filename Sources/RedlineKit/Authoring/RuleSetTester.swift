@@ -51,11 +51,11 @@ public struct RuleSetTester: Sendable {
                     if let detail = outcome.detail { details.append(detail) }
                     if let explanation { details += RuleSetTester.values(explanation) }
                 }
-                let name = "example \(index + 1)\(example.name.map { " '\($0)'" } ?? "") (\(example.expect))"
+                let name = "example \(index + 1)\(example.name.map { " '\($0)'" } ?? "") (\(example.expect.rawValue))"
                 cases.append(
                     RuleTestCase(
-                        suite: rule.id, name: name, passed: outcome.passed, expected: outcome.expected,
-                        actual: outcome.actual, details: details, position: example.position))
+                        suite: rule.id, name: name, passed: outcome.passed, expected: outcome.expected.rawValue,
+                        actual: outcome.actual.rawValue, details: details, position: example.position))
             }
         }
         var undeclared: [String] = []
@@ -117,7 +117,7 @@ public struct RuleSetTester: Sendable {
             if !unexpected.isEmpty { testCase.details.append("fired but not expected: \(unexpected.joined(separator: " "))") }
             for explanation in explained.explanations where missing.contains(explanation.ruleID) || unexpected.contains(explanation.ruleID)
             {
-                testCase.details.append("\(explanation.ruleID) gave \(explanation.outcome)\(explanation.reason.map { " (\($0))" } ?? ""):")
+                testCase.details.append("\(explanation.ruleID) gave \(explanation.outcome.rawValue)\(explanation.reason.map { " (\($0))" } ?? ""):")
                 testCase.details += RuleSetTester.values(explanation)
             }
         }

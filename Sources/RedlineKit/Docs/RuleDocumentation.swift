@@ -167,7 +167,7 @@ public enum RuleDocumentation {
             for example in rule.examples {
                 let name = example.name.map { " (\($0))" } ?? ""
                 let date = example.asOf.map { ", as of \($0)" } ?? ""
-                out += "- \(example.expect)\(name)\(date): `\(cell(compact(example.xml)))`\n"
+                out += "- \(example.expect.rawValue)\(name)\(date): `\(cell(compact(example.xml)))`\n"
             }
             out += "\n"
         }

@@ -6,9 +6,9 @@ extension Engine {
         /// The example's index among the rule's examples (0-based).
         public var index: Int
         /// What the example expects: pass, fail, partial or not-applicable.
-        public var expected: String
-        /// What the rule gave, in the same vocabulary (or `error`).
-        public var actual: String
+        public var expected: RuleOutcome
+        /// What the rule gave (possibly `error`).
+        public var actual: RuleOutcome
         /// The finding's message or the error, when there is one.
         public var detail: String?
         /// Where the example is written.
@@ -26,7 +26,7 @@ extension Engine {
     public func runExample(_ rule: Rule, index: Int, profile: String? = nil) -> ExampleOutcome {
         let example = rule.examples[index]
         var outcome = ExampleOutcome(
-            ruleID: rule.id, index: index, expected: example.expect, actual: "error", detail: nil,
+            ruleID: rule.id, index: index, expected: example.expect, actual: .error, detail: nil,
             position: example.position)
         let document: XMLDocument
         do {
@@ -45,12 +45,7 @@ extension Engine {
         let chosen = profile ?? rule.profiles.first ?? ruleSet.defaultProfile
         let (result, finding) = evaluate(
             rule, stage: stage, profile: chosen, asOf: asOf, evaluator: evaluator, document: document)
-        switch result.outcome {
-        case .pass: outcome.actual = "pass"
-        case .notApplicable: outcome.actual = "not-applicable"
-        case .error: outcome.actual = "error"
-        case .fail: outcome.actual = result.credit > 0 ? "partial" : "fail"
-        }
+        outcome.actual = result.ruleOutcome
         outcome.detail = finding?.message ?? result.reason
         return outcome
     }

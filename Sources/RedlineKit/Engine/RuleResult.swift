@@ -25,6 +25,16 @@ public struct RuleResult: Sendable, Hashable, Codable {
     /// when none matches on a pass, and for rules that did not apply or could not be evaluated.
     public var location: Finding.Location?
 
+    /// The outcome in the example vocabulary (a fail with credit is `partial`).
+    public var ruleOutcome: RuleOutcome {
+        switch outcome {
+        case .pass: return .pass
+        case .notApplicable: return .notApplicable
+        case .error: return .error
+        case .fail: return credit > 0 ? .partial : .fail
+        }
+    }
+
     /// Creates a result.
     public init(ruleID: String, outcome: Outcome, credit: Double, reason: String? = nil, location: Finding.Location? = nil) {
         self.ruleID = ruleID

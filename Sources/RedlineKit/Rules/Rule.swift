@@ -43,7 +43,7 @@ public struct MessageTemplate: Sendable {
 /// An inline example record of a rule, with the outcome the rule must give on it.
 public struct RuleExample: Sendable {
     /// The expected outcome: pass, fail, partial or not-applicable.
-    public var expect: String
+    public var expect: RuleOutcome
     /// The evaluation date for the example (default: the rule's effective date or 2026-01-01).
     public var asOf: LocalDate?
     /// An optional name.

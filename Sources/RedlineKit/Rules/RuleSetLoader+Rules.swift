@@ -184,10 +184,13 @@ extension RuleSetLoader {
     private func examples(of element: XMLElement) -> [RuleExample] {
         var examples: [RuleExample] = []
         for example in element.children(named: "example") {
-            guard let record = example.children.first else { continue }
+            // The schema allows only the four outcomes an example may expect.
+            guard let record = example.children.first,
+                let expect = RuleOutcome(rawValue: example.attribute("expect") ?? ""), expect != .error
+            else { continue }
             examples.append(
                 RuleExample(
-                    expect: example.attribute("expect") ?? "", asOf: example.attribute("asOf").flatMap { LocalDate($0) },
+                    expect: expect, asOf: example.attribute("asOf").flatMap { LocalDate($0) },
                     name: example.attribute("name"), xml: record.serialized(), position: position(of: example)))
         }
         return examples

@@ -20,13 +20,13 @@ struct ConditionTreeConsistencyTests {
         let explanation = try #require(Self.explainer.explain(rule, example: index))
         #expect(explanation.outcome == outcome.actual)
         switch explanation.outcome {
-        case "pass":
+        case .pass:
             #expect(explanation.assertion?.truth == true)
             #expect(explanation.when?.truth ?? true)
-        case "fail", "partial":
+        case .fail, .partial:
             #expect(explanation.assertion?.truth == false)
-            #expect(explanation.partial.map { $0.truth == (explanation.outcome == "partial") } ?? true)
-        case "not-applicable" where explanation.reason == "condition not met":
+            #expect(explanation.partial.map { $0.truth == (explanation.outcome == .partial) } ?? true)
+        case .notApplicable where explanation.reason == "condition not met":
             #expect(explanation.when?.truth == false)
         default:
             break

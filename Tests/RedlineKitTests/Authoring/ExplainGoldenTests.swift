@@ -57,7 +57,7 @@ struct ExplainGoldenTests {
             file: Fixtures.path("examples/records/bg-2019-nso-group-licence.xml"), ruleIDs: ["NSO-001"],
             options: EvaluationOptions(asOf: LocalDate("2021-11-04")!))
         let explanation = try #require(result.explanations.first)
-        #expect(explanation.outcome == "fail")
+        #expect(explanation.outcome == .fail)
         #expect(explanation.flipGoal == "to pass")
         #expect(!explanation.flip.isEmpty)
         #expect(explanation.assertion?.truth == false)
@@ -104,7 +104,7 @@ struct ExplainGoldenTests {
     @Test func theSmallestChangeOfAnAndIsEveryFalseOperand() throws {
         let explainer = RuleExplainer(ruleSet: Fixtures.defaultRuleSet)
         let rule = try #require(Fixtures.defaultRuleSet.rule("HRDD-002"))
-        let failing = try #require(rule.examples.indices.first { rule.examples[$0].expect == "fail" })
+        let failing = try #require(rule.examples.indices.first { rule.examples[$0].expect == .fail })
         let explanation = try #require(explainer.explain(rule, example: failing))
         let changes = explanation.assertion?.changes(toBecome: true) ?? []
         #expect(!changes.isEmpty)
