@@ -20,10 +20,11 @@ public struct LintProblem: Sendable, Hashable, Codable, CustomStringConvertible 
 
     /// Creates a problem.
     public init(_ level: Level, _ message: String, at position: SourcePosition, suggestion: String? = nil) {
-        self.level = level
-        self.message = message
-        self.position = position
-        self.suggestion = suggestion
+        self.init(level: level, message: message, position: position, suggestion: suggestion)
+    }
+
+    private init(level: Level, message: String, position: SourcePosition, suggestion: String?) {
+        (self.level, self.message, self.position, self.suggestion) = (level, message, position, suggestion)
     }
 
     /// An error from a ``RedlineError``.

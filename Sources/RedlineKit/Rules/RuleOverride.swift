@@ -8,22 +8,9 @@ public struct RuleOverride: Sendable, Hashable {
     /// The new weight, if changed.
     public var weight: Double?
     /// True when the rule is disabled (`<disable>`).
-    public var disabled: Bool
+    public var disabled: Bool = false
     /// Why the rule is changed.
     public var reason: String
     /// Where the override is written.
     public var position: SourcePosition
-
-    /// Creates an override.
-    public init(
-        ruleID: String, severity: Severity? = nil, weight: Double? = nil, disabled: Bool = false, reason: String,
-        position: SourcePosition
-    ) {
-        self.ruleID = ruleID
-        self.severity = severity
-        self.weight = weight
-        self.disabled = disabled
-        self.reason = reason
-        self.position = position
-    }
 }

@@ -108,7 +108,7 @@ extension RuleSetLoader {
             }
             entries.append(
                 ReferenceList.Entry(
-                    value: value, key: ReferenceList.key(for: value, kind: kind), since: since, until: until,
+                    value: value, kind: kind, since: since, until: until,
                     position: entryAt))
         }
         return ReferenceList(

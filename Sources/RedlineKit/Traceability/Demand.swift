@@ -9,23 +9,9 @@ public struct Demand: Sendable, Hashable {
     /// What a rule can check on a licence record.
     public var check: String
     /// False when no licence record can ever evidence the demand.
-    public var isCheckable: Bool
+    public var isCheckable: Bool = true
     /// Why the demand is not checkable, when it is not.
     public var reason: String?
     /// Where the demand is declared.
     public var position: SourcePosition
-
-    /// Creates a demand.
-    public init(
-        id: String, letter: String, quote: String, check: String, isCheckable: Bool = true, reason: String? = nil,
-        position: SourcePosition
-    ) {
-        self.id = id
-        self.letter = letter
-        self.quote = quote
-        self.check = check
-        self.isCheckable = isCheckable
-        self.reason = reason
-        self.position = position
-    }
 }

@@ -32,9 +32,9 @@ extension XMLDocument {
         var attribute = node.pointee.properties
         while let current = attribute {
             if current.pointee.ns == nil, xmlStrEqual(current.pointee.name, "date") != 0 {
-                guard let raw = xmlGetNoNsProp(node, "date") else { return false }
-                defer { redline_xmlFree(raw) }
-                guard let date = LocalDate(String(cString: raw)) else { return false }
+                guard let raw = String(xmlOwned: xmlGetNoNsProp(node, "date")), let date = LocalDate(raw) else {
+                    return false
+                }
                 return asOf < date
             }
             attribute = current.pointee.next

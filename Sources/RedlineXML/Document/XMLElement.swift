@@ -28,9 +28,7 @@ public struct XMLElement {
 
     /// The value of an attribute without namespace, or `nil`.
     public func attribute(_ name: String) -> String? {
-        guard let value = xmlGetNoNsProp(node, name) else { return nil }
-        defer { redline_xmlFree(value) }
-        return String(cString: value)
+        String(xmlOwned: xmlGetNoNsProp(node, name))
     }
 
     /// All attributes without namespace, in document order: (name, line).
@@ -46,9 +44,7 @@ public struct XMLElement {
 
     /// The concatenated text of the element and its descendants.
     public var text: String {
-        guard let content = xmlNodeGetContent(node) else { return "" }
-        defer { redline_xmlFree(content) }
-        return String(cString: content)
+        String(xmlOwned: xmlNodeGetContent(node)) ?? ""
     }
 
     /// The child elements, in document order.
@@ -79,10 +75,7 @@ public struct XMLElement {
         while let current = child {
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let text = xmlNodeGetContent(current) {
-                    result.append(.text(String(cString: text)))
-                    redline_xmlFree(text)
-                }
+                if let text = String(xmlOwned: xmlNodeGetContent(current)) { result.append(.text(text)) }
             case XML_ELEMENT_NODE:
                 result.append(.element(XMLElement(node: current, document: document)))
             default:

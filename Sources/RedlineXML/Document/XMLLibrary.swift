@@ -16,3 +16,12 @@ enum XMLLibrary {
         redline_silence_generic()
     }
 }
+
+extension String {
+    /// The text of a string libxml2 allocated for the caller, which is freed here; nil for none.
+    init?(xmlOwned raw: UnsafeMutablePointer<xmlChar>?) {
+        guard let raw else { return nil }
+        defer { redline_xmlFree(raw) }
+        self.init(cString: raw)
+    }
+}

@@ -28,12 +28,8 @@ public struct XMLLimits: Sendable, Hashable {
         maxBytes: Int = 4 * 1024 * 1024, maxDepth: Int = 64, xpathOperationLimit: Int = 1_000_000,
         maxAttributes: Int = 256, maxElements: Int = 10_000, maxSecondsPerRecord: Double = 10
     ) {
-        self.maxBytes = maxBytes
-        self.maxDepth = maxDepth
-        self.xpathOperationLimit = xpathOperationLimit
-        self.maxAttributes = maxAttributes
-        self.maxElements = maxElements
-        self.maxSecondsPerRecord = maxSecondsPerRecord
+        (self.maxBytes, self.maxDepth, self.xpathOperationLimit) = (maxBytes, maxDepth, xpathOperationLimit)
+        (self.maxAttributes, self.maxElements, self.maxSecondsPerRecord) = (maxAttributes, maxElements, maxSecondsPerRecord)
     }
 
     /// The defaults: 4 MiB per document, depth 64, one million XPath operations per expression,

@@ -33,9 +33,7 @@ package struct XMLNode: Hashable {
 
     /// The XPath string value of the node.
     package var stringValue: String {
-        guard let raw = xmlXPathCastNodeToString(pointer) else { return "" }
-        defer { redline_xmlFree(raw) }
-        return String(cString: raw)
+        String(xmlOwned: xmlXPathCastNodeToString(pointer)) ?? ""
     }
 
     /// The provenance of the element the node belongs to (an attribute or text counts for its

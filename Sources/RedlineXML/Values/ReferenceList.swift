@@ -26,12 +26,10 @@ public struct ReferenceList: Sendable, Hashable {
         /// Where the entry was written.
         public var position: SourcePosition
 
-        package init(value: String, key: String, since: LocalDate, until: LocalDate?, position: SourcePosition) {
-            self.value = value
-            self.key = key
-            self.since = since
-            self.until = until
-            self.position = position
+        /// An entry of a list of `kind`, compared by its key for that kind.
+        package init(value: String, kind: Kind, since: LocalDate, until: LocalDate?, position: SourcePosition) {
+            (self.value, self.since, self.until, self.position) = (value, since, until, position)
+            key = ReferenceList.key(for: value, kind: kind)
         }
     }
 
@@ -54,13 +52,8 @@ public struct ReferenceList: Sendable, Hashable {
         id: String, kind: Kind, title: String, source: String, effective: LocalDate, entries: [Entry],
         position: SourcePosition
     ) {
-        self.id = id
-        self.kind = kind
-        self.title = title
-        self.source = source
-        self.effective = effective
-        self.entries = entries
-        self.position = position
+        (self.id, self.kind, self.title, self.source) = (id, kind, title, source)
+        (self.effective, self.entries, self.position) = (effective, entries, position)
     }
 
     /// The comparison key of `value` for this list's kind.

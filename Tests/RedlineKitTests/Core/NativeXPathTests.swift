@@ -144,7 +144,7 @@ struct NativeXPathTests {
         var lists = Fixtures.defaultRuleSet.lists
         let entries = (0..<50_000).map {
             ReferenceList.Entry(
-                value: "phrase \($0)", key: "phrase \($0)", since: LocalDate(daysSinceEpoch: 0), until: nil,
+                value: "phrase \($0)", kind: .phrase, since: LocalDate(daysSinceEpoch: 0), until: nil,
                 position: SourcePosition(file: "t"))
         }
         lists["huge"] = ReferenceList(

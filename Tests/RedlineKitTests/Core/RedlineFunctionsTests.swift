@@ -10,7 +10,7 @@ struct RedlineFunctionsTests {
                 id: id, kind: kind, title: id, source: "test", effective: effective,
                 entries: entries.map { value, since in
                     ReferenceList.Entry(
-                        value: value, key: ReferenceList.key(for: value, kind: kind),
+                        value: value, kind: kind,
                         since: since.flatMap { LocalDate($0) } ?? effective, until: nil, position: SourcePosition(file: "t"))
                 }, position: SourcePosition(file: "t"))
         }
