@@ -26,7 +26,7 @@ extension RuleSetLoader {
             if wrapped.code != .hostile { wrapped.code = .invalidRules }
             throw wrapped
         }
-        documents.append((document, LineTable(bytes: bytes)))
+        documents.append((document, LineTable(bytes: bytes), StartTagIndex(bytes: bytes)))
         files.append(path)
         guard let root = document.root else {
             throw RedlineError(.invalidRules, "rule file has no root element", at: SourcePosition(file: path, line: 1, column: 1))
@@ -71,35 +71,25 @@ extension RuleSetLoader {
         lineTable(of: file)?.lines ?? []
     }
 
-    /// The column of an element's start tag on its line (1 if not found).
+    /// Where an element's start tag begins: from the file's ``StartTagIndex`` (its line, and
+    /// column 1, if the element is not found there).
     func position(of element: XMLElement) -> SourcePosition {
-        var line = element.line
-        let text = lines(of: element.document.path)
-        var column = 1
-        // libxml2 gives the line where a multi-line start tag ends: look back for its start.
-        var back = line
-        while back > 1, back > line - 20, back <= text.count, !text[back - 1].contains("<" + element.name) { back -= 1 }
-        if back >= 1, back <= text.count, back != line, text[back - 1].contains("<" + element.name) { line = back }
-        if line >= 1, line <= text.count, let range = text[line - 1].range(of: "<" + element.name) {
-            column = text[line - 1].distance(from: text[line - 1].startIndex, to: range.lowerBound) + 1
-        } else if line >= 1, line <= text.count, let range = text[line - 1].range(of: ":" + element.name) {
-            column = text[line - 1].distance(from: text[line - 1].startIndex, to: range.lowerBound)
+        let tags = documents.first { $0.document === element.document }?.tags
+        if let tags, let order = element.document.documentOrder(of: element), order < tags.positions.count {
+            let start = tags.positions[order]
+            return SourcePosition(file: element.document.path, line: start.line, column: start.column)
         }
-        return SourcePosition(file: element.document.path, line: line, column: column)
+        return SourcePosition(file: element.document.path, line: element.line, column: 1)
     }
 
-    /// The position where an element's text content starts.
+    /// The position where an element's text content starts (just after its start tag).
     func contentPosition(of element: XMLElement) -> SourcePosition {
-        var position = position(of: element)
-        let text = lines(of: element.document.path)
-        if position.line >= 1, position.line <= text.count {
-            let line = text[position.line - 1]
-            let start = line.index(line.startIndex, offsetBy: max(0, position.column - 1))
-            if let close = line[start...].firstIndex(of: ">") {
-                position.column = line.distance(from: line.startIndex, to: close) + 2
-            }
+        let tags = documents.first { $0.document === element.document }?.tags
+        if let tags, let order = element.document.documentOrder(of: element), order < tags.contentStarts.count {
+            let start = tags.contentStarts[order]
+            return SourcePosition(file: element.document.path, line: start.line, column: start.column)
         }
-        return position
+        return position(of: element)
     }
 
     private func column(in file: String, line: Int, path: String?) -> Int {

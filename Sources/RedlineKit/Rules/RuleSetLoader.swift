@@ -7,7 +7,7 @@ import Foundation
 public struct RuleSetLoader {
     let source: RuleSource
     var files: [String] = []
-    var documents: [(document: XMLDocument, lines: LineTable)] = []
+    var documents: [(document: XMLDocument, lines: LineTable, tags: StartTagIndex)] = []
     /// Where problems go: thrown at the first, or (lint mode) collected while a rule that does not
     /// compile, a duplicate rule, a bad list entry, include, letter, profile, policy or override is
     /// recorded and skipped.

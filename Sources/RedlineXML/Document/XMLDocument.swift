@@ -11,6 +11,8 @@ public final class XMLDocument {
     package let pointer: xmlDocPtr
     /// The path the document was read from (for messages).
     public let path: String
+    /// Each element's position in document order (``documentOrder(of:)``), once asked for.
+    private var elementOrder: [xmlNodePtr: Int]?
 
     /// Parses `bytes`; `path` names the input in errors.
     /// - Throws: ``RedlineError`` with code `tooLarge`, `malformed` or `hostile` and the line and column.
@@ -85,6 +87,29 @@ public final class XMLDocument {
     public var root: XMLElement? {
         guard let node = xmlDocGetRootElement(pointer) else { return nil }
         return XMLElement(node: node, document: self)
+    }
+
+    /// The 0-based position of `element` among the document's elements in document order (the
+    /// index of its start tag in a ``StartTagIndex`` of the same bytes); nil for an element of
+    /// another document. The table is built on the first call, in one walk.
+    package func documentOrder(of element: XMLElement) -> Int? {
+        if elementOrder == nil {
+            var order: [xmlNodePtr: Int] = [:]
+            var stack: [xmlNodePtr] = []
+            if let root = xmlDocGetRootElement(pointer) { stack.append(root) }
+            while let node = stack.popLast() {
+                order[node] = order.count
+                var children: [xmlNodePtr] = []
+                var child = node.pointee.children
+                while let current = child {
+                    if current.pointee.type == XML_ELEMENT_NODE { children.append(current) }
+                    child = current.pointee.next
+                }
+                stack.append(contentsOf: children.reversed())
+            }
+            elementOrder = order
+        }
+        return elementOrder?[element.node]
     }
 
     /// The root element as a node handle, for XPath evaluation and locations.

@@ -124,4 +124,20 @@ struct RuleSetLoaderTests {
         #expect(branches.map(\.position.line) == [11, 12])
         #expect(branches.map(\.position.column) == [5, 8])
     }
+
+    /// Elements that share a line each get their own column (one pass over the source finds every
+    /// start tag; a search of the line for the element's name found the first one for all).
+    @Test func elementsSharingALineGetTheirOwnColumns() throws {
+        let list = "<list id=\"c2\" kind=\"country\" source=\"t\" effective=\"2020-01-01\"><title>C</title>"
+            + "<entry>AE</entry><entry>MX</entry><entry>XX</entry></list>"
+        let path = try Fixtures.temporaryFile(Self.ruleSet(list + Self.rule()), name: "rules.xml")
+        let result = RuleSetLoader.lint(path: path)
+        let problem = try #require(result.problems.first { $0.message.contains("'XX'") })
+        let line = try #require(Self.ruleSet(list).split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("<entry>XX") })
+        let text = Self.ruleSet(list).split(separator: "\n", omittingEmptySubsequences: false)[line]
+        let column = text.distance(from: text.startIndex, to: try #require(text.range(of: "<entry>XX")).lowerBound) + 1
+        #expect(problem.position.line == line + 1)
+        #expect(problem.position.column == column)
+    }
 }
