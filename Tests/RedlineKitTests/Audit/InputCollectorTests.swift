@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTestSupport
 import Testing
 
 @testable import RedlineKit
@@ -11,9 +12,7 @@ import Testing
 struct InputCollectorTests {
     /// A fresh temporary directory.
     static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("redline-audit-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TemporaryFolder.make("redline-audit").path
     }
 
     static func write(_ path: String, _ text: String = Fixtures.record()) throws {
