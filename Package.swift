@@ -60,6 +60,7 @@ let package = Package(
         ),
         .target(
             name: "RedlineTestSupport",
+            dependencies: ["RedlineKit"],
             path: "Tests/RedlineTestSupport"
         ),
         .testTarget(

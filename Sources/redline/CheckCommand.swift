@@ -45,7 +45,7 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("\(error.message); \(error.suggestion ?? "")")
         }
         let options = EvaluationOptions(asOf: evaluation.date, profile: profile, limits: evaluation.limits)
-        let reports = engine.check(files: files, options: options, jobs: jobs ?? Redline.coreCount)
+        let reports = files.map { engine.check(file: $0, options: options) }
         switch format {
         case .text:
             let reporter = TextReporter(colour: Terminal.colourAllowed(fileDescriptor: 1))

@@ -43,24 +43,13 @@ public final class AuditJSONReporter: AuditReporter {
         var verdictAfterWaivers: String?
 
         enum Keys: String, CodingKey {
-            case asOf, error, file, findings, isClean, profile, recordID, results, score, stage, status, verdict
             case waivers, verdictAfterWaivers
         }
 
+        /// The report's keys, then the audit's own.
         func encode(to encoder: any Encoder) throws {
+            try report.encode(to: encoder)
             var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(report.asOf, forKey: .asOf)
-            try container.encodeIfPresent(report.error, forKey: .error)
-            try container.encode(report.file, forKey: .file)
-            try container.encode(report.findings, forKey: .findings)
-            try container.encode(report.isClean, forKey: .isClean)
-            try container.encode(report.profile, forKey: .profile)
-            try container.encodeIfPresent(report.recordID, forKey: .recordID)
-            try container.encode(report.results, forKey: .results)
-            try container.encodeIfPresent(report.score, forKey: .score)
-            try container.encodeIfPresent(report.stage, forKey: .stage)
-            try container.encode(report.status, forKey: .status)
-            try container.encodeIfPresent(report.verdict, forKey: .verdict)
             try container.encode(waivers, forKey: .waivers)
             try container.encodeIfPresent(verdictAfterWaivers, forKey: .verdictAfterWaivers)
         }
@@ -96,7 +85,7 @@ public final class AuditJSONReporter: AuditReporter {
     }
 
     public func finish(_ summary: AuditSummary) throws {
-        var out = wroteRecord ? "\n  ],\n" : "\n  ],\n"
+        var out = "\n  ],\n"
         out += "  \"ruleSet\" : \(try Self.encoded(ruleSet, depth: 1)),\n"
         out += "  \"summary\" : \(try Self.encoded(summary, depth: 1)),\n"
         out += "  \"tool\" : \(try Self.encoded(JSONReporter.Tool(name: "redline", version: Redline.version), depth: 1))\n"

@@ -81,11 +81,11 @@ public final class AuditTextReporter: AuditReporter {
         }
         for waiver in summary.waivers {
             switch waiver.status {
-            case "expired":
+            case .expired:
                 out +=
                     "  waiver \(waiver.id) (\(waiver.rule)) EXPIRED on \(waiver.expires): no longer applies (\(waiver.matches) finding(s) count again)\n"
-            case "stale": out += "  waiver \(waiver.id) (\(waiver.rule)) is STALE: it matched no finding; remove it\n"
-            default: out += "  waiver \(waiver.id) (\(waiver.rule)) applied to \(waiver.matches) finding(s), expires \(waiver.expires)\n"
+            case .stale: out += "  waiver \(waiver.id) (\(waiver.rule)) is STALE: it matched no finding; remove it\n"
+            case .applied: out += "  waiver \(waiver.id) (\(waiver.rule)) applied to \(waiver.matches) finding(s), expires \(waiver.expires)\n"
             }
         }
         try sink.write(out)

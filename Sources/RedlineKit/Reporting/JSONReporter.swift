@@ -3,7 +3,7 @@ import Foundation
 /// Renders reports as JSON: stable keys (sorted), documented in docs/json-format.md.
 public struct JSONReporter: Sendable {
     /// The top-level document.
-    public struct Document: Codable, Sendable {
+    public struct Document: Encodable, Sendable {
         /// Format version of this JSON.
         public var formatVersion: Int
         /// The tool.

@@ -87,7 +87,7 @@ public final class JUnitReporter: AuditReporter {
         if let verdict = record.effectiveVerdict, verdict != report.verdict { properties.append(("verdictAfterWaivers", verdict)) }
         if let score = report.score { properties.append(("score", TextReporter.format(score))) }
         properties.append(("profile", report.profile))
-        properties.append(("asOf", report.asOf))
+        properties.append(("asOf", report.asOf.description))
         let verdictLine =
             report.verdict.map { "\(record.path): \($0) score \(report.score.map { TextReporter.format($0) } ?? "?")" }
             ?? "\(record.path): \(report.status.rawValue)"

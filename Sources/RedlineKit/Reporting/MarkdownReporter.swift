@@ -120,7 +120,7 @@ public final class MarkdownReporter: AuditReporter {
             out += "\n### Waivers\n\n| Waiver | Rule | Status | Findings | Expires | Approver |\n| --- | --- | --- | ---: | --- | --- |\n"
             for waiver in summary.waivers {
                 out +=
-                    "| \(Self.code(waiver.id)) | \(Self.code(waiver.rule)) | \(waiver.status) | \(waiver.matches) | \(waiver.expires) | \(Self.cell(waiver.approver)) |\n"
+                    "| \(Self.code(waiver.id)) | \(Self.code(waiver.rule)) | \(waiver.status.rawValue) | \(waiver.matches) | \(waiver.expires) | \(Self.cell(waiver.approver)) |\n"
             }
         }
         out += "\n### Findings\n\n"
