@@ -43,8 +43,7 @@ public struct JSONReporter: Sendable {
             formatVersion: 1, tool: Tool(name: "redline", version: Redline.version),
             ruleSet: RuleSetInfo(id: ruleSet.id, version: ruleSet.version), asOf: asOf.description, profile: profile,
             records: reports)
-        guard let text = try? PrettyJSONEncoder().encode(document) else { return "{}\n" }
-        return text + "\n"
+        return PrettyJSONEncoder().document(document)
     }
 }
 

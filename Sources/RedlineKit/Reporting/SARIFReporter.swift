@@ -103,7 +103,7 @@ public final class SARIFReporter: AuditReporter {
             ("ruleSet", .object([("id", .string(ruleSet.id)), ("version", .string(ruleSet.version))])),
         ])
         var out = "{\n"
-        out += "  \"$schema\": \(JSONValue.quote(Self.schemaURI)),\n"
+        out += "  \"$schema\": \(JSONValue.string(Self.schemaURI).rendered()),\n"
         out += "  \"version\": \"2.1.0\",\n"
         out += "  \"runs\": [\n"
         out += "    {\n"
@@ -156,7 +156,7 @@ public final class SARIFReporter: AuditReporter {
                 continue
             }
             self.results += 1
-            try sink.write((wroteResult ? ",\n" : "\n") + JSONValue.indent(4) + value.rendered(depth: 4))
+            try sink.write((wroteResult ? ",\n" : "\n") + JSONWriter.indent(4) + value.rendered(depth: 4))
             wroteResult = true
         }
         let artifact = JSONValue.object([
@@ -174,7 +174,7 @@ public final class SARIFReporter: AuditReporter {
                 ])
             ),
         ])
-        try artifacts.write((wroteArtifact ? ",\n" : "\n") + JSONValue.indent(4) + artifact.rendered(depth: 4))
+        try artifacts.write((wroteArtifact ? ",\n" : "\n") + JSONWriter.indent(4) + artifact.rendered(depth: 4))
         wroteArtifact = true
     }
 
@@ -207,7 +207,7 @@ public final class SARIFReporter: AuditReporter {
         ])
         var out = (wroteArtifact ? "\n      " : "") + "],\n"
         out += "      \"invocations\": [\n"
-        out += JSONValue.indent(4) + invocation.rendered(depth: 4) + "\n"
+        out += JSONWriter.indent(4) + invocation.rendered(depth: 4) + "\n"
         out += "      ]\n"
         out += "    }\n"
         out += "  ]\n"
