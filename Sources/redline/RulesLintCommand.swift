@@ -13,10 +13,6 @@ struct RulesLintCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @OptionGroup var ruleSet: RuleSetArgument
 
     @Option(
@@ -31,7 +27,7 @@ struct RulesLintCommand: ParsableCommand {
     var demands: String?
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: Format = .text
+    var format: TextOrJSON = .text
 
     func run() throws {
         let seedLibrary: SeedLibrary

@@ -153,7 +153,8 @@ struct HostileCLITests {
     /// element caps bound memory.
     @Test func aRecordAtTheCapsIsEvaluatedInBoundedMemory() throws {
         let padding = String(repeating: "x", count: 1_900)
-        let text = SampleRecord.large(items: 2_000).replacingOccurrences(of: "</description>", with: " \(padding)</description>")
+        let text = SampleRecord.large(items: 2_000)
+            .replacingOccurrences(of: "</description>", with: " \(padding)</description>")
         #expect(text.utf8.count > 3_900_000 && text.utf8.count < 4_194_304)
         let path = try TemporaryFolder.file(text, name: "at-the-caps.xml")
         let measured = try CLIRunner.runMeasured(["check", path, "--as-of", "2022-01-01"])
@@ -182,7 +183,8 @@ struct HostileCLITests {
     }
 
     @Test func deepNestingIsRefused() throws {
-        let deep = try TemporaryFolder.file(String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000), name: "deep.xml")
+        let deep = try TemporaryFolder.file(
+            String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000), name: "deep.xml")
         let measured = try CLIRunner.runMeasured(["check", deep])
         Self.expectBounded(measured, "deep.xml", peakRSS: HostileBounds.refusedPeakRSS)
         #expect(measured.result.status == 2)
@@ -287,9 +289,13 @@ struct HostileCLITests {
         let url = "http://127.0.0.1:\(listener.port)"
         let root = "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"N-1\" stage=\"application\""
         let records = [
-            try TemporaryFolder.file("<!DOCTYPE licenceRecord [<!ENTITY e SYSTEM \"\(url)/e\">]>\n\(root)>&e;</licenceRecord>", name: "entity.xml"),
-            try TemporaryFolder.file("<!DOCTYPE licenceRecord [<!ENTITY % p SYSTEM \"\(url)/p.dtd\"> %p;]>\n\(root)/>", name: "pe.xml"),
-            try TemporaryFolder.file("<!DOCTYPE licenceRecord SYSTEM \"\(url)/r.dtd\">\n\(root)/>", name: "dtd.xml"),
+            try TemporaryFolder.file(
+                "<!DOCTYPE licenceRecord [<!ENTITY e SYSTEM \"\(url)/e\">]>\n" + "\(root)>&e;</licenceRecord>",
+                name: "entity.xml"),
+            try TemporaryFolder.file(
+                "<!DOCTYPE licenceRecord [<!ENTITY % p SYSTEM \"\(url)/p.dtd\"> %p;]>\n\(root)/>", name: "pe.xml"),
+            try TemporaryFolder.file(
+                "<!DOCTYPE licenceRecord SYSTEM \"\(url)/r.dtd\">\n\(root)/>", name: "dtd.xml"),
             try TemporaryFolder.file(
                 "\(root) xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"\(url)/x\"/></licenceRecord>", name: "xi.xml"),
         ]

@@ -3,8 +3,8 @@
 public enum SampleRecord {
     /// A minimal valid record with extra content spliced into its body (after exporter).
     public static func text(
-        id: String = "T-1", stage: String = "application", status: String = "pending", exporter: String = "Test Exporter Ltd",
-        body: String = ""
+        id: String = "T-1", stage: String = "application", status: String = "pending",
+        exporter: String = "Test Exporter Ltd", body: String = ""
     ) -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -53,7 +53,9 @@ public final class Auditor: Sendable {
         var tally = AuditTally(ruleSet: engine.ruleSet, waivers: waivers)
         var start = 0
         while start < inputs.count {
-            if shouldStop() { return Outcome(summary: tally.summary, processed: start, completed: false, coverage: tally.coverage) }
+            if shouldStop() {
+                return Outcome(summary: tally.summary, processed: start, completed: false, coverage: tally.coverage)
+            }
             let first = start
             let end = min(first + chunkSize, inputs.count)
             let chunk = try parallelMap(end - first, jobs: jobs) { offset throws(any Error) in

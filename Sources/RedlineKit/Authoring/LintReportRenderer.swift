@@ -38,7 +38,8 @@ public struct LintReportRenderer: Sendable {
                 level: problem.level.rawValue, file: problem.position.file, line: problem.position.line,
                 column: problem.position.column, message: problem.message, suggestion: problem.suggestion)
         }
-        return PrettyJSONEncoder().document(Document(errors: errors, warnings: problems.count - errors, problems: entries))
+        let document = Document(errors: errors, warnings: problems.count - errors, problems: entries)
+        return PrettyJSONEncoder().document(document)
     }
 
     /// How many of `problems` are errors.

@@ -51,7 +51,8 @@ public struct RuleTestReportRenderer: Sendable {
         let inline = run.cases.filter { !$0.suite.hasSuffix(".xml") }.count
         let failed = run.failures.count
         let invalid = run.failures.filter(\.isError).count
-        var out = "\(run.cases.count) checks (\(inline) inline examples, \(run.cases.count - inline) record expectations): "
+        var out = "\(run.cases.count) checks (\(inline) inline examples, "
+        out += "\(run.cases.count - inline) record expectations): "
         out += failed == 0 ? "all passed\n" : "\(failed) failed"
         if invalid > 0 { out += " (\(invalid) with an invalid declaration)" }
         if failed > 0 { out += "\n" }

@@ -105,7 +105,8 @@ public final class Engine: Sendable {
     {
         guard let root = Self.licenceRecord(in: document) else { return .failed(Self.notALicenceRecord(document)) }
         if deadline.hasPassed {
-            return .failed(timeLimitError(parsedHere ? .parsing : .validation, evaluated: 0, file: document.path, options: options))
+            let phase: Phase = parsedHere ? .parsing : .validation
+            return .failed(timeLimitError(phase, evaluated: 0, file: document.path, options: options))
         }
         let violations = BuiltIn.recordSchema.validate(document)
         guard violations.isEmpty else {
@@ -176,8 +177,8 @@ public final class Engine: Sendable {
             ruleID: "schema", kind: .schema, severity: .critical, category: "record-format", message: violation.message,
             location: Finding.Location(file: file, line: violation.line, path: violation.path ?? "/licenceRecord"),
             demands: [], citations: [],
-            remedy:
-                "make the record match the licence record format (rules/schemas/licence-record-1.xsd, docs/record-format.md)",
+            remedy: "make the record match the licence record format "
+                + "(rules/schemas/licence-record-1.xsd, docs/record-format.md)",
             credit: 0)
     }
 
@@ -288,7 +289,9 @@ public final class Engine: Sendable {
 
     /// The error of a record whose evaluation passed its deadline: a message and fix for the
     /// phase that took the time.
-    private func timeLimitError(_ phase: Phase, evaluated: Int, file: String, options: EvaluationOptions) -> RedlineError {
+    private func timeLimitError(_ phase: Phase, evaluated: Int, file: String, options: EvaluationOptions)
+        -> RedlineError
+    {
         let limit = options.limits.maxSecondsPerRecord
         let position = SourcePosition(file: file)
         switch phase {
@@ -307,8 +310,8 @@ public final class Engine: Sendable {
                 "evaluation took longer than the limit of \(limit) s per record "
                     + "(stopped after \(evaluated) of \(ruleSet.rules.count) rules)",
                 at: position,
-                suggestion:
-                    "simplify the rule set's expressions, or raise the limit with --max-seconds-per-record for trusted input")
+                suggestion: "simplify the rule set's expressions, or raise the limit with --max-seconds-per-record "
+                    + "for trusted input")
         }
     }
 

@@ -16,7 +16,9 @@ public struct RecordEvaluation: Sendable, Hashable {
 
     /// The judgement with the findings of `waivedRules` set aside: those rules count as passes.
     /// The evaluation's own judgement when nothing is waived.
-    public func judgement(waiving waivedRules: Set<String>, rules: [Rule], policy: VerdictPolicy.StagePolicy) -> Judgement {
+    public func judgement(waiving waivedRules: Set<String>, rules: [Rule], policy: VerdictPolicy.StagePolicy)
+        -> Judgement
+    {
         guard !waivedRules.isEmpty else { return judgement }
         let passed = results.map { result in
             waivedRules.contains(result.ruleID) ? RuleResult(ruleID: result.ruleID, outcome: .pass, credit: 1) : result

@@ -83,14 +83,15 @@ public struct RecordReport: Sendable, Hashable, Encodable {
     /// The JSON form: the documented keys, the outcome's members side by side.
     private struct Encoded: Encodable {
         var file: String, recordID: String?, stage: Stage?, status: Status, profile: String, asOf: LocalDate
-        var verdict: String?, score: Double?, isClean: Bool, results: [RuleResult], findings: [Finding], error: RedlineError?
+        var verdict: String?, score: Double?, isClean: Bool
+        var results: [RuleResult], findings: [Finding], error: RedlineError?
     }
 
     /// Encodes the report with the keys of docs/json-format.md.
     public func encode(to encoder: any Encoder) throws {
         try Encoded(
-            file: file, recordID: recordID, stage: stage, status: status, profile: profile, asOf: asOf, verdict: verdict,
-            score: score, isClean: isClean, results: results, findings: findings, error: error
+            file: file, recordID: recordID, stage: stage, status: status, profile: profile, asOf: asOf,
+            verdict: verdict, score: score, isClean: isClean, results: results, findings: findings, error: error
         ).encode(to: encoder)
     }
 }

@@ -7,7 +7,8 @@ extension RedlineError: Codable {
         self.init(
             try container.decode(Code.self, forKey: .code), try container.decode(String.self, forKey: .message),
             at: SourcePosition(
-                file: try container.decode(String.self, forKey: .file), line: try container.decode(Int.self, forKey: .line),
+                file: try container.decode(String.self, forKey: .file),
+                line: try container.decode(Int.self, forKey: .line),
                 column: try container.decode(Int.self, forKey: .column)),
             suggestion: try container.decodeIfPresent(String.self, forKey: .suggestion))
     }

@@ -28,7 +28,9 @@ enum JSONValue {
         case .int(let value): out += String(value)
         case .bool(let value): out += value ? "true" : "false"
         case .array(let items):
-            writer.array(items, depth: depth, into: &out) { item, depth, out in item.write(into: &out, depth: depth, with: writer) }
+            writer.array(items, depth: depth, into: &out) { item, depth, out in
+                item.write(into: &out, depth: depth, with: writer)
+            }
         case .object(let pairs):
             writer.object(pairs, depth: depth, into: &out) { value, depth, out in
                 value.write(into: &out, depth: depth, with: writer)

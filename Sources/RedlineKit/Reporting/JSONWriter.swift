@@ -19,9 +19,11 @@ struct JSONWriter: Sendable {
 
         /// As Foundation's `JSONEncoder` writes with `[.prettyPrinted, .sortedKeys,
         /// .withoutEscapingSlashes]`: `"key" : value`, empty containers on two lines.
-        static let encoder = Style(keySeparator: " : ", emptyContainersOnTwoLines: true, shortEscapes: true, escapesDelete: false)
+        static let encoder = Style(
+            keySeparator: " : ", emptyContainersOnTwoLines: true, shortEscapes: true, escapesDelete: false)
         /// The SARIF log: `"key": value`, `[]` and `{}`, DEL escaped.
-        static let sarif = Style(keySeparator: ": ", emptyContainersOnTwoLines: false, shortEscapes: false, escapesDelete: true)
+        static let sarif = Style(
+            keySeparator: ": ", emptyContainersOnTwoLines: false, shortEscapes: false, escapesDelete: true)
     }
 
     /// The style.
@@ -40,7 +42,8 @@ struct JSONWriter: Sendable {
     /// Appends a JSON string literal (slashes unescaped).
     func quote(_ text: String, into out: inout String) {
         out += "\""
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || ($0 == 0x7F && style.escapesDelete) }) {
+        let escapesDelete = style.escapesDelete
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || ($0 == 0x7F && escapesDelete) }) {
             out += text
             return out += "\""
         }
@@ -72,7 +75,8 @@ struct JSONWriter: Sendable {
 
     /// Appends an object with `pairs` in the order given, whose values `write` appends.
     func object<Value>(
-        _ pairs: [(key: String, value: Value)], depth: Int, into out: inout String, _ write: (Value, Int, inout String) -> Void
+        _ pairs: [(key: String, value: Value)], depth: Int, into out: inout String,
+        _ write: (Value, Int, inout String) -> Void
     ) {
         container("{", "}", pairs, depth: depth, into: &out) { pair, depth, out in
             quote(pair.key, into: &out)

@@ -36,9 +36,13 @@ private final class JSONSlot {
         case .scalar: out += scalar
         case .object:
             let sorted = pairs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            writer.object(sorted, depth: depth, into: &out) { value, depth, out in value.write(into: &out, depth: depth, with: writer) }
+            writer.object(sorted, depth: depth, into: &out) { value, depth, out in
+                value.write(into: &out, depth: depth, with: writer)
+            }
         case .array:
-            writer.array(items, depth: depth, into: &out) { item, depth, out in item.write(into: &out, depth: depth, with: writer) }
+            writer.array(items, depth: depth, into: &out) { item, depth, out in
+                item.write(into: &out, depth: depth, with: writer)
+            }
         }
     }
 

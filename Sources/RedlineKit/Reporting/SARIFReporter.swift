@@ -134,7 +134,7 @@ public final class SARIFReporter: AuditReporter {
                 ("severity", .string(finding.severity.rawValue)),
                 ("recordId", report.recordID.map { .string($0) }),
                 ("verdict", report.verdict.map { .string($0) }),
-                ("score", report.score.map { .number(TextReporter.format($0)) }),
+                ("score", report.score.map { .number(ScoreText.of($0)) }),
             ]
             if let expired = record.expiredWaiver(for: index) {
                 properties.append(("expiredWaiver", .string("\(expired.id) (expired \(expired.expires))")))
@@ -169,7 +169,7 @@ public final class SARIFReporter: AuditReporter {
                     ("recordId", report.recordID.map { .string($0) }),
                     ("verdict", report.verdict.map { .string($0) }),
                     ("verdictAfterWaivers", record.effectiveVerdict == report.verdict ? nil : record.effectiveVerdict.map { .string($0) }),
-                    ("score", report.score.map { .number(TextReporter.format($0)) }),
+                    ("score", report.score.map { .number(ScoreText.of($0)) }),
                     ("error", report.error.map { .string($0.code.rawValue) }),
                 ])
             ),
@@ -265,7 +265,7 @@ public final class SARIFReporter: AuditReporter {
                 "partialFingerprints",
                 .object([("primaryLocationLineHash", .string(identity + ":1")), ("redlineFinding/v1", .string(identity))])
             ),
-            ("rank", rank.map { .number(TextReporter.format($0)) }),
+            ("rank", rank.map { .number(ScoreText.of($0)) }),
             ("suppressions", suppression),
             ("properties", JSONValue.object(properties)),
         ])

@@ -103,7 +103,8 @@ struct HostileRecordTests {
     /// the one FileInput gives from `stat`, with the exact size, not the one from a capped read.
     @Test(arguments: huge)
     func hundredMegabyteInputIsRefusedBeforeItIsRead(_ item: Huge) throws {
-        let path = try TemporaryFolder.generate(item.name, head: item.head, fill: item.fill, count: item.count, tail: item.tail)
+        let path = try TemporaryFolder.generate(
+            item.name, head: item.head, fill: item.fill, count: item.count, tail: item.tail)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let size = item.head.utf8.count + item.count * item.fill.utf8.count + item.tail.utf8.count
         let report = Self.engine.check(file: path, options: Self.options)
@@ -160,7 +161,8 @@ struct HostileRecordTests {
     @Test func manyInvalidSiblingsAreRefusedByTheElementCap() throws {
         let item = "<item id=\"i\"><description/><quantity>1</quantity></item>\n"
         let head = Fixtures.record(id: "WIDE-1", body: "<items>\n").components(separatedBy: "</licenceRecord>")[0]
-        let path = try TemporaryFolder.generate("wide.xml", head: head, fill: item, count: 50_000, tail: "</items></licenceRecord>")
+        let path = try TemporaryFolder.generate(
+            "wide.xml", head: head, fill: item, count: 50_000, tail: "</items></licenceRecord>")
         let report = Self.engine.check(file: path, options: Self.options)
         let error = try #require(report.error)
         #expect(error.code == .tooLarge)
@@ -364,13 +366,31 @@ struct HostileRecordTests {
 
     // MARK: - Helpers
 
+    /// `report` as `redline check` writes it in `format`.
+    private static func render(_ report: RecordReport, as format: ReportFormat) throws -> String {
+        let sink = MemorySink()
+        let host = MemoryHost()
+        let output = ReportOutput(sink: sink, file: nil, colour: false, host: host)
+        let reporters = try format.reporters(for: .check, to: output)
+        let context = AuditContext(
+            ruleSet: Fixtures.defaultRuleSet, asOf: report.asOf, profile: report.profile, total: 1, waivers: .none)
+        let judgement = report.evaluation?.judgement
+        let waivers = report.findings.map { _ -> WaiverSet.Match? in nil }
+        let record = AuditRecord(index: 0, report: report, waivers: waivers, effective: judgement)
+        for reporter in reporters {
+            try reporter.begin(context)
+            try reporter.record(record)
+            try reporter.finish(AuditSummary())
+        }
+        return sink.text
+    }
+
     /// Neither the canary file's text nor /etc/passwd appears in the report or its renderings.
     private func expectNothingLeaked(_ report: RecordReport) throws {
-        let ruleSet = Fixtures.defaultRuleSet
-        let rendered = [
-            JSONReporter().render([report], ruleSet: ruleSet, asOf: Self.options.asOf, profile: report.profile),
-            TextReporter(colour: false).render([report], ruleSet: ruleSet),
-        ]
+        let rendered = try ReportFormat.offered(by: .check).map { format in
+            try Self.render(report, as: format)
+        }
+        #expect(rendered.count == 2)
         for text in rendered {
             #expect(!text.contains(HostileInput.canary))
             #expect(!text.contains("root:x:0:0"))
