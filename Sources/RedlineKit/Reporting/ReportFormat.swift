@@ -80,7 +80,9 @@ public struct ReportFormat: Sendable, Hashable, CustomStringConvertible {
     /// The name.
     public var description: String { name }
 
+    /// Formats are the same when their names are: a name is registered once.
     public static func == (a: ReportFormat, b: ReportFormat) -> Bool { a.name == b.name }
 
+    /// Hashes the name.
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
