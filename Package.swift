@@ -63,19 +63,24 @@ let package = Package(
             dependencies: ["RedlineKit"],
             path: "Sources/redline-parse-bench"
         ),
+        .target(
+            name: "RedlineTestSupport",
+            dependencies: ["RedlineKit"],
+            path: "Tests/RedlineTestSupport"
+        ),
         .testTarget(
             name: "RecordGeneratorTests",
-            dependencies: ["RecordGenerator", "RedlineKit"],
+            dependencies: ["RecordGenerator", "RedlineKit", "RedlineTestSupport"],
             path: "Tests/RecordGeneratorTests"
         ),
         .testTarget(
             name: "RedlineKitTests",
-            dependencies: ["RedlineKit"],
+            dependencies: ["RedlineKit", "RedlineTestSupport"],
             path: "Tests/RedlineKitTests"
         ),
         .testTarget(
             name: "RedlineCLITests",
-            dependencies: ["RedlineKit"],
+            dependencies: ["RedlineKit", "RedlineTestSupport"],
             path: "Tests/RedlineCLITests"
         ),
     ],

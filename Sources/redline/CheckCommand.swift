@@ -13,8 +13,18 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+    /// `--format`: a report format `check` offers.
+    struct Format: ExpressibleByArgument {
+        var format: ReportFormat
+
+        init?(argument: String) {
+            guard let format = ReportFormat.named(argument), format.isOffered(by: .check) else { return nil }
+            self.format = format
+        }
+
+        static var allValueStrings: [String] { ReportFormat.offered(by: .check).map(\.name) }
+
+        var defaultValueDescription: String { format.name }
     }
 
     @Argument(help: ArgumentHelp("Licence record files (XML).", valueName: "file"))
@@ -22,38 +32,36 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var evaluation: EvaluationFlags
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: Format = .text
+    @Option(name: .long, help: "Output format: \(Format.allValueStrings.joined(separator: " or ")).")
+    var format = Format(argument: "text")!
 
     @Option(name: .long, help: ArgumentHelp("Threads to evaluate records on (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
     func validate() throws {
         guard !files.isEmpty else {
-            throw ValidationError("Please provide at least one licence record file, e.g. redline check examples/records/approve-lawful-interception.xml")
+            throw ValidationError(
+                "Please provide at least one licence record file, e.g. "
+                    + "redline check examples/records/approve-lawful-interception.xml")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
 
     func run() throws {
-        let ruleSet = try evaluation.loadRuleSet()
-        let engine = Engine(ruleSet: ruleSet)
-        let profile: String
+        let engine = Engine(ruleSet: try evaluation.loadRuleSet())
+        let options = try evaluation.options(for: engine)
+        let auditor = Auditor(engine: engine, options: options, jobs: jobs ?? Redline.coreCount)
+        let destinations = ReportDestinations()
+        let outcome: Auditor.Outcome
         do {
-            profile = try engine.resolveProfile(evaluation.profile)
+            let reporters = try destinations.reporters(for: [ReportRequest(format.format)], command: .check)
+            outcome = try auditor.run(files.map { AuditInput(path: $0, location: $0) }, reporters: reporters)
+            try destinations.standardOutput.flush()
         } catch {
-            throw ValidationError("\(error.message); \(error.suggestion ?? "")")
+            Terminal.error("redline check: cannot write the output: \(error)")
+            throw ExitCode(ExitStatus.inputError)
         }
-        let options = EvaluationOptions(asOf: evaluation.date, profile: profile, limits: evaluation.limits)
-        let reports = engine.check(files: files, options: options, jobs: jobs ?? Redline.coreCount)
-        switch format {
-        case .text:
-            let reporter = TextReporter(colour: Terminal.colourAllowed(fileDescriptor: 1))
-            Terminal.write(reporter.render(reports, ruleSet: ruleSet))
-        case .json:
-            Terminal.write(JSONReporter().render(reports, ruleSet: ruleSet, asOf: options.asOf, profile: profile))
-        }
-        let status = ExitStatus.of(reports)
-        if status != 0 { throw ExitCode(status) }
+        let status = ExitStatus.of(AuditFailLevel.review.outcome(of: outcome.summary))
+        if status != ExitStatus.clean { throw ExitCode(status) }
     }
 }

@@ -14,6 +14,15 @@ enum ExitStatus {
     /// Bad command-line usage (ArgumentParser's validation exit code).
     static let usage: Int32 = 64
 
+    /// The status for what a run's records mean at a fail level.
+    static func of(_ outcome: AuditFailLevel.Outcome) -> Int32 {
+        switch outcome {
+        case .pass: clean
+        case .policyFailed: notClean
+        case .inputError: inputError
+        }
+    }
+
     /// The status for a set of reports: input errors outrank unclean verdicts.
     static func of(_ reports: [RecordReport]) -> Int32 {
         if reports.contains(where: { $0.status != .evaluated }) { return inputError }

@@ -18,21 +18,14 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var evaluation: EvaluationFlags
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Option(name: .long, help: "Output format: text or json.")
-    var format: Format = .text
+    var format: TextOrJSON = .text
 
     func run() throws {
-        let ruleSet = try evaluation.loadRuleSet()
-        let explainer = RuleExplainer(ruleSet: ruleSet)
-        let profile: String
+        let explainer = RuleExplainer(ruleSet: try evaluation.loadRuleSet())
+        let options = try evaluation.options(for: explainer.engine)
         let result: (report: RecordReport, explanations: [RuleExplanation])
         do {
-            profile = try explainer.engine.resolveProfile(evaluation.profile)
-            let options = EvaluationOptions(asOf: evaluation.date, profile: profile, limits: evaluation.limits)
             result = try explainer.explain(file: record, ruleIDs: rule, options: options)
         } catch {
             throw ValidationError("\(error.message); \(error.suggestion ?? "")")

@@ -65,6 +65,16 @@ struct EvaluationFlags: ParsableArguments {
             maxElements: maxElements, maxSecondsPerRecord: maxSecondsPerRecord)
     }
 
+    /// The evaluation options with the profile resolved against `engine`'s rule set.
+    /// - Throws: `ValidationError` (usage) for a profile the rule set does not have.
+    func options(for engine: Engine) throws -> EvaluationOptions {
+        do {
+            return EvaluationOptions(asOf: date, profile: try engine.resolveProfile(profile), limits: limits)
+        } catch {
+            throw ValidationError("\(error.message); \(error.suggestion ?? "")")
+        }
+    }
+
     /// Loads the rule set, printing its error and exiting with the bad-rules status on failure.
     func loadRuleSet() throws -> RuleSet {
         do {
@@ -75,6 +85,11 @@ struct EvaluationFlags: ParsableArguments {
             throw ExitCode(ExitStatus.badRules)
         }
     }
+}
+
+/// `--format` of the commands that print either text or one JSON document.
+enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }
 
 /// Where output goes, and whether it may be coloured.

@@ -13,10 +13,6 @@ struct RulesLintCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @OptionGroup var ruleSet: RuleSetArgument
 
     @Option(
@@ -31,7 +27,7 @@ struct RulesLintCommand: ParsableCommand {
     var demands: String?
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: Format = .text
+    var format: TextOrJSON = .text
 
     func run() throws {
         let seedLibrary: SeedLibrary
@@ -60,38 +56,8 @@ struct RulesLintCommand: ParsableCommand {
             } else {
                 linter.lint(path: BuiltIn.defaultRuleSetPath, source: .embedded)
             }
-        let errors = problems.filter { $0.level == .error }.count
-        let warnings = problems.count - errors
-        switch format {
-        case .text:
-            var out = problems.map { $0.description + "\n" }.joined()
-            out += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
-            Terminal.write(out)
-        case .json:
-            struct Output: Encodable {
-                var errors: Int
-                var warnings: Int
-                var problems: [Problem]
-            }
-            struct Problem: Encodable {
-                var level: String
-                var file: String
-                var line: Int
-                var column: Int
-                var message: String
-                var suggestion: String?
-            }
-            let output = Output(
-                errors: errors, warnings: warnings,
-                problems: problems.map {
-                    Problem(
-                        level: $0.level.rawValue, file: $0.position.file, line: $0.position.line, column: $0.position.column,
-                        message: $0.message, suggestion: $0.suggestion)
-                })
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Terminal.write(String(decoding: try encoder.encode(output), as: UTF8.self) + "\n")
-        }
-        if errors > 0 { throw ExitCode(ExitStatus.badRules) }
+        let renderer = LintReportRenderer()
+        Terminal.write(format == .json ? renderer.json(problems) : renderer.text(problems))
+        if LintReportRenderer.errors(in: problems) > 0 { throw ExitCode(ExitStatus.badRules) }
     }
 }

@@ -55,44 +55,7 @@ struct RulesTestCommand: ParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(error.code == .invalidRules ? ExitStatus.badRules : ExitStatus.inputError)
         }
-        var out = ""
-        for failure in run.failures {
-            if failure.isError {
-                for error in failure.declarationErrors {
-                    out += "ERROR \(error.position): \(error.message)\n"
-                    if let suggestion = error.suggestion { out += "    fix: \(suggestion)\n" }
-                }
-                continue
-            }
-            let subject = failure.suite.hasSuffix(".xml") ? failure.name : "[\(failure.suite)] \(failure.name)"
-            out += "FAIL \(failure.position): \(subject): expected \(failure.expected), got \(failure.actual)\n"
-            for detail in failure.details { out += "    \(detail)\n" }
-        }
-        for path in run.undeclaredRecords {
-            out += "note: \(path) declares no <?redline-expect …?>; not checked\n"
-        }
-        let belowMinimum = minCoverage.map { run.coveragePercent < $0 } ?? false
-        if coverage || minCoverage != nil {
-            out += "\ncoverage per rule (outcomes pass and fail, each branch true and false):\n"
-            let width = run.coverage.map(\.ruleID.count).max() ?? 0
-            for entry in run.coverage {
-                let id = entry.ruleID.padding(toLength: width, withPad: " ", startingAt: 0)
-                out += "  \(id)  \(entry.hit)/\(entry.total)"
-                let gaps = entry.gaps
-                out += gaps.isEmpty ? "  complete\n" : "\n" + gaps.map { "      - \($0)\n" }.joined()
-            }
-            out += "coverage: \(format(run.coveragePercent))%"
-            if let minCoverage { out += " (minimum \(format(minCoverage))%\(belowMinimum ? ", FAILED" : ""))" }
-            out += "\n"
-        }
-        let inline = run.cases.filter { !$0.suite.hasSuffix(".xml") }.count
-        let failed = run.failures.count
-        let invalid = run.failures.filter(\.isError).count
-        out += "\(run.cases.count) checks (\(inline) inline examples, \(run.cases.count - inline) record expectations): "
-        out += failed == 0 ? "all passed\n" : "\(failed) failed"
-        if invalid > 0 { out += " (\(invalid) with an invalid declaration)" }
-        if failed > 0 { out += "\n" }
-        Terminal.write(out)
+        Terminal.write(RuleTestReportRenderer().render(run, coverage: coverage, minimum: minCoverage))
         let timestamp = String(ISO8601DateFormatter().string(from: Date()).prefix(19))
         for value in report {
             let file = String(value.dropFirst("junit=".count))
@@ -110,10 +73,6 @@ struct RulesTestCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.inputError)
             }
         }
-        if failed > 0 || belowMinimum { throw ExitCode(ExitStatus.notClean) }
-    }
-
-    private func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        if !run.passes(minimumCoverage: minCoverage) { throw ExitCode(ExitStatus.notClean) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTestSupport
 import RecordGenerator
 import Testing
 
@@ -10,8 +11,7 @@ import Testing
 /// them) the native evaluator gives exactly libxml2's value: at the root, and for message
 /// templates at the node a failing rule locates.
 struct NativeXPathCorpusTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var root: URL { Repository.root }
 
     struct Record {
         var name: String

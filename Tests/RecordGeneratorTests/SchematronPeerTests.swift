@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTestSupport
 import RecordGenerator
 import RedlineKit
 import Testing
@@ -6,8 +7,7 @@ import Testing
 /// Benchmarks/redline-default.sch must fail the same (record, rule) pairs as redline's default
 /// rule set on a generated corpus, so that the benchmark compares like with like.
 struct SchematronPeerTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var repositoryRoot: URL { Repository.root }
 
     /// `xmllint` on the PATH, if installed (CI installs libxml2-utils).
     static let xmllint: String? = {
@@ -17,8 +17,7 @@ struct SchematronPeerTests {
 
     @Test(.enabled(if: xmllint != nil, "xmllint is not installed (apt-get install libxml2-utils); the Schematron peer cannot be checked"))
     func schematronFailsTheSameRulesAsRedline() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-peer-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("redline-peer")
         defer { try? FileManager.default.removeItem(at: folder) }
         let generator = CorpusGenerator(seed: 2024)
         let engine = Engine(ruleSet: try RuleSetLoader.loadDefault())

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -10,9 +11,7 @@ struct AuditCommandTests {
     static let corpus = "Tests/Fixtures/audit"
 
     static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("redline-audit-cli-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TemporaryFolder.make("redline-audit-cli").path
     }
 
     struct ExitCase: Sendable, CustomTestStringConvertible {
@@ -59,9 +58,7 @@ struct AuditCommandTests {
             ("r.sarif", "audit.sarif"), ("r.junit.xml", "audit.junit.xml"), ("r.json", "audit.json"), ("r.md", "audit.md"),
         ] {
             let written = try String(contentsOfFile: "\(out)/\(file)", encoding: .utf8)
-            let expected = try String(
-                contentsOfFile: CLIRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/golden/\(golden)").path, encoding: .utf8)
-            #expect(written == expected, "\(file)")
+            try GoldenFile("Tests/Fixtures/golden/\(golden)").expectMatches(written)
         }
     }
 

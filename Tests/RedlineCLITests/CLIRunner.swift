@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -6,8 +7,7 @@ import Foundation
 
 /// Runs the built `redline` binary as a process and captures its output and exit code.
 enum CLIRunner {
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var repositoryRoot: URL { Repository.root }
 
     /// The `redline` executable next to the test bundle (same build folder).
     static var binary: URL {
@@ -86,8 +86,7 @@ extension CLIRunner {
     /// and `wait4` on it gives redline's own peak plus at most the 1–2 MB of `setsid` and `sh`.
     static func runMeasured(_ arguments: [String], prefix: [String] = [], environment: [String: String] = [:]) throws -> Measured {
         guard becomeSubreaper else { throw POSIXError(.ENOSYS) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-measured-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("redline-measured")
         defer { try? FileManager.default.removeItem(at: folder) }
         let outPath = folder.appendingPathComponent("stdout").path
         let errPath = folder.appendingPathComponent("stderr").path

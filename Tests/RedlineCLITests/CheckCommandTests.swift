@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTestSupport
 import Testing
 
 /// `redline check` run as a process: output and exit codes.
@@ -95,8 +96,7 @@ struct CheckCommandTests {
 
     /// The default rule set is embedded: a copied binary runs with the build folder out of reach.
     @Test func copiedBinaryRunsWithoutTheBuildFolder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-copy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("redline-copy")
         let copy = folder.appendingPathComponent("redline")
         try FileManager.default.copyItem(at: CLIRunner.binary, to: copy)
         let record = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent(Self.example), encoding: .utf8)
@@ -117,10 +117,6 @@ struct CheckCommandTests {
     }
 
     private func temporaryRecord(_ text: String, name: String = "record.xml") throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
-        return url.path
+        try TemporaryFolder.file(text, name: name, prefix: "redline-cli")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -15,7 +16,7 @@ struct HostileCLITests {
     static let records = "Tests/Fixtures/hostile/records"
     static let rules = "Tests/Fixtures/hostile/rules"
     static let example = "examples/records/cy-marketing-licence.xml"
-    static let canary = "REDLINE-CANARY-7f3a9c"
+    static let canary = HostileInput.canary
 
     struct Case: Sendable, CustomTestStringConvertible {
         let file: String
@@ -76,7 +77,7 @@ struct HostileCLITests {
     }
 
     @Test func explodingXPathIsAnErrorOutcomeAndTheRecordIsStillReported() throws {
-        let path = try Self.write(Self.largeRecord(items: 2_000), name: "large.xml")
+        let path = try TemporaryFolder.file(SampleRecord.large(items: 2_000), name: "large.xml")
         let result = try CLIRunner.run(["check", path, "--rules", "\(Self.rules)/xpath-explodes.xml", "--as-of", "2022-01-01"])
         #expect(result.status == 1, "the on-error verdict is not clean: \(result.stderr)")
         #expect(result.stdout.hasPrefix("\(path): REFUSE  score 50/100"))
@@ -95,7 +96,7 @@ struct HostileCLITests {
     ])
     func hundredMegabyteRecordIsRefusedBySize(_ name: String, _ head: String, _ tail: String) throws {
         let count = 100 * 1024 * 1024
-        let path = try Self.generate(name: name, head: head, fill: "x", count: count, tail: tail)
+        let path = try TemporaryFolder.generate(name, head: head, fill: "x", count: count, tail: tail)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let measured = try CLIRunner.runMeasured(["check", path])
         Self.expectBounded(measured, name, peakRSS: HostileBounds.refusedPeakRSS)
@@ -111,8 +112,8 @@ struct HostileCLITests {
     /// to fix it, in bounded time and memory.
     @Test func hundredMegabyteTextNodeUnderARaisedCapStopsAtTheTimeLimitWhileParsing() throws {
         let count = 100 * 1024 * 1024
-        let path = try Self.generate(
-            name: "text-100mb.xml", head: Self.hugeHead + "><exporter><name>", fill: "x", count: count,
+        let path = try TemporaryFolder.generate(
+            "text-100mb.xml", head: Self.hugeHead + "><exporter><name>", fill: "x", count: count,
             tail: "</name></exporter></licenceRecord>")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let measured = try CLIRunner.runMeasured(
@@ -130,8 +131,8 @@ struct HostileCLITests {
     /// over 10,000,000 bytes: reported as that limit where the value starts, not as libxml2's
     /// follow-on "Extra content at the end of the document".
     @Test func twentyMegabyteAttributeUnderARaisedCapNamesLibxml2sLimit() throws {
-        let path = try Self.generate(
-            name: "attribute-20mb.xml", head: Self.hugeHead + " note=\"", fill: "x", count: 20 * 1024 * 1024, tail: "\"/>")
+        let path = try TemporaryFolder.generate(
+            "attribute-20mb.xml", head: Self.hugeHead + " note=\"", fill: "x", count: 20 * 1024 * 1024, tail: "\"/>")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let measured = try CLIRunner.runMeasured(
             ["check", path, "--max-bytes", "200000000", "--max-seconds-per-record", "600", "--as-of", "2022-01-01"])
@@ -152,9 +153,10 @@ struct HostileCLITests {
     /// element caps bound memory.
     @Test func aRecordAtTheCapsIsEvaluatedInBoundedMemory() throws {
         let padding = String(repeating: "x", count: 1_900)
-        let text = Self.largeRecord(items: 2_000).replacingOccurrences(of: "</description>", with: " \(padding)</description>")
+        let text = SampleRecord.large(items: 2_000)
+            .replacingOccurrences(of: "</description>", with: " \(padding)</description>")
         #expect(text.utf8.count > 3_900_000 && text.utf8.count < 4_194_304)
-        let path = try Self.write(text, name: "at-the-caps.xml")
+        let path = try TemporaryFolder.file(text, name: "at-the-caps.xml")
         let measured = try CLIRunner.runMeasured(["check", path, "--as-of", "2022-01-01"])
         Self.expectBounded(measured, "at-the-caps.xml (3.9 MB, 6,000 elements)", peakRSS: HostileBounds.atCapsPeakRSS)
         #expect(measured.result.status == 1, "evaluated, not clean: \(measured.result.stdout.prefix(500))")
@@ -181,7 +183,8 @@ struct HostileCLITests {
     }
 
     @Test func deepNestingIsRefused() throws {
-        let deep = try Self.write(String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000), name: "deep.xml")
+        let deep = try TemporaryFolder.file(
+            String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000), name: "deep.xml")
         let measured = try CLIRunner.runMeasured(["check", deep])
         Self.expectBounded(measured, "deep.xml", peakRSS: HostileBounds.refusedPeakRSS)
         #expect(measured.result.status == 2)
@@ -191,7 +194,7 @@ struct HostileCLITests {
     @Test func manyAttributesAreRefused() throws {
         var wideText = "<licenceRecord xmlns=\"urn:redline:licence-record:1\""
         for index in 0..<100_000 { wideText += " a\(index)=\"1\"" }
-        let wide = try Self.write(wideText + "/>", name: "wide.xml")
+        let wide = try TemporaryFolder.file(wideText + "/>", name: "wide.xml")
         let measured = try CLIRunner.runMeasured(["check", wide])
         Self.expectBounded(measured, "wide.xml", peakRSS: HostileBounds.refusedPeakRSS)
         #expect(measured.result.status == 2)
@@ -203,7 +206,7 @@ struct HostileCLITests {
     /// record's tree would take).
     @Test func tenThousandTinyFilesAreAuditedInBoundedMemory() throws {
         let record = try Data(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent(Self.clean))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-hostile-batch-\(UUID().uuidString)").path
+        let folder = try TemporaryFolder.make("redline-hostile-batch").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for index in 0..<10_000 {
             let sub = folder + "/records/\(index / 1000)"
@@ -228,7 +231,7 @@ struct HostileCLITests {
     @Test func limitsAreConfigurable() throws {
         var text = "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"W-1\" stage=\"application\""
         for index in 0..<10 { text += " a\(index)=\"1\"" }  // 14 attributes with the four above
-        let path = try Self.write(text + "/>", name: "ten.xml")
+        let path = try TemporaryFolder.file(text + "/>", name: "ten.xml")
         let refused = try CLIRunner.run(["check", path, "--max-attributes", "12"])
         #expect(refused.stdout.contains("\(path):1:1: error: element has more than 12 attributes"))
         let allowed = try CLIRunner.run(["check", path, "--max-attributes", "14", "--max-depth", "2", "--max-bytes", "1000"])
@@ -282,14 +285,18 @@ struct HostileCLITests {
     }
 
     @Test func nothingReachesTheNetwork() throws {
-        let listener = try Listener()
+        let listener = try LoopbackListener()
         let url = "http://127.0.0.1:\(listener.port)"
         let root = "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"N-1\" stage=\"application\""
         let records = [
-            try Self.write("<!DOCTYPE licenceRecord [<!ENTITY e SYSTEM \"\(url)/e\">]>\n\(root)>&e;</licenceRecord>", name: "entity.xml"),
-            try Self.write("<!DOCTYPE licenceRecord [<!ENTITY % p SYSTEM \"\(url)/p.dtd\"> %p;]>\n\(root)/>", name: "pe.xml"),
-            try Self.write("<!DOCTYPE licenceRecord SYSTEM \"\(url)/r.dtd\">\n\(root)/>", name: "dtd.xml"),
-            try Self.write(
+            try TemporaryFolder.file(
+                "<!DOCTYPE licenceRecord [<!ENTITY e SYSTEM \"\(url)/e\">]>\n" + "\(root)>&e;</licenceRecord>",
+                name: "entity.xml"),
+            try TemporaryFolder.file(
+                "<!DOCTYPE licenceRecord [<!ENTITY % p SYSTEM \"\(url)/p.dtd\"> %p;]>\n\(root)/>", name: "pe.xml"),
+            try TemporaryFolder.file(
+                "<!DOCTYPE licenceRecord SYSTEM \"\(url)/r.dtd\">\n\(root)/>", name: "dtd.xml"),
+            try TemporaryFolder.file(
                 "\(root) xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"\(url)/x\"/></licenceRecord>", name: "xi.xml"),
         ]
         let result = try CLIRunner.run(["check"] + records)
@@ -319,81 +326,6 @@ struct HostileCLITests {
         for text in [result.stdout, result.stderr] {
             #expect(!text.contains(Self.canary))
             #expect(!text.contains("root:x:0:0"))
-        }
-    }
-
-    static func write(_ text: String, name: String) throws -> String {
-        try generate(name: name, head: text, fill: "", count: 0, tail: "")
-    }
-
-    /// Writes `head`, `count` copies of `fill` (in chunks of about 1 MB) and `tail` to a new file.
-    static func generate(name: String, head: String, fill: String, count: Int, tail: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-hostile-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(name)
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(head.utf8)) else { throw POSIXError(.EIO) }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        if count > 0 {
-            let perChunk = max(1, (1 << 20) / max(1, fill.utf8.count))
-            let chunk = Data(String(repeating: fill, count: perChunk).utf8)
-            var remaining = count
-            while remaining > 0 {
-                let copies = min(remaining, perChunk)
-                try handle.write(contentsOf: chunk.prefix(copies * fill.utf8.count))
-                remaining -= copies
-            }
-        }
-        try handle.write(contentsOf: Data(tail.utf8))
-        return url.path
-    }
-
-    static func largeRecord(items: Int) -> String {
-        var items = (0..<items).map { "<item id=\"i\($0)\"><description>Item \($0)</description><quantity>1</quantity></item>" }
-        items.insert("<items>", at: 0)
-        items.append("</items>")
-        return """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <licenceRecord xmlns="urn:redline:licence-record:1" formatVersion="1" id="LARGE-1" stage="application">
-              <lifecycle kind="individual" status="pending"><issuingState>BG</issuingState><authority>Ministry of Economy</authority></lifecycle>
-              <exporter><name>Test Exporter Ltd</name><country>BG</country></exporter>
-            \(items.joined(separator: "\n"))
-            </licenceRecord>
-            """
-    }
-
-    /// A TCP listener on 127.0.0.1 that is never accepted from; a connection attempt waits in
-    /// the backlog, where ``connectionAttempted`` finds it.
-    final class Listener {
-        let descriptor: Int32
-        let port: UInt16
-
-        init() throws {
-            let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard socketDescriptor >= 0 else { throw POSIXError(.EIO) }
-            descriptor = socketDescriptor
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            let bound = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, length) }
-            }
-            let named = withUnsafeMutablePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketDescriptor, $0, &length) }
-            }
-            port = UInt16(bigEndian: address.sin_port)
-            guard bound == 0, named == 0, listen(socketDescriptor, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
-            _ = fcntl(socketDescriptor, F_SETFL, fcntl(socketDescriptor, F_GETFL) | O_NONBLOCK)
-        }
-
-        deinit { close(descriptor) }
-
-        var connectionAttempted: Bool {
-            let client = accept(descriptor, nil, nil)
-            if client >= 0 { close(client) }
-            return client >= 0
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTestSupport
 import Testing
 
 /// Runs the `sh` blocks of docs/writing-rules.md marked `<!-- tutorial-test -->` (optionally
@@ -57,8 +58,7 @@ struct TutorialTests {
     }
 
     @Test func everyTutorialCommandRunsAsWritten() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-tutorial-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("redline-tutorial")
         defer { try? FileManager.default.removeItem(at: folder) }
         for name in ["examples", "rules", "seeds"] {
             try FileManager.default.createSymbolicLink(

@@ -1,5 +1,5 @@
 /// One audited input as the reporters see it: the engine's report, which findings are waived,
-/// and the verdict once waived findings are set aside.
+/// and the judgement once waived findings are set aside.
 public struct AuditRecord: Sendable {
     /// The input's position in the sorted input list (0-based).
     public var index: Int
@@ -7,25 +7,24 @@ public struct AuditRecord: Sendable {
     public var report: RecordReport
     /// For each finding (same order as `report.findings`), the waiver check's result.
     public var waivers: [WaiverSet.Match?]
-    /// The verdict with waived findings treated as passes (equals `report.verdict` when nothing is waived).
-    public var effectiveVerdict: String?
-    /// Whether `effectiveVerdict` is the policy's clean one.
-    public var effectiveClean: Bool
-    /// Whether `effectiveVerdict` is the policy's most severe one (refuse, revoke).
-    public var effectiveSevere: Bool
+    /// The judgement with waived findings treated as passes (the report's own when nothing is
+    /// waived); nil when the record was not evaluated.
+    public var effective: Judgement?
 
     /// Creates a record.
-    public init(
-        index: Int, report: RecordReport, waivers: [WaiverSet.Match?], effectiveVerdict: String?, effectiveClean: Bool,
-        effectiveSevere: Bool
-    ) {
+    public init(index: Int, report: RecordReport, waivers: [WaiverSet.Match?], effective: Judgement?) {
         self.index = index
         self.report = report
         self.waivers = waivers
-        self.effectiveVerdict = effectiveVerdict
-        self.effectiveClean = effectiveClean
-        self.effectiveSevere = effectiveSevere
+        self.effective = effective
     }
+
+    /// The verdict with waived findings treated as passes (equals `report.verdict` when nothing is waived).
+    public var effectiveVerdict: String? { effective?.verdict }
+    /// Whether `effectiveVerdict` is the policy's clean one.
+    public var effectiveClean: Bool { effective?.isClean ?? false }
+    /// Whether `effectiveVerdict` is the policy's most severe one (refuse, revoke).
+    public var effectiveSevere: Bool { effective?.isSevere ?? false }
 
     /// The display path.
     public var path: String { report.file }

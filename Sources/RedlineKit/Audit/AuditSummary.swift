@@ -14,8 +14,8 @@ public struct AuditSummary: Sendable, Hashable, Codable {
         public var id: String
         /// The rule (pattern).
         public var rule: String
-        /// `applied`, `expired` or `stale` (in force but matched nothing).
-        public var status: String
+        /// Applied, expired or stale (in force but matched nothing).
+        public var status: WaiverState
         /// Findings it covered (applied) or would have covered (expired).
         public var matches: Int
         /// The expiry date.

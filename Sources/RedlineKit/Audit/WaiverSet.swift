@@ -31,4 +31,13 @@ public struct WaiverSet: Sendable {
         }
         return expired.map { .expired($0) }
     }
+
+    /// For each finding of `report`, in order, the waiver check's result; no waiver covers the
+    /// findings of a record that was not evaluated (schema violations).
+    public func matches(for report: RecordReport, asOf: LocalDate) -> [Match?] {
+        guard report.status == .evaluated else { return report.findings.map { _ in nil } }
+        return report.findings.map { finding in
+            match(ruleID: finding.ruleID, recordID: report.recordID, path: report.file, asOf: asOf)
+        }
+    }
 }

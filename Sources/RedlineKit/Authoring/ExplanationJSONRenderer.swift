@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders explanations as JSON (`redline explain --format json`): the record's report and,
 /// per rule, each condition as a tree of parts with their truth and value. Sorted keys.
 public struct ExplanationJSONRenderer: Sendable {
@@ -75,9 +73,6 @@ public struct ExplanationJSONRenderer: Sendable {
                 partial: explanation.partial.map(Part.init), pointsAt: explanation.located, flipGoal: explanation.flipGoal,
                 flip: explanation.flip, remedy: explanation.remedy)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(Document(formatVersion: 1, record: report, rules: rules)) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return PrettyJSONEncoder().document(Document(formatVersion: 1, record: report, rules: rules))
     }
 }

@@ -23,6 +23,16 @@ public struct RuleSetTester: Sendable {
             let hit = coverage.reduce(0) { $0 + $1.hit }
             return (Double(hit) * 1000 / Double(total)).rounded() / 10
         }
+
+        /// Whether coverage is below `minimum` (never when there is no minimum).
+        public func isBelow(minimumCoverage minimum: Double?) -> Bool {
+            minimum.map { coveragePercent < $0 } ?? false
+        }
+
+        /// Whether every check passed and coverage reaches `minimum`.
+        public func passes(minimumCoverage minimum: Double?) -> Bool {
+            failures.isEmpty && !isBelow(minimumCoverage: minimum)
+        }
     }
 
     /// The rule set under test.

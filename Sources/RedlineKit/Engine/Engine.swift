@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Evaluates licence records against one compiled rule set. Thread-safe: one engine serves
 /// any number of concurrent checks (each record gets its own document and XPath context).
 public final class Engine: Sendable {
@@ -25,28 +22,26 @@ public final class Engine: Sendable {
 
     /// Reads and checks one file. Never throws: problems become the report's error or findings.
     public func check(file path: String, options: EvaluationOptions) -> RecordReport {
+        check(file: path, path: path, options: options)
+    }
+
+    /// Reads the file at `location` and checks it, naming it `path` in the report (an audit
+    /// shows paths relative to its base). Never throws.
+    public func check(file location: String, path: String, options: EvaluationOptions) -> RecordReport {
         do {
-            let bytes = try FileInput.read(path, limit: options.limits.maxBytes)
+            let bytes = try FileInput.read(location, limit: options.limits.maxBytes)
             return check(bytes: bytes, path: path, options: options)
         } catch {
-            return failed(path, error, options)
+            return report(path, unreadable: error, options: options)
         }
     }
 
-    /// Checks many files on `jobs` threads; reports come back in input order.
-    public func check(files: [String], options: EvaluationOptions, jobs: Int) -> [RecordReport] {
-        let reports = Mutex([RecordReport?](repeating: nil, count: files.count))
-        let next = Atomic<Int>(0)
-        let workers = max(1, min(jobs, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < files.count else { break }
-                let report = check(file: files[index], options: options)
-                reports.withLock { $0[index] = report }
-            }
-        }
-        return reports.withLock { $0.map { $0! } }
+    /// The report of an input that cannot be read (or is known not to be a record), with
+    /// `error` placed in `path`.
+    public func report(_ path: String, unreadable error: RedlineError, options: EvaluationOptions) -> RecordReport {
+        var error = error
+        error.position.file = path
+        return report(path, .failed(error), root: nil, options: options)
     }
 
     /// Checks one record given as bytes; `path` names it in the report.
@@ -56,7 +51,7 @@ public final class Engine: Sendable {
         do {
             document = try XMLDocument(bytes: bytes, path: path, limits: options.limits)
         } catch {
-            return failed(path, error, options)
+            return report(path, .failed(error), root: nil, options: options)
         }
         return check(document: document, options: options, deadline: deadline, parsedHere: true)
     }
@@ -71,50 +66,61 @@ public final class Engine: Sendable {
     /// `parsedHere`: the deadline started before parsing, so time spent before validation is the
     /// parser's.
     private func check(document: XMLDocument, options: EvaluationOptions, deadline: Deadline, parsedHere: Bool) -> RecordReport {
-        let path = document.path
-        let profile = (try? resolveProfile(options.profile)) ?? ruleSet.defaultProfile
-        var report = RecordReport(
-            file: path, recordID: nil, stage: nil, status: .error, verdict: nil, score: nil, profile: profile,
-            asOf: options.asOf.description, results: [], findings: [], error: nil)
+        let outcome = outcome(of: document, options: options, deadline: deadline, parsedHere: parsedHere)
+        return report(document.path, outcome, root: Self.licenceRecord(in: document), options: options)
+    }
+
+    /// A report naming the record by its root's `id` and `stage` as they are now: as written
+    /// when the record stopped before validation or failed it, normalized once it was evaluated.
+    private func report(_ path: String, _ outcome: RecordReport.Outcome, root: XMLElement?, options: EvaluationOptions)
+        -> RecordReport
+    {
+        RecordReport(
+            file: path, recordID: root?.attribute("id"), stage: root.flatMap(Self.stage), profile: profile(options),
+            asOf: options.asOf, outcome: outcome)
+    }
+
+    /// The profile a check uses: the requested one, else the rule set's default.
+    private func profile(_ options: EvaluationOptions) -> String {
+        (try? resolveProfile(options.profile)) ?? ruleSet.defaultProfile
+    }
+
+    /// The document's root when it is a licence record.
+    private static func licenceRecord(in document: XMLDocument) -> XMLElement? {
         guard let root = document.root, root.name == "licenceRecord", root.namespaceURI == BuiltIn.recordNamespace else {
-            let found =
-                document.root.map { "<\($0.name)>\($0.namespaceURI.map { " in namespace \($0)" } ?? " without a namespace")" } ?? "nothing"
-            report.error = RedlineError(
-                .schemaInvalid, "expected a licence record <licenceRecord xmlns=\"\(BuiltIn.recordNamespace)\">, found \(found)",
-                at: SourcePosition(file: path, line: document.root?.line ?? 1, column: 1),
-                suggestion: "check that this file is a redline licence record (docs/record-format.md)")
-            return report
+            return nil
         }
-        report.recordID = root.attribute("id")
-        report.stage = root.attribute("stage").flatMap { Stage(rawValue: $0) }
+        return root
+    }
+
+    private static func stage(of root: XMLElement) -> Stage? {
+        root.attribute("stage").flatMap { Stage(rawValue: $0) }
+    }
+
+    /// Root check, deadline, schema validation, whitespace normalization, stage, as-of, rules.
+    private func outcome(of document: XMLDocument, options: EvaluationOptions, deadline: Deadline, parsedHere: Bool)
+        -> RecordReport.Outcome
+    {
+        guard let root = Self.licenceRecord(in: document) else { return .failed(Self.notALicenceRecord(document)) }
         if deadline.hasPassed {
-            return timedOut(report, in: parsedHere ? .parsing : .validation, evaluated: 0, options: options)
+            let phase: Phase = parsedHere ? .parsing : .validation
+            return .failed(timeLimitError(phase, evaluated: 0, file: document.path, options: options))
         }
         let violations = BuiltIn.recordSchema.validate(document)
-        if !violations.isEmpty {
-            report.status = .invalid
-            report.findings = violations.map { violation in
-                Finding(
-                    ruleID: "schema", kind: .schema, severity: .critical, category: "record-format",
-                    message: violation.message,
-                    location: Finding.Location(file: path, line: violation.line, path: violation.path ?? "/licenceRecord"),
-                    demands: [], citations: [],
-                    remedy: "make the record match the licence record format (rules/schemas/licence-record-1.xsd, docs/record-format.md)",
-                    credit: 0)
-            }
-            return report
+        guard violations.isEmpty else {
+            return .invalid(violations.map { Self.schemaFinding($0, file: document.path) })
         }
         WhitespaceNormalizer.normalize(document)
-        report.recordID = root.attribute("id")
-        report.stage = root.attribute("stage").flatMap { Stage(rawValue: $0) }
-        guard let stage = report.stage else {
-            report.error = RedlineError(
-                .schemaInvalid, "the record's stage is neither 'application' nor 'licence'",
-                at: SourcePosition(file: path, line: root.line, column: 1),
-                suggestion: "set stage=\"application\" or stage=\"licence\" on <licenceRecord>")
-            return report
-        }
+        guard let stage = Self.stage(of: root) else { return .failed(Self.noStage(root, file: document.path)) }
         document.removeElements(datedAfter: options.asOf)
+        return evaluateRules(on: document, stage: stage, options: options, deadline: deadline)
+    }
+
+    /// Every rule in order, the findings sorted, the judgement; an error when time runs out.
+    private func evaluateRules(on document: XMLDocument, stage: Stage, options: EvaluationOptions, deadline: Deadline)
+        -> RecordReport.Outcome
+    {
+        let profile = profile(options)
         let environment = EvaluationEnvironment(asOf: options.asOf, lists: ruleSet.lists)
         let evaluator = XPathEvaluator(
             document: document, namespaces: ruleSet.namespaces, environment: environment,
@@ -124,46 +130,54 @@ public final class Engine: Sendable {
         results.reserveCapacity(ruleSet.rules.count)
         for rule in ruleSet.rules {
             if deadline.hasPassed {
-                return timedOut(report, in: results.isEmpty ? .validation : .rules, evaluated: results.count, options: options)
+                let phase: Phase = results.isEmpty ? .validation : .rules
+                return .failed(timeLimitError(phase, evaluated: results.count, file: document.path, options: options))
             }
             let (result, finding) = evaluate(
                 rule, stage: stage, profile: profile, asOf: options.asOf, evaluator: evaluator, document: document)
             results.append(result)
             if let finding { findings.append(finding) }
         }
-        findings.sort { a, b in
-            if a.severity != b.severity { return a.severity > b.severity }
-            if a.location.line != b.location.line { return a.location.line < b.location.line }
-            return a.ruleID < b.ruleID
-        }
-        let score = Engine.score(results, rules: ruleSet.rules)
-        let policy = ruleSet.policy.policy(for: stage)
-        let failed = findings.filter { $0.kind == .fail || $0.kind == .partial }
-        let verdict = policy.verdict(
-            score: score, failedSeverities: failed.map(\.severity), failedCategories: Set(failed.map(\.category)),
-            hadError: results.contains { $0.outcome == .error })
-        report.status = .evaluated
-        report.results = results
-        report.findings = findings
-        report.score = score
-        report.verdict = verdict
-        report.isClean = verdict == policy.clean
-        return report
+        findings.sort(by: Self.precedes)
+        let judgement = Judgement(
+            results: results, findings: findings, rules: ruleSet.rules, policy: ruleSet.policy.policy(for: stage))
+        return .evaluated(RecordEvaluation(results: results, findings: findings, judgement: judgement))
     }
 
-    /// The weighted score: 100 × Σ(weight × credit) / Σ(weight) over applicable rules
-    /// (pass earns 1, a partial fail its credit, a fail or an error 0); 100 when no rule applies.
-    public static func score(_ results: [RuleResult], rules: [Rule]) -> Double {
-        var earned = 0.0
-        var total = 0.0
-        // Indices, not zip(results, rules): zip would copy every Rule (and retain its fields).
-        for index in results.indices where index < rules.count && results[index].outcome != .notApplicable {
-            let weight = rules[index].weight
-            total += weight
-            earned += weight * results[index].credit
-        }
-        guard total > 0 else { return 100 }
-        return ((earned / total) * 1000).rounded() / 10
+    /// The order of a report's findings: most severe first, then by line, then by rule id.
+    private static func precedes(_ a: Finding, _ b: Finding) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.location.line != b.location.line { return a.location.line < b.location.line }
+        return a.ruleID < b.ruleID
+    }
+
+    private static func notALicenceRecord(_ document: XMLDocument) -> RedlineError {
+        let found =
+            document.root.map { root in
+                "<\(root.name)>\(root.namespaceURI.map { " in namespace \($0)" } ?? " without a namespace")"
+            } ?? "nothing"
+        return RedlineError(
+            .schemaInvalid,
+            "expected a licence record <licenceRecord xmlns=\"\(BuiltIn.recordNamespace)\">, found \(found)",
+            at: SourcePosition(file: document.path, line: document.root?.line ?? 1, column: 1),
+            suggestion: "check that this file is a redline licence record (docs/record-format.md)")
+    }
+
+    private static func noStage(_ root: XMLElement, file: String) -> RedlineError {
+        RedlineError(
+            .schemaInvalid, "the record's stage is neither 'application' nor 'licence'",
+            at: SourcePosition(file: file, line: root.line, column: 1),
+            suggestion: "set stage=\"application\" or stage=\"licence\" on <licenceRecord>")
+    }
+
+    private static func schemaFinding(_ violation: XMLSchema.Violation, file: String) -> Finding {
+        Finding(
+            ruleID: "schema", kind: .schema, severity: .critical, category: "record-format", message: violation.message,
+            location: Finding.Location(file: file, line: violation.line, path: violation.path ?? "/licenceRecord"),
+            demands: [], citations: [],
+            remedy: "make the record match the licence record format "
+                + "(rules/schemas/licence-record-1.xsd, docs/record-format.md)",
+            credit: 0)
     }
 
     // MARK: - One rule
@@ -255,44 +269,36 @@ public final class Engine: Sendable {
             credit: credit)
     }
 
-    private func failed(_ path: String, _ error: RedlineError, _ options: EvaluationOptions) -> RecordReport {
-        RecordReport(
-            file: path, recordID: nil, stage: nil, status: .error, verdict: nil, score: nil,
-            profile: (try? resolveProfile(options.profile)) ?? ruleSet.defaultProfile, asOf: options.asOf.description,
-            results: [], findings: [], error: error)
-    }
-
     /// Where a record's time ran out.
     enum Phase {
         case parsing, validation, rules
     }
 
-    /// The report of a record whose evaluation passed its deadline: an error, no verdict, and a
-    /// message and fix for the phase that took the time.
-    private func timedOut(_ report: RecordReport, in phase: Phase, evaluated: Int, options: EvaluationOptions) -> RecordReport {
-        var report = report
-        report.status = .error
-        report.results = []
-        report.findings = []
+    /// The error of a record whose evaluation passed its deadline: a message and fix for the
+    /// phase that took the time.
+    private func timeLimitError(_ phase: Phase, evaluated: Int, file: String, options: EvaluationOptions)
+        -> RedlineError
+    {
         let limit = options.limits.maxSecondsPerRecord
-        let file = SourcePosition(file: report.file)
+        let position = SourcePosition(file: file)
         switch phase {
         case .parsing:
-            report.error = XMLDocument.parsingTookTooLong(path: report.file, limits: options.limits, at: file)
+            return XMLDocument.parsingTookTooLong(path: file, limits: options.limits, at: position)
         case .validation:
-            report.error = RedlineError(
-                .timeLimit, "schema validation took longer than the limit of \(limit) s per record (no rule was run)", at: file,
+            return RedlineError(
+                .timeLimit, "schema validation took longer than the limit of \(limit) s per record (no rule was run)",
+                at: position,
                 suggestion:
                     "the record is too large or has very many schema violations: fix the record against docs/record-format.md "
                     + "or split it; raise --max-seconds-per-record only for trusted input")
         case .rules:
-            report.error = RedlineError(
+            return RedlineError(
                 .timeLimit,
                 "evaluation took longer than the limit of \(limit) s per record "
                     + "(stopped after \(evaluated) of \(ruleSet.rules.count) rules)",
-                at: file,
-                suggestion: "simplify the rule set's expressions, or raise the limit with --max-seconds-per-record for trusted input")
+                at: position,
+                suggestion: "simplify the rule set's expressions, or raise the limit with --max-seconds-per-record "
+                    + "for trusted input")
         }
-        return report
     }
 }

@@ -1,13 +1,27 @@
-/// The result of checking one input file: its verdict and findings, or the error that stopped it.
-public struct RecordReport: Sendable, Hashable, Codable {
-    /// How far evaluation got.
+/// The result of checking one input file: which record it is and how its evaluation ended
+/// (``Outcome``: evaluated with a verdict, schema-invalid, or failed with an error).
+///
+/// Encoded as documented in docs/json-format.md: `status` and the members of the outcome
+/// (`verdict`, `score`, `isClean`, `results`, `findings`, `error`) side by side.
+public struct RecordReport: Sendable, Hashable, Encodable {
+    /// How far evaluation got: the name of the outcome in reports.
     public enum Status: String, Sendable, Hashable, Codable {
-        /// The rules ran; `verdict` and `score` are set.
+        /// The rules ran; the report has a verdict and a score.
         case evaluated
         /// The record is well-formed but does not match the record schema; findings list the violations.
         case invalid
-        /// The file could not be read, was too large, not well-formed or hostile; `error` says why.
+        /// The file could not be read, was too large, not well-formed or hostile; the error says why.
         case error
+    }
+
+    /// How evaluation ended.
+    public enum Outcome: Sendable, Hashable {
+        /// The rules ran.
+        case evaluated(RecordEvaluation)
+        /// The record does not match the record schema: the violations, as `schema` findings.
+        case invalid([Finding])
+        /// The record could not be evaluated (unreadable, too large, malformed, hostile, out of time).
+        case failed(RedlineError)
     }
 
     /// The input path as given.
@@ -16,47 +30,68 @@ public struct RecordReport: Sendable, Hashable, Codable {
     public var recordID: String?
     /// Application or licence, when known.
     public var stage: Stage?
-    /// How far evaluation got.
-    public var status: Status
-    /// The verdict from the rule set's policy.
-    public var verdict: String?
-    /// The weighted score, 0–100, rounded to one decimal.
-    public var score: Double?
     /// The profile in force.
     public var profile: String
     /// The evaluation date.
-    public var asOf: String
-    /// Every rule's outcome, in rule-set order.
-    public var results: [RuleResult]
-    /// The findings, most severe first, then by line and rule id.
-    public var findings: [Finding]
-    /// The error that stopped evaluation, if any.
-    public var error: RedlineError?
+    public var asOf: LocalDate
+    /// How evaluation ended.
+    public var outcome: Outcome
 
-    /// Whether the verdict is the policy's clean one (approve / maintain).
-    public var isClean: Bool = false
-}
-
-extension RedlineError: Codable {
-    private enum Keys: String, CodingKey { case code, message, file, line, column, suggestion }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Keys.self)
-        self.init(
-            try container.decode(Code.self, forKey: .code), try container.decode(String.self, forKey: .message),
-            at: SourcePosition(
-                file: try container.decode(String.self, forKey: .file), line: try container.decode(Int.self, forKey: .line),
-                column: try container.decode(Int.self, forKey: .column)),
-            suggestion: try container.decodeIfPresent(String.self, forKey: .suggestion))
+    /// The outcome's name.
+    public var status: Status {
+        switch outcome {
+        case .evaluated: .evaluated
+        case .invalid: .invalid
+        case .failed: .error
+        }
     }
 
+    /// What the rules gave, when they ran.
+    public var evaluation: RecordEvaluation? {
+        if case .evaluated(let evaluation) = outcome { return evaluation }
+        return nil
+    }
+
+    /// The error that stopped evaluation, if any.
+    public var error: RedlineError? {
+        if case .failed(let error) = outcome { return error }
+        return nil
+    }
+
+    /// The verdict from the rule set's policy, when the rules ran.
+    public var verdict: String? { evaluation?.judgement.verdict }
+
+    /// The weighted score, 0–100, rounded to one decimal, when the rules ran.
+    public var score: Double? { evaluation?.judgement.score }
+
+    /// Whether the verdict is the policy's clean one (approve / maintain).
+    public var isClean: Bool { evaluation?.judgement.isClean ?? false }
+
+    /// Every rule's outcome, in rule-set order (empty when the rules did not run).
+    public var results: [RuleResult] { evaluation?.results ?? [] }
+
+    /// The findings, most severe first, then by line and rule id; for a schema-invalid record,
+    /// its violations.
+    public var findings: [Finding] {
+        switch outcome {
+        case .evaluated(let evaluation): evaluation.findings
+        case .invalid(let violations): violations
+        case .failed: []
+        }
+    }
+
+    /// The JSON form: the documented keys, the outcome's members side by side.
+    private struct Encoded: Encodable {
+        var file: String, recordID: String?, stage: Stage?, status: Status, profile: String, asOf: LocalDate
+        var verdict: String?, score: Double?, isClean: Bool
+        var results: [RuleResult], findings: [Finding], error: RedlineError?
+    }
+
+    /// Encodes the report with the keys of docs/json-format.md.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(code, forKey: .code)
-        try container.encode(message, forKey: .message)
-        try container.encode(position.file, forKey: .file)
-        try container.encode(position.line, forKey: .line)
-        try container.encode(position.column, forKey: .column)
-        try container.encodeIfPresent(suggestion, forKey: .suggestion)
+        try Encoded(
+            file: file, recordID: recordID, stage: stage, status: status, profile: profile, asOf: asOf,
+            verdict: verdict, score: score, isClean: isClean, results: results, findings: findings, error: error
+        ).encode(to: encoder)
     }
 }

@@ -28,7 +28,7 @@ extension AuditSummary {
                         .object([
                             ("approver", .string(waiver.approver)), ("expires", .string(waiver.expires)),
                             ("id", .string(waiver.id)), ("matches", .int(waiver.matches)), ("rule", .string(waiver.rule)),
-                            ("status", .string(waiver.status)),
+                            ("status", .string(waiver.status.rawValue)),
                         ])
                     })
             ),

@@ -3,16 +3,19 @@
 /// marked; at the end the summary (records by verdict, findings by rule, errors, waivers).
 public final class AuditTextReporter: AuditReporter {
     private let sink: any ReportSink
-    private let colour: Bool
+    private let text: RecordTextRenderer
 
     /// Creates a reporter writing to `sink`; `colour` only for a terminal.
     public init(sink: any ReportSink, colour: Bool = false) {
         self.sink = sink
-        self.colour = colour
+        text = RecordTextRenderer(colour: colour)
     }
 
-    private func paint(_ text: String, _ code: String) -> String {
-        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    /// One record's text, rendered on the auditor's threads.
+    private struct Renderer: AuditRecordRenderer {
+        var text: RecordTextRenderer
+
+        func render(_ record: AuditRecord) throws -> String { text.audit(record) }
     }
 
     public func begin(_ context: AuditContext) throws {
@@ -21,45 +24,15 @@ public final class AuditTextReporter: AuditReporter {
         )
     }
 
-    public func record(_ record: AuditRecord) throws {
-        let report = record.report
-        var out = ""
-        switch report.status {
-        case .error:
-            let error = report.error
-            out += "\(record.path): \(paint("ERROR", "1;31")) \(error?.code.rawValue ?? "error"): \(error?.message ?? "")\n"
-            if let error, error.position.line > 0 { out += "    at \(error.position)\n" }
-            if let suggestion = error?.suggestion { out += "    fix: \(suggestion)\n" }
-        case .invalid:
-            out += "\(record.path): \(paint("INVALID", "1;31")) record \(report.recordID ?? "?") does not match the licence record format\n"
-        case .evaluated:
-            let verdict = report.verdict ?? "?"
-            out += "\(record.path): \(paint(verdict.uppercased(), report.isClean ? "1;32" : "1;31"))"
-            out +=
-                "  score \(report.score.map { TextReporter.format($0) } ?? "?")/100  (\(report.stage?.rawValue ?? "?") \(report.recordID ?? "?"))"
-            if let effective = record.effectiveVerdict, effective != report.verdict {
-                out += "  -> \(effective.uppercased()) after waivers"
-            }
-            out += "\n"
-        }
-        for (index, finding) in report.findings.enumerated() {
-            let label = finding.kind == .schema ? "error" : finding.severity.rawValue
-            out += "\(finding.location.file):\(finding.location.line): \(label): [\(finding.ruleID)] \(finding.message)"
-            if finding.kind == .partial { out += " (partly satisfied)" }
-            if let waiver = record.waiver(for: index) {
-                out += " [waived by \(waiver.id) until \(waiver.expires), approved by \(waiver.approver)]"
-            } else if let expired = record.expiredWaiver(for: index) {
-                out += " [waiver \(expired.id) expired \(expired.expires)]"
-            }
-            out += "\n"
-        }
-        try sink.write(out)
-    }
+    public var renderer: (any AuditRecordRenderer)? { Renderer(text: text) }
+
+    public func record(_ record: AuditRecord) throws { try sink.write(text.audit(record)) }
+
+    public func record(_ record: AuditRecord, rendered: String) throws { try sink.write(rendered) }
 
     public func finish(_ summary: AuditSummary) throws {
         var out = "\nSummary: \(summary.records) record(s)\n"
-        let verdicts = summary.verdicts.keys.sorted().map { "\(summary.verdicts[$0] ?? 0) \($0)" }
-        out += "  verdicts: \((verdicts + ["\(summary.invalid) invalid", "\(summary.errors) error"]).joined(separator: ", "))\n"
+        out += "  verdicts: \(summary.verdictCounts)\n"
         if !summary.verdictsAfterWaivers.isEmpty {
             let changed = summary.verdictsAfterWaivers.keys.sorted().map { "\(summary.verdictsAfterWaivers[$0] ?? 0) \($0)" }
             out += "  after waivers: \(changed.joined(separator: ", "))\n"
@@ -81,11 +54,13 @@ public final class AuditTextReporter: AuditReporter {
         }
         for waiver in summary.waivers {
             switch waiver.status {
-            case "expired":
+            case .expired:
                 out +=
                     "  waiver \(waiver.id) (\(waiver.rule)) EXPIRED on \(waiver.expires): no longer applies (\(waiver.matches) finding(s) count again)\n"
-            case "stale": out += "  waiver \(waiver.id) (\(waiver.rule)) is STALE: it matched no finding; remove it\n"
-            default: out += "  waiver \(waiver.id) (\(waiver.rule)) applied to \(waiver.matches) finding(s), expires \(waiver.expires)\n"
+            case .stale: out += "  waiver \(waiver.id) (\(waiver.rule)) is STALE: it matched no finding; remove it\n"
+            case .applied:
+                out += "  waiver \(waiver.id) (\(waiver.rule)) applied to \(waiver.matches) finding(s), "
+                out += "expires \(waiver.expires)\n"
             }
         }
         try sink.write(out)

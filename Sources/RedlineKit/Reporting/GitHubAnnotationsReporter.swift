@@ -87,9 +87,9 @@ public final class GitHubAnnotationsReporter: AuditReporter {
             out +=
                 "redline audit: \(rest.joined(separator: ", ")) annotation(s) not shown (GitHub shows \(limit) per type per step); see the job summary or the SARIF report for all findings\n"
         }
-        for waiver in summary.waivers where waiver.status != "applied" {
-            out += "redline audit: waiver \(waiver.id) (\(waiver.rule)) is \(waiver.status)"
-            out += waiver.status == "expired" ? " since \(waiver.expires)\n" : ": it matched no finding\n"
+        for waiver in summary.waivers where waiver.status != .applied {
+            out += "redline audit: waiver \(waiver.id) (\(waiver.rule)) is \(waiver.status.rawValue)"
+            out += waiver.status == .expired ? " since \(waiver.expires)\n" : ": it matched no finding\n"
         }
         try sink.write(out)
     }

@@ -85,11 +85,11 @@ public final class JUnitReporter: AuditReporter {
         if let id = report.recordID { properties.append(("recordId", id)) }
         if let verdict = report.verdict { properties.append(("verdict", verdict)) }
         if let verdict = record.effectiveVerdict, verdict != report.verdict { properties.append(("verdictAfterWaivers", verdict)) }
-        if let score = report.score { properties.append(("score", TextReporter.format(score))) }
+        if let score = report.score { properties.append(("score", ScoreText.of(score))) }
         properties.append(("profile", report.profile))
-        properties.append(("asOf", report.asOf))
+        properties.append(("asOf", report.asOf.description))
         let verdictLine =
-            report.verdict.map { "\(record.path): \($0) score \(report.score.map { TextReporter.format($0) } ?? "?")" }
+            report.verdict.map { "\(record.path): \($0) score \(report.score.map { ScoreText.of($0) } ?? "?")" }
             ?? "\(record.path): \(report.status.rawValue)"
         let suite = JUnitSuite(
             name: record.path, id: record.index, timestamp: "\(context.asOf)T00:00:00", properties: properties, cases: cases,

@@ -6,6 +6,9 @@
 /// `$GITHUB_STEP_SUMMARY`, 1 MiB per step), rows past the budget are counted and an
 /// "N more … omitted" line replaces them; without one, every input is listed.
 public final class MarkdownReporter: AuditReporter {
+    /// The `byteLimit` for GitHub's job summary, which keeps 1 MiB per step.
+    public static let jobSummaryLimit = 900_000
+
     private let sink: any ReportSink
     private let findingsSpill: any SpillSink
     private let recordsSpill: any SpillSink
@@ -75,7 +78,7 @@ public final class MarkdownReporter: AuditReporter {
         case .error: line += "**error** (\(report.error?.code.rawValue ?? "error"))"
         case .invalid: line += "**invalid** (\(report.findings.count) schema violation(s))"
         case .evaluated:
-            line += "\(report.verdict ?? "?"), score \(report.score.map { TextReporter.format($0) } ?? "?")"
+            line += "\(report.verdict ?? "?"), score \(report.score.map { ScoreText.of($0) } ?? "?")"
             if let verdict = record.effectiveVerdict, verdict != report.verdict { line += " (\(verdict) after waivers)" }
             let active = record.activeFindings.count
             let waived = report.findings.count - active
@@ -119,8 +122,8 @@ public final class MarkdownReporter: AuditReporter {
         if !summary.waivers.isEmpty {
             out += "\n### Waivers\n\n| Waiver | Rule | Status | Findings | Expires | Approver |\n| --- | --- | --- | ---: | --- | --- |\n"
             for waiver in summary.waivers {
-                out +=
-                    "| \(Self.code(waiver.id)) | \(Self.code(waiver.rule)) | \(waiver.status) | \(waiver.matches) | \(waiver.expires) | \(Self.cell(waiver.approver)) |\n"
+                out += "| \(Self.code(waiver.id)) | \(Self.code(waiver.rule)) | \(waiver.status.rawValue) | "
+                out += "\(waiver.matches) | \(waiver.expires) | \(Self.cell(waiver.approver)) |\n"
             }
         }
         out += "\n### Findings\n\n"

@@ -1,9 +1,9 @@
 /// Encodes `Encodable` values as pretty-printed JSON with sorted keys, byte for byte as
 /// Foundation's `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`
-/// writes them (`"key" : value`, two-space indentation, empty containers as `[\n\n]`), several
-/// times faster: the audit's JSON report encodes every rule result of every record, and
-/// Foundation's encoder cost more than evaluating the rules. `PrettyJSONEncoderTests` holds the
-/// two to the same output. Value type, no shared state: safe to use from many threads.
+/// writes them (``JSONWriter/Style/encoder``), several times faster: the audit's JSON report
+/// encodes every rule result of every record, and Foundation's encoder cost more than
+/// evaluating the rules. `PrettyJSONEncoderTests` holds the two to the same output. Value type,
+/// no shared state: safe to use from many threads.
 struct PrettyJSONEncoder {
     /// The JSON text of `value`, every line after the first indented by `depth` levels.
     func encode(_ value: some Encodable, depth: Int = 0) throws -> String {
@@ -11,48 +11,14 @@ struct PrettyJSONEncoder {
         try value.encode(to: SlotEncoder(slot: root))
         var out = ""
         out.reserveCapacity(4096)
-        root.write(into: &out, depth: depth)
+        root.write(into: &out, depth: depth, with: JSONWriter(style: .encoder))
         return out
     }
 
-    /// A JSON string literal as `JSONEncoder` writes it (slashes unescaped).
-    static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        var plain = true
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            plain = false
-            break
-        }
-        if plain {
-            out += text
-            return out += "\""
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
-
-    /// A number as `JSONEncoder` writes a `Double`: integral values without `.0`.
-    static func number(_ value: Double) -> String {
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
+    /// The JSON text of `value` followed by a newline, or `{}` and a newline when it cannot be
+    /// encoded: a whole document.
+    func document(_ value: some Encodable) -> String {
+        ((try? encode(value)) ?? "{}") + "\n"
     }
 }
 
@@ -64,33 +30,19 @@ private final class JSONSlot {
     var pairs: [(key: String, value: JSONSlot)] = []
     var items: [JSONSlot] = []
 
-    func write(into out: inout String, depth: Int) {
+    func write(into out: inout String, depth: Int, with writer: JSONWriter) {
         switch kind {
-        case .unset: out += "{\n\n" + String(repeating: "  ", count: depth) + "}"
+        case .unset: writer.object([(key: String, value: JSONSlot)](), depth: depth, into: &out) { _, _, _ in }
         case .scalar: out += scalar
         case .object:
             let sorted = pairs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            out += "{\n"
-            let inner = String(repeating: "  ", count: depth + 1)
-            for (index, pair) in sorted.enumerated() {
-                out += inner
-                PrettyJSONEncoder.quote(pair.key, into: &out)
-                out += " : "
-                pair.value.write(into: &out, depth: depth + 1)
-                out += index == sorted.count - 1 ? "\n" : ",\n"
+            writer.object(sorted, depth: depth, into: &out) { value, depth, out in
+                value.write(into: &out, depth: depth, with: writer)
             }
-            if sorted.isEmpty { out += "\n" }
-            out += String(repeating: "  ", count: depth) + "}"
         case .array:
-            out += "[\n"
-            let inner = String(repeating: "  ", count: depth + 1)
-            for (index, item) in items.enumerated() {
-                out += inner
-                item.write(into: &out, depth: depth + 1)
-                out += index == items.count - 1 ? "\n" : ",\n"
+            writer.array(items, depth: depth, into: &out) { item, depth, out in
+                item.write(into: &out, depth: depth, with: writer)
             }
-            if items.isEmpty { out += "\n" }
-            out += String(repeating: "  ", count: depth) + "]"
         }
     }
 
@@ -102,7 +54,7 @@ private final class JSONSlot {
     func set(_ text: String, quoted: Bool) {
         kind = .scalar
         scalar = ""
-        PrettyJSONEncoder.quote(text, into: &scalar)
+        JSONWriter(style: .encoder).quote(text, into: &scalar)
     }
 }
 
@@ -145,7 +97,7 @@ private struct KeyedSlotContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encodeNil(forKey key: Key) throws { child(key).set("null") }
     mutating func encode(_ value: Bool, forKey key: Key) throws { child(key).set(value ? "true" : "false") }
     mutating func encode(_ value: String, forKey key: Key) throws { child(key).set(value, quoted: true) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { child(key).set(PrettyJSONEncoder.number(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { child(key).set(JSONWriter.number(value)) }
     mutating func encode(_ value: Int, forKey key: Key) throws { child(key).set(String(value)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try value.encode(to: SlotEncoder(slot: child(key), codingPath: codingPath))
@@ -177,7 +129,7 @@ private struct UnkeyedSlotContainer: UnkeyedEncodingContainer {
     mutating func encodeNil() throws { child().set("null") }
     mutating func encode(_ value: Bool) throws { child().set(value ? "true" : "false") }
     mutating func encode(_ value: String) throws { child().set(value, quoted: true) }
-    mutating func encode(_ value: Double) throws { child().set(PrettyJSONEncoder.number(value)) }
+    mutating func encode(_ value: Double) throws { child().set(JSONWriter.number(value)) }
     mutating func encode(_ value: Int) throws { child().set(String(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try value.encode(to: SlotEncoder(slot: child(), codingPath: codingPath))
@@ -201,7 +153,7 @@ private struct SingleSlotContainer: SingleValueEncodingContainer {
     mutating func encodeNil() throws { slot.set("null") }
     mutating func encode(_ value: Bool) throws { slot.set(value ? "true" : "false") }
     mutating func encode(_ value: String) throws { slot.set(value, quoted: true) }
-    mutating func encode(_ value: Double) throws { slot.set(PrettyJSONEncoder.number(value)) }
+    mutating func encode(_ value: Double) throws { slot.set(JSONWriter.number(value)) }
     mutating func encode(_ value: Int) throws { slot.set(String(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try value.encode(to: SlotEncoder(slot: slot, codingPath: codingPath))

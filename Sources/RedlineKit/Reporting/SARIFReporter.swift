@@ -103,7 +103,7 @@ public final class SARIFReporter: AuditReporter {
             ("ruleSet", .object([("id", .string(ruleSet.id)), ("version", .string(ruleSet.version))])),
         ])
         var out = "{\n"
-        out += "  \"$schema\": \(JSONValue.quote(Self.schemaURI)),\n"
+        out += "  \"$schema\": \(JSONValue.string(Self.schemaURI).rendered()),\n"
         out += "  \"version\": \"2.1.0\",\n"
         out += "  \"runs\": [\n"
         out += "    {\n"
@@ -134,7 +134,7 @@ public final class SARIFReporter: AuditReporter {
                 ("severity", .string(finding.severity.rawValue)),
                 ("recordId", report.recordID.map { .string($0) }),
                 ("verdict", report.verdict.map { .string($0) }),
-                ("score", report.score.map { .number(TextReporter.format($0)) }),
+                ("score", report.score.map { .number(ScoreText.of($0)) }),
             ]
             if let expired = record.expiredWaiver(for: index) {
                 properties.append(("expiredWaiver", .string("\(expired.id) (expired \(expired.expires))")))
@@ -156,7 +156,7 @@ public final class SARIFReporter: AuditReporter {
                 continue
             }
             self.results += 1
-            try sink.write((wroteResult ? ",\n" : "\n") + JSONValue.indent(4) + value.rendered(depth: 4))
+            try sink.write((wroteResult ? ",\n" : "\n") + JSONWriter.indent(4) + value.rendered(depth: 4))
             wroteResult = true
         }
         let artifact = JSONValue.object([
@@ -169,12 +169,12 @@ public final class SARIFReporter: AuditReporter {
                     ("recordId", report.recordID.map { .string($0) }),
                     ("verdict", report.verdict.map { .string($0) }),
                     ("verdictAfterWaivers", record.effectiveVerdict == report.verdict ? nil : record.effectiveVerdict.map { .string($0) }),
-                    ("score", report.score.map { .number(TextReporter.format($0)) }),
+                    ("score", report.score.map { .number(ScoreText.of($0)) }),
                     ("error", report.error.map { .string($0.code.rawValue) }),
                 ])
             ),
         ])
-        try artifacts.write((wroteArtifact ? ",\n" : "\n") + JSONValue.indent(4) + artifact.rendered(depth: 4))
+        try artifacts.write((wroteArtifact ? ",\n" : "\n") + JSONWriter.indent(4) + artifact.rendered(depth: 4))
         wroteArtifact = true
     }
 
@@ -207,7 +207,7 @@ public final class SARIFReporter: AuditReporter {
         ])
         var out = (wroteArtifact ? "\n      " : "") + "],\n"
         out += "      \"invocations\": [\n"
-        out += JSONValue.indent(4) + invocation.rendered(depth: 4) + "\n"
+        out += JSONWriter.indent(4) + invocation.rendered(depth: 4) + "\n"
         out += "      ]\n"
         out += "    }\n"
         out += "  ]\n"
@@ -265,7 +265,7 @@ public final class SARIFReporter: AuditReporter {
                 "partialFingerprints",
                 .object([("primaryLocationLineHash", .string(identity + ":1")), ("redlineFinding/v1", .string(identity))])
             ),
-            ("rank", rank.map { .number(TextReporter.format($0)) }),
+            ("rank", rank.map { .number(ScoreText.of($0)) }),
             ("suppressions", suppression),
             ("properties", JSONValue.object(properties)),
         ])

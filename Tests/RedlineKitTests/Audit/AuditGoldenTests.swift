@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTestSupport
 import Testing
 
 @testable import RedlineKit
@@ -9,23 +10,15 @@ import Testing
 struct AuditGoldenTests {
     static let formats = AuditHarness.formats.map(\.name)
 
-    static func goldenPath(_ format: String) -> String {
+    static func golden(_ format: String) -> GoldenFile {
         let name = AuditHarness.formats.first { $0.name == format }?.golden ?? format
-        return Fixtures.path("Tests/Fixtures/golden/\(name)")
+        return GoldenFile("Tests/Fixtures/golden/\(name)")
     }
 
     @Test(arguments: formats)
     func reportMatchesGoldenFile(_ format: String) throws {
         let output = try AuditHarness.run(waivers: try AuditHarness.waivers())
-        let path = Self.goldenPath(format)
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try output[format].write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let golden = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(output[format] == golden, "\(format) report differs from \(path); rerun with RECORD_GOLDEN=1 if the change is intended")
+        try Self.golden(format).expectMatches(output[format])
     }
 
     @Test(arguments: formats)

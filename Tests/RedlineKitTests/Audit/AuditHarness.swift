@@ -39,7 +39,7 @@ enum AuditHarness {
         let sinks = Dictionary(uniqueKeysWithValues: formats.map { ($0.name, MemorySink()) })
         let reporters: [any AuditReporter] = [
             AuditTextReporter(sink: sinks["text"]!),
-            AuditJSONReporter(sink: sinks["json"]!),
+            JSONReporter(sink: sinks["json"]!, document: .audit),
             SARIFReporter(sink: sinks["sarif"]!, artifacts: MemorySink()),
             JUnitReporter(sink: sinks["junit"]!),
             GitHubAnnotationsReporter(sink: sinks["github"]!, limit: annotationLimit),

@@ -92,8 +92,8 @@ struct AuditReportValidityTests {
                 AuditContext(ruleSet: Fixtures.defaultRuleSet, asOf: AuditHarness.asOf, profile: "due-diligence", total: 1, waivers: .none))
             try reporter.record(
                 AuditRecord(
-                    index: 0, report: report, waivers: report.findings.map { _ in nil }, effectiveVerdict: report.verdict,
-                    effectiveClean: report.isClean, effectiveSevere: false))
+                    index: 0, report: report, waivers: report.findings.map { _ in nil },
+                    effective: report.evaluation?.judgement))
             try reporter.finish(AuditSummary())
             let results = try JSONNode.parse(sink.text)["runs"]?.array?.first?["results"]?.array ?? []
             return results.compactMap { $0["partialFingerprints"]?["primaryLocationLineHash"]?.string }.sorted()

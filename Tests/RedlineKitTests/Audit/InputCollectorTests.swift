@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTestSupport
 import Testing
 
 @testable import RedlineKit
@@ -11,9 +12,7 @@ import Testing
 struct InputCollectorTests {
     /// A fresh temporary directory.
     static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("redline-audit-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TemporaryFolder.make("redline-audit").path
     }
 
     static func write(_ path: String, _ text: String = Fixtures.record()) throws {
@@ -122,20 +121,14 @@ struct InputCollectorTests {
         let inputs = Self.collect(["batch"], in: root)
         #expect(inputs.count == 10_000)
         #expect(Set(inputs.map(\.path)).count == 10_000)
-        final class Counter: AuditReporter {
-            var paths: [String] = []
-            func begin(_ context: AuditContext) throws {}
-            func record(_ record: AuditRecord) throws { paths.append(record.path) }
-            func finish(_ summary: AuditSummary) throws {}
-        }
-        let counter = Counter()
+        let counter = RecordCollector()
         let auditor = Auditor(
             engine: Engine(ruleSet: Fixtures.defaultRuleSet), options: EvaluationOptions(asOf: AuditHarness.asOf), jobs: 2)
         let outcome = try auditor.run(inputs, reporters: [counter])
         #expect(outcome.completed)
         #expect(outcome.summary.records == 10_000)
         #expect(outcome.summary.errors == 0)
-        #expect(counter.paths == inputs.map(\.path), "reported once each, in path order")
+        #expect(counter.records.map(\.path) == inputs.map(\.path), "reported once each, in path order")
     }
 
     @Test func stoppingBetweenChunksDoesNotFinishTheReports() throws {

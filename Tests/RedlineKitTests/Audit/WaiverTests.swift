@@ -7,7 +7,8 @@ import Testing
 struct WaiverTests {
     @Test func appliedExpiredAndStaleWaiversAreReported() throws {
         let output = try AuditHarness.run(waivers: try AuditHarness.waivers())
-        let statuses = Dictionary(uniqueKeysWithValues: output.outcome.summary.waivers.map { ($0.id, $0.status) })
+        let statuses = Dictionary(
+            uniqueKeysWithValues: output.outcome.summary.waivers.map { ($0.id, $0.status.rawValue) })
         #expect(
             statuses == [
                 "W-INTRAEU": "applied", "W-NLR": "applied", "W-DUPLICATE-PARTY": "applied", "W-EXPIRED": "expired", "W-STALE": "stale",

@@ -1,10 +1,12 @@
 import Foundation
+import RedlineTestSupport
 import RedlineKit
 import Testing
 
 /// `redline explain` output on known records (Tests/Fixtures/explain/records, with the rule
-/// set Tests/Fixtures/explain/rules.xml), compared with golden files in Tests/Fixtures/explain. `RECORD_GOLDEN=1 swift test --filter ExplainGolden` rewrites them
-/// (and fails, so a rewrite is never silent); review the diff with git.
+/// set Tests/Fixtures/explain/rules.xml), compared with golden files in Tests/Fixtures/explain.
+/// `RECORD_GOLDEN=1 swift test --filter ExplainGolden` rewrites them (and fails, so a rewrite is
+/// never silent); review the diff with git.
 struct ExplainGoldenTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var golden: String
@@ -41,14 +43,7 @@ struct ExplainGoldenTests {
             options: EvaluationOptions(asOf: try #require(LocalDate(golden.asOf))))
         let text = ExplanationRenderer().render(report: result.report, explanations: result.explanations)
             .replacingOccurrences(of: root, with: "")
-        let path = Fixtures.path("Tests/Fixtures/explain/" + golden.golden)
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            Issue.record("recorded \(golden.golden); run again without RECORD_GOLDEN")
-            return
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text == expected)
+        try GoldenFile("Tests/Fixtures/explain/" + golden.golden).expectMatches(text)
     }
 
     @Test func explainsTheDefaultRulesOnAnExampleRecord() throws {

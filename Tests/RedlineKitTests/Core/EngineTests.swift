@@ -1,4 +1,5 @@
 import RedlineKit
+import RedlineTestSupport
 import Testing
 
 /// Whole-record evaluation: as-of, outcomes, findings with locations, schema violations.
@@ -13,7 +14,7 @@ struct EngineTests {
             <events>
               <event type="misuse-report" date="2021-07-18" provenance="forensic" source="Amnesty Tech"><summary>Pegasus found on journalists' phones</summary></event>
             </events>
-            """.replacingOccurrences(of: "</parties>", with: "</parties>"))
+            """)
 
     static func check(_ text: String, asOf: String, profile: String? = nil) -> RecordReport {
         engine.check(bytes: Array(text.utf8), path: "record.xml", options: EvaluationOptions(asOf: LocalDate(asOf)!, profile: profile))
@@ -26,7 +27,7 @@ struct EngineTests {
         #expect(after.results.first { $0.ruleID == "REVOKE-001" }?.outcome == .fail)
         #expect(after.verdict == "revoke")
         #expect(before.verdict != "revoke")
-        #expect(before.asOf == "2019-05-14")
+        #expect(before.asOf.description == "2019-05-14")
     }
 
     @Test func findingPointsAtTheEvidenceLineAndPath() throws {
@@ -129,8 +130,14 @@ struct EngineTests {
                     Fixtures.record(id: "P\(index)", exporter: index % 4 == 0 ? "Candiru Ltd" : "Exporter \(index)"), name: "r\(index).xml")
             } + ["/nonexistent.xml"]
         let options = EvaluationOptions(asOf: LocalDate("2022-01-01")!)
-        let one = Self.engine.check(files: paths, options: options, jobs: 1)
-        let four = Self.engine.check(files: paths, options: options, jobs: 4)
+        func check(jobs: Int) throws -> [RecordReport] {
+            let collector = RecordCollector()
+            let auditor = Auditor(engine: Self.engine, options: options, jobs: jobs, chunkSize: 5)
+            _ = try auditor.run(paths.map { AuditInput(path: $0, location: $0) }, reporters: [collector])
+            return collector.reports
+        }
+        let one = try check(jobs: 1)
+        let four = try check(jobs: 4)
         #expect(one == four)
         #expect(one.map(\.file) == paths)
         #expect(one.filter { $0.findings.contains { $0.ruleID == "SANC-001" } }.count == 3)

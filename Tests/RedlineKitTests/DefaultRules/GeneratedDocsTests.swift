@@ -1,12 +1,12 @@
 import Foundation
+import RedlineTestSupport
 import RedlineKit
 import Testing
 
 /// `docs/rules.md` and `docs/traceability.md` are generated from the rule files; a test fails
-/// when they are stale. Regenerate with `RECORD_DOCS=1 swift test --filter GeneratedDocs`.
+/// when they are stale. Regenerate with `RECORD_DOCS=1 swift test --filter GeneratedDocs` (the
+/// run that rewrites them fails; run again to see it pass).
 struct GeneratedDocsTests {
-    static let record = ProcessInfo.processInfo.environment["RECORD_DOCS"] == "1"
-
     static let documents: [(String, @Sendable () throws -> String)] = [
         ("docs/rules.md", { RuleDocumentation.markdown(Fixtures.defaultRuleSet) }),
         ("docs/traceability.md", { TraceabilityTests.trace.markdown() }),
@@ -15,13 +15,7 @@ struct GeneratedDocsTests {
     @Test(arguments: ["docs/rules.md", "docs/traceability.md"])
     func isUpToDate(_ relative: String) throws {
         let generate = try #require(Self.documents.first { $0.0 == relative }?.1)
-        let expected = try generate()
-        let path = Fixtures.path(relative)
-        if Self.record {
-            try expected.write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        let actual = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(actual == expected, "\(relative) is stale: run RECORD_DOCS=1 swift test --filter GeneratedDocs")
+        try GoldenFile(relative, recordVariable: "RECORD_DOCS").expectMatches(try generate())
     }
 
     @Test func rulesDocHasASectionPerRuleWithItsCitationAndExamples() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTestSupport
 import Testing
 
 @testable import RedlineKit
@@ -102,7 +103,8 @@ struct HostileRecordTests {
     /// the one FileInput gives from `stat`, with the exact size, not the one from a capped read.
     @Test(arguments: huge)
     func hundredMegabyteInputIsRefusedBeforeItIsRead(_ item: Huge) throws {
-        let path = try HostileInput.generate(item.name, head: item.head, fill: item.fill, count: item.count, tail: item.tail)
+        let path = try TemporaryFolder.generate(
+            item.name, head: item.head, fill: item.fill, count: item.count, tail: item.tail)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let size = item.head.utf8.count + item.count * item.fill.utf8.count + item.tail.utf8.count
         let report = Self.engine.check(file: path, options: Self.options)
@@ -125,7 +127,7 @@ struct HostileRecordTests {
     }
 
     @Test func hundredThousandDeepNestingStopsAtTheParsersLimit() throws {
-        let path = try HostileInput.write(
+        let path = try TemporaryFolder.file(
             String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000), name: "deep.xml")
         let report = Self.engine.check(file: path, options: Self.options)
         let error = try #require(report.error)
@@ -146,7 +148,7 @@ struct HostileRecordTests {
         var text = Self.root
         for index in 0..<100_000 { text += " a\(index)=\"1\"" }
         text += "/>"
-        let path = try HostileInput.write(text, name: "attributes.xml")
+        let path = try TemporaryFolder.file(text, name: "attributes.xml")
         let report = Self.engine.check(file: path, options: Self.options)
         let error = try #require(report.error)
         #expect(error.code == .hostile)
@@ -159,7 +161,8 @@ struct HostileRecordTests {
     @Test func manyInvalidSiblingsAreRefusedByTheElementCap() throws {
         let item = "<item id=\"i\"><description/><quantity>1</quantity></item>\n"
         let head = Fixtures.record(id: "WIDE-1", body: "<items>\n").components(separatedBy: "</licenceRecord>")[0]
-        let path = try HostileInput.generate("wide.xml", head: head, fill: item, count: 50_000, tail: "</items></licenceRecord>")
+        let path = try TemporaryFolder.generate(
+            "wide.xml", head: head, fill: item, count: 50_000, tail: "</items></licenceRecord>")
         let report = Self.engine.check(file: path, options: Self.options)
         let error = try #require(report.error)
         #expect(error.code == .tooLarge)
@@ -184,7 +187,7 @@ struct HostileRecordTests {
     // MARK: - No network, nothing read from elsewhere
 
     @Test func nothingIsFetchedFromTheNetwork() throws {
-        let listener = try HostileInput.Listener()
+        let listener = try LoopbackListener()
         for (name, text) in HostileInput.networkRecords(port: listener.port) {
             let report = Self.engine.check(bytes: Array(text.utf8), path: name, options: Self.options)
             #expect(report.status != .evaluated, "\(name)")
@@ -195,7 +198,7 @@ struct HostileRecordTests {
 
     /// The listener itself works: a real connection is seen (so the test above can fail).
     @Test func listenerSeesARealConnection() throws {
-        let listener = try HostileInput.Listener()
+        let listener = try LoopbackListener()
         let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(client) }
         var address = sockaddr_in()
@@ -284,7 +287,7 @@ struct HostileRecordTests {
         options.limits.maxSecondsPerRecord = 0.01
         let count = 30 << 20
         let head = Self.root + "><exporter><name>"
-        let path = try HostileInput.generate(
+        let path = try TemporaryFolder.generate(
             "text-30mb.xml", head: head, fill: "x", count: count, tail: "</name></exporter></licenceRecord>")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let report = Self.engine.check(file: path, options: options)
@@ -363,13 +366,31 @@ struct HostileRecordTests {
 
     // MARK: - Helpers
 
+    /// `report` as `redline check` writes it in `format`.
+    private static func render(_ report: RecordReport, as format: ReportFormat) throws -> String {
+        let sink = MemorySink()
+        let host = MemoryHost()
+        let output = ReportOutput(sink: sink, file: nil, colour: false, host: host)
+        let reporters = try format.reporters(for: .check, to: output)
+        let context = AuditContext(
+            ruleSet: Fixtures.defaultRuleSet, asOf: report.asOf, profile: report.profile, total: 1, waivers: .none)
+        let judgement = report.evaluation?.judgement
+        let waivers = report.findings.map { _ -> WaiverSet.Match? in nil }
+        let record = AuditRecord(index: 0, report: report, waivers: waivers, effective: judgement)
+        for reporter in reporters {
+            try reporter.begin(context)
+            try reporter.record(record)
+            try reporter.finish(AuditSummary())
+        }
+        return sink.text
+    }
+
     /// Neither the canary file's text nor /etc/passwd appears in the report or its renderings.
     private func expectNothingLeaked(_ report: RecordReport) throws {
-        let ruleSet = Fixtures.defaultRuleSet
-        let rendered = [
-            JSONReporter().render([report], ruleSet: ruleSet, asOf: Self.options.asOf, profile: report.profile),
-            TextReporter(colour: false).render([report], ruleSet: ruleSet),
-        ]
+        let rendered = try ReportFormat.offered(by: .check).map { format in
+            try Self.render(report, as: format)
+        }
+        #expect(rendered.count == 2)
         for text in rendered {
             #expect(!text.contains(HostileInput.canary))
             #expect(!text.contains("root:x:0:0"))

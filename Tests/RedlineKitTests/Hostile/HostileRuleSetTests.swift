@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTestSupport
 import RedlineKit
 import Testing
 
@@ -57,7 +58,7 @@ struct HostileRuleSetTests {
         let entry = "<entry>Surveillance Vendor</entry>\n"
         let count = RuleSetLoader.maxFileBytes / entry.utf8.count + 1
         let head = Self.header + "<list id=\"huge\" kind=\"party\" source=\"test\" effective=\"2020-01-01\"><title>Huge</title>\n"
-        let path = try HostileInput.generate(
+        let path = try TemporaryFolder.generate(
             "huge-list.xml", head: head, fill: entry, count: count, tail: "</list>\n</ruleset>\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect {
@@ -73,7 +74,7 @@ struct HostileRuleSetTests {
         var text = Self.header + "<list id=\"huge\" kind=\"party\" source=\"test\" effective=\"2020-01-01\"><title>Huge</title>\n"
         for index in 0..<100_000 { text += "<entry>Vendor \(index)</entry>\n" }
         text += "</list>\n" + Self.rule(id: "HUGE-001", assert: "not(rl:in-list('huge', r:exporter/r:name))") + "\n</ruleset>\n"
-        let path = try HostileInput.write(text, name: "huge-list.xml")
+        let path = try TemporaryFolder.file(text, name: "huge-list.xml")
         let ruleSet = try RuleSetLoader.load(path: path)
         #expect(ruleSet.lists["huge"]?.entries.count == 100_000)
         let record = Fixtures.record(exporter: "Vendor 99999")
@@ -90,10 +91,10 @@ struct HostileRuleSetTests {
         var text = Self.header + "<list id=\"huge\" kind=\"phrase\" source=\"test\" effective=\"2020-01-01\"><title>Huge</title>\n"
         for index in 0..<100_000 { text += "<entry>phrase number \(index)</entry>\n" }
         text += "</list>\n" + Self.rule(id: "HUGE-002", assert: "not(rl:contains-any('huge', //* | //@*))") + "\n</ruleset>\n"
-        let path = try HostileInput.write(text, name: "huge-phrases.xml")
+        let path = try TemporaryFolder.file(text, name: "huge-phrases.xml")
         let ruleSet = try RuleSetLoader.load(path: path)
         let report = Engine(ruleSet: ruleSet).check(
-            bytes: Array(HostileInput.largeRecord(items: 200).utf8), path: "large.xml",
+            bytes: Array(SampleRecord.large(items: 200).utf8), path: "large.xml",
             options: EvaluationOptions(asOf: LocalDate("2022-01-01")!))
         #expect(report.status == .evaluated)
         #expect(report.results.map(\.outcome) == [.error])
@@ -104,7 +105,7 @@ struct HostileRuleSetTests {
     /// is an `error`, the other rule is evaluated, and the record gets the policy's on-error verdict.
     @Test func explodingXPathIsAnErrorForItsRuleOnly() throws {
         let ruleSet = try RuleSetLoader.load(path: HostileInput.rules("xpath-explodes.xml"))
-        let record = HostileInput.largeRecord(items: 2_000)
+        let record = SampleRecord.large(items: 2_000)
         let report = Engine(ruleSet: ruleSet).check(
             bytes: Array(record.utf8), path: "large.xml", options: EvaluationOptions(asOf: LocalDate("2022-01-01")!))
         #expect(report.status == .evaluated)
@@ -120,7 +121,7 @@ struct HostileRuleSetTests {
     @Test func explodingXPathPassesOnASmallRecord() throws {
         let ruleSet = try RuleSetLoader.load(path: HostileInput.rules("xpath-explodes.xml"))
         let report = Engine(ruleSet: ruleSet).check(
-            bytes: Array(HostileInput.largeRecord(items: 3).utf8), path: "small.xml",
+            bytes: Array(SampleRecord.large(items: 3).utf8), path: "small.xml",
             options: EvaluationOptions(asOf: LocalDate("2022-01-01")!))
         #expect(report.results.map(\.outcome) == [.pass, .pass])
     }
@@ -142,8 +143,8 @@ struct HostileRuleSetTests {
     /// An `<extends>` href that is absolute, a URL or climbs out with `..` is refused before
     /// anything is read or fetched: nothing from /etc/passwd appears, the listener sees nothing.
     @Test func extendsOutsideTheFolderIsRefusedBeforeReading() throws {
-        let listener = try HostileInput.Listener()
-        let folder = try HostileInput.folder().path
+        let listener = try LoopbackListener()
+        let folder = try TemporaryFolder.make("redline-hostile").path
         try Self.base.write(toFile: folder + "/base.xml", atomically: false, encoding: .utf8)
         for href in [
             "/etc/passwd", "file:///etc/passwd", "http://127.0.0.1:\(listener.port)/base.xml", "../base.xml", "sub/../../base.xml",
@@ -165,8 +166,8 @@ struct HostileRuleSetTests {
 
     /// The same holds for `<include>`: absolute, URL and `..` hrefs are refused before any read.
     @Test func includeOutsideTheFolderIsRefusedBeforeReading() throws {
-        let listener = try HostileInput.Listener()
-        let folder = try HostileInput.folder().path
+        let listener = try LoopbackListener()
+        let folder = try TemporaryFolder.make("redline-hostile").path
         for href in ["/etc/passwd", "file:///etc/passwd", "http://127.0.0.1:\(listener.port)/part.xml", "../part.xml"] {
             let path = folder + "/main.xml"
             try (Self.header + "<include href=\"\(href)\"/>\n</ruleset>\n").write(toFile: path, atomically: false, encoding: .utf8)
@@ -184,7 +185,7 @@ struct HostileRuleSetTests {
 
     /// A rule set that extends itself is a cycle, like two that extend each other.
     @Test func extendingItselfIsACycle() throws {
-        let path = try HostileInput.write(Self.child(extends: "self.xml"), name: "self.xml")
+        let path = try TemporaryFolder.file(Self.child(extends: "self.xml"), name: "self.xml")
         #expect {
             _ = try RuleSetLoader.load(path: path)
         } throws: { error in
@@ -197,9 +198,9 @@ struct HostileRuleSetTests {
     /// An extended file is read like a record: a FIFO is refused without blocking, a file over the
     /// 16 MiB rule-file cap from its size, before it is read.
     @Test func extendedFilesAreRegularFilesUnderTheCap() throws {
-        let folder = try HostileInput.folder().path
+        let folder = try TemporaryFolder.make("redline-hostile").path
         #expect(mkfifo(folder + "/pipe.xml", 0o644) == 0)
-        let big = try HostileInput.generate(
+        let big = try TemporaryFolder.generate(
             "big.xml", head: Self.header, fill: "<!-- padding -->\n", count: RuleSetLoader.maxFileBytes / 17 + 1, tail: "</ruleset>\n")
         let bigSize = try FileManager.default.attributesOfItem(atPath: big)[.size] as? Int ?? 0
         let bigFolder = (big as NSString).deletingLastPathComponent
@@ -224,7 +225,7 @@ struct HostileRuleSetTests {
     /// An href is relative to the file that contains it: a chain can go down into subfolders
     /// (main.xml → sub/middle.xml → sub/base.xml), never up; the files read are listed.
     @Test func extendsIsResolvedRelativeToTheExtendingFile() throws {
-        let folder = try HostileInput.folder().path
+        let folder = try TemporaryFolder.make("redline-hostile").path
         try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
         try Self.child(extends: "sub/middle.xml", id: "main").write(toFile: folder + "/main.xml", atomically: false, encoding: .utf8)
         try Self.child(extends: "base.xml", id: "middle").write(toFile: folder + "/sub/middle.xml", atomically: false, encoding: .utf8)

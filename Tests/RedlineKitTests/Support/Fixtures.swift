@@ -1,16 +1,14 @@
 import Foundation
 import RedlineKit
+import RedlineTestSupport
 
-/// Paths and helpers shared by the tests.
+/// Paths and helpers shared by the library's tests.
 enum Fixtures {
-    /// The repository root (two levels above this file's folder).
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository root.
+    static var repositoryRoot: URL { Repository.root }
 
     /// A path inside the repository.
-    static func path(_ relative: String) -> String {
-        repositoryRoot.appendingPathComponent(relative).path
-    }
+    static func path(_ relative: String) -> String { Repository.path(relative) }
 
     /// The default rule set, loaded once.
     static let defaultRuleSet: RuleSet = {
@@ -22,14 +20,7 @@ enum Fixtures {
         id: String = "T-1", stage: String = "application", status: String = "pending", exporter: String = "Test Exporter Ltd",
         body: String = ""
     ) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <licenceRecord xmlns="urn:redline:licence-record:1" formatVersion="1" id="\(id)" stage="\(stage)">
-          <lifecycle kind="individual" status="\(status)"><issuingState>BG</issuingState><authority>Ministry of Economy</authority></lifecycle>
-          <exporter><name>\(exporter)</name><country>BG</country></exporter>
-        \(body)
-        </licenceRecord>
-        """
+        SampleRecord.text(id: id, stage: stage, status: status, exporter: exporter, body: body)
     }
 
     /// Parses text as a document.
@@ -39,10 +30,6 @@ enum Fixtures {
 
     /// Writes `text` to a new temporary file and returns its path.
     static func temporaryFile(_ text: String, name: String = "record.xml") throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
-        return url.path
+        try TemporaryFolder.file(text, name: name)
     }
 }

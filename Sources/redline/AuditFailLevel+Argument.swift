@@ -1,0 +1,5 @@
+import ArgumentParser
+import RedlineKit
+
+/// `--fail-on LEVEL`: the levels by their raw values.
+extension AuditFailLevel: ExpressibleByArgument {}
