@@ -77,13 +77,7 @@ struct EvaluationFlags: ParsableArguments {
 
     /// Loads the rule set, printing its error and exiting with the bad-rules status on failure.
     func loadRuleSet() throws -> RuleSet {
-        do {
-            if let rules { return try RuleSetLoader.load(path: rules) }
-            return try RuleSetLoader.loadDefault()
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(ExitStatus.badRules)
-        }
+        try loadRules(at: rules)
     }
 }
 
@@ -118,5 +112,17 @@ enum Terminal {
         line.withUTF8 { buffer in
             _ = Glibc.write(2, buffer.baseAddress, buffer.count)
         }
+    }
+}
+
+/// Loads the rule set at `path` (the default one without), printing its error and exiting with
+/// the bad-rules status on failure.
+func loadRules(at path: String?) throws -> RuleSet {
+    do {
+        if let path { return try RuleSetLoader.load(path: path) }
+        return try RuleSetLoader.loadDefault()
+    } catch {
+        Terminal.error(error.description)
+        throw ExitCode(ExitStatus.badRules)
     }
 }

@@ -18,12 +18,6 @@ struct RuleSetArgument: ParsableArguments {
 
     /// Loads the rule set, printing its error and exiting with the bad-rules status on failure.
     func load() throws -> RuleSet {
-        do {
-            if let path { return try RuleSetLoader.load(path: path) }
-            return try RuleSetLoader.loadDefault()
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(ExitStatus.badRules)
-        }
+        try loadRules(at: path)
     }
 }

@@ -10,9 +10,8 @@ extension AuditSummary {
             (
                 "findings",
                 .object(
-                    findings.keys.sorted().map { key in
-                        let count = findings[key] ?? RuleCount()
-                        return (key, JSONValue.object([("active", .int(count.active)), ("waived", .int(count.waived))]))
+                    sortedRuleCounts.map { rule, count in
+                        (rule, JSONValue.object([("active", .int(count.active)), ("waived", .int(count.waived))]))
                     })
             ),
             ("invalid", .int(invalid)),

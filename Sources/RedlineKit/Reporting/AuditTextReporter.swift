@@ -39,16 +39,13 @@ public final class AuditTextReporter: AuditReporter {
         }
         out += "  not clean: \(summary.notClean), with findings: \(summary.withFindings)\n"
         if !summary.errorsByCode.isEmpty {
-            out +=
-                "  errors: " + summary.errorsByCode.keys.sorted().map { "\($0) \(summary.errorsByCode[$0] ?? 0)" }.joined(separator: ", ")
-                + "\n"
+            out += "  errors: " + summary.sortedErrorCodes.map { "\($0.code) \($0.count)" }.joined(separator: ", ") + "\n"
         }
         if summary.findings.isEmpty {
             out += "  findings: none\n"
         } else {
             out += "  findings by rule (\(summary.activeFindings) counted, \(summary.waivedFindings) waived):\n"
-            for rule in summary.findings.keys.sorted() {
-                let count = summary.findings[rule] ?? AuditSummary.RuleCount()
+            for (rule, count) in summary.sortedRuleCounts {
                 out += "    \(rule): \(count.active)\(count.waived > 0 ? " (+\(count.waived) waived)" : "")\n"
             }
         }

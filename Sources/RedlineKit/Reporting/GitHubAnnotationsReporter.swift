@@ -50,12 +50,7 @@ public final class GitHubAnnotationsReporter: AuditReporter {
                 message: error.message + (error.suggestion.map { "\nfix: \($0)" } ?? ""))
         }
         for (index, finding) in report.findings.enumerated() {
-            var type: String
-            switch finding.severity {
-            case .critical, .major: type = "error"
-            case .minor: type = "warning"
-            case .info: type = "notice"
-            }
+            var type = CILevel(finding.severity).annotation
             if finding.kind == .error || finding.kind == .schema { type = "error" }
             var rank = finding.kind == .error || finding.kind == .schema ? 4 : Severity.allCases.firstIndex(of: finding.severity) ?? 0
             var message = finding.message

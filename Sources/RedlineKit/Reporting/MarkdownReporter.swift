@@ -49,12 +49,7 @@ public final class MarkdownReporter: AuditReporter {
                 "| :x: error | `input-error` | \(Self.code(record.path)) | \(max(1, error.position.line)) | \(Self.cell(error.message)) |\n"
         }
         for (index, finding) in report.findings.enumerated() {
-            let icon: String
-            switch finding.severity {
-            case .critical, .major: icon = ":x:"
-            case .minor: icon = ":warning:"
-            case .info: icon = ":information_source:"
-            }
+            let icon = CILevel(finding.severity).markdownIcon
             var message = Self.cell(finding.message)
             var label = "\(icon) \(finding.severity.rawValue)"
             if let waiver = record.waiver(for: index) {
@@ -106,7 +101,7 @@ public final class MarkdownReporter: AuditReporter {
             out += "\nAfter waivers, verdicts changed to: \(changed.joined(separator: ", ")).\n"
         }
         if !summary.errorsByCode.isEmpty {
-            let codes = summary.errorsByCode.keys.sorted().map { "\($0): \(summary.errorsByCode[$0] ?? 0)" }
+            let codes = summary.sortedErrorCodes.map { "\($0.code): \($0.count)" }
             out += "\nErrors by kind: \(codes.joined(separator: ", ")).\n"
         }
         out += "\n### Findings by rule\n\n"
@@ -114,8 +109,7 @@ public final class MarkdownReporter: AuditReporter {
             out += "No findings.\n"
         } else {
             out += "| Rule | Findings | Waived |\n| --- | ---: | ---: |\n"
-            for rule in summary.findings.keys.sorted() {
-                let count = summary.findings[rule] ?? AuditSummary.RuleCount()
+            for (rule, count) in summary.sortedRuleCounts {
                 out += "| \(Self.code(rule)) | \(count.active) | \(count.waived) |\n"
             }
         }

@@ -296,11 +296,8 @@ public final class SARIFReporter: AuditReporter {
 
     /// SARIF level and GitHub `problem.severity` for a rule severity.
     static func level(_ severity: Severity) -> (level: String, problem: String) {
-        switch severity {
-        case .critical, .major: return ("error", "error")
-        case .minor: return ("warning", "warning")
-        case .info: return ("note", "recommendation")
-        }
+        let level = CILevel(severity)
+        return (level.sarifLevel, level.problemSeverity)
     }
 
     /// A relative path as a URI reference: POSIX separators, everything but unreserved
