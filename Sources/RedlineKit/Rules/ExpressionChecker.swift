@@ -75,11 +75,15 @@ enum ExpressionChecker {
             let isCall = index + 1 < tokens.count && tokens[index + 1] == .symbol("(")
             guard isCall else { continue }
             if let prefix {
-                guard namespaces[prefix] == RedlineFunctions.namespace, let arity = RedlineFunctions.arities[local] else {
+                guard namespaces[prefix] == RedlineFunctions.namespace,
+                    let function = RedlineFunctions.descriptor(named: local)
+                else {
+                    let names = RedlineFunctions.descriptors.map(\.prefixedName).sorted().joined(separator: ", ")
                     throw RedlineError(
                         .invalidRules, "unknown function '\(prefix):\(local)' (in '\(expression.text)')", at: at,
-                        suggestion: "redline's functions are: \(RedlineFunctions.arities.keys.sorted().map { "rl:\($0)" }.joined(separator: ", "))")
+                        suggestion: "redline's functions are: \(names)")
                 }
+                let arity = function.arity
                 let arguments = argumentCount(tokens, open: index + 1)
                 if arguments != arity {
                     throw RedlineError(
@@ -87,9 +91,7 @@ enum ExpressionChecker {
                         "function \(prefix):\(local) takes \(arity) argument\(arity == 1 ? "" : "s"), not \(arguments) (in '\(expression.text)')",
                         at: at, suggestion: "see docs/rule-language.md for the function's signature")
                 }
-                if local == "in-list" || local == "contains-any", index + 2 < tokens.count,
-                    case .literal(let id) = tokens[index + 2]
-                {
+                if let wanted = function.list, index + 2 < tokens.count, case .literal(let id) = tokens[index + 2] {
                     guard let list = lists[id] else {
                         throw RedlineError(
                             .invalidRules, "unknown reference list '\(id)' (in '\(expression.text)')", at: at,
@@ -97,7 +99,7 @@ enum ExpressionChecker {
                                 ? "declare the list with <list id=\"\(id)\" …>"
                                 : "declare the list, or use one of: \(lists.keys.sorted().joined(separator: ", "))")
                     }
-                    if local == "contains-any", list.kind != .phrase {
+                    if case .only(let kind) = wanted, list.kind != kind {
                         throw RedlineError(
                             .invalidRules, "rl:contains-any needs a phrase list; '\(id)' is a \(list.kind.rawValue) list", at: at,
                             suggestion: "use rl:in-list for \(list.kind.rawValue) lists")

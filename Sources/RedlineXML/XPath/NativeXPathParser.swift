@@ -173,7 +173,7 @@ struct NativeXPathParser {
             let prefix = String(name[..<colon])
             let local = String(name[name.index(after: colon)...])
             guard namespaces[prefix] == RedlineFunctions.namespace else { return nil }
-            function = NativeFunction.redline[local]
+            function = RedlineFunctions.named[local].map(NativeFunction.redline)
         } else {
             function = NativeFunction.core[name]
         }
