@@ -41,47 +41,21 @@ struct EvidenceChange {
         var predicates: [String]
     }
 
-    /// The steps of a relative location path (`r:a/r:b[p]/@c`), or nil for anything else.
+    /// The steps of a relative location path of name tests, `.` and `..` (`r:a/r:b[p]/@c`), read
+    /// from its syntax tree, or nil for anything else.
     static func steps(_ text: String) -> [Step]? {
-        let tokens = XPathToken.tokenize(text)
-        let characters = Array(text)
+        let syntax = XPathSyntax(text)
+        guard syntax.isValid, case .path(let path) = syntax.root.kind, !path.absolute else { return nil }
         var steps: [Step] = []
-        var head: [XPathToken] = []
-        var predicates: [String] = []
-        var depth = 0
-        var open = 0
-        func finish() -> Bool {
-            guard let first = head.first, let last = head.last else { return false }
-            steps.append(Step(head: String(characters[first.start..<last.end]), predicates: predicates))
-            head = []
-            predicates = []
-            return true
-        }
-        for token in tokens {
-            let symbol = token.kind == .symbol ? token.text : nil
-            if depth > 0 {
-                if symbol == "[" || symbol == "(" { depth += 1 }
-                if symbol == "]" || symbol == ")" {
-                    depth -= 1
-                    if depth == 0 { predicates.append(String(characters[open..<token.start]).trimmingWhitespace().description) }
-                }
-                continue
+        for step in path.steps {
+            switch step.syntax {
+            case .doubleSlash: return nil
+            case .dot, .dotDot: break
+            case .implicitChild, .namedAxis, .at: guard step.test.name != nil else { return nil }
             }
-            switch symbol {
-            case "[":
-                guard !head.isEmpty else { return nil }
-                depth = 1
-                open = token.end
-            case "/":
-                guard finish() else { return nil }
-            case "@", "::", ".", "..", "*", nil:
-                guard predicates.isEmpty, token.kind == .name || token.kind == .symbol else { return nil }
-                head.append(token)
-            default:
-                return nil
-            }
+            let head = syntax.text(from: step.start, to: step.testEnd)
+            steps.append(Step(head: head, predicates: step.predicates.map(syntax.text(of:))))
         }
-        guard depth == 0, finish() else { return nil }
         return steps
     }
 

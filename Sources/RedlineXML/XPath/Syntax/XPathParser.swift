@@ -234,8 +234,8 @@ struct XPathParser {
         let start = position
         advance()
         return XPathStep(
-            axis: .descendantOrSelf, syntax: .doubleSlash, test: .node, testStart: start, predicates: [], start: start,
-            end: lastEnd)
+            axis: .descendantOrSelf, syntax: .doubleSlash, test: .node, testStart: start, testEnd: lastEnd,
+            predicates: [], start: start, end: lastEnd)
     }
 
     /// `Step`, or nil (with the error noted) where there is none.
@@ -249,8 +249,8 @@ struct XPathParser {
             advance()
             let dot = token.text == "."
             return XPathStep(
-                axis: dot ? .self : .parent, syntax: dot ? .dot : .dotDot, test: .node, testStart: start, predicates: [],
-                start: start, end: lastEnd)
+                axis: dot ? .self : .parent, syntax: dot ? .dot : .dotDot, test: .node, testStart: start,
+                testEnd: lastEnd, predicates: [], start: start, end: lastEnd)
         }
         var axis = XPathStep.Axis.child
         var syntax = XPathStep.Syntax.implicitChild
@@ -265,11 +265,12 @@ struct XPathParser {
         }
         let testStart = position
         guard let test = nodeTest() else { return nil }
+        let testEnd = lastEnd
         var predicates: [XPathNode] = []
         while isSymbol("[") { predicates.append(predicate()) }
         return XPathStep(
-            axis: axis, syntax: syntax, test: test, testStart: testStart, predicates: predicates, start: start,
-            end: lastEnd)
+            axis: axis, syntax: syntax, test: test, testStart: testStart, testEnd: testEnd, predicates: predicates,
+            start: start, end: lastEnd)
     }
 
     /// `NodeTest`, or nil (with the error noted) where there is none.

@@ -65,6 +65,8 @@ package struct XPathStep: Sendable {
     package var test: NodeTest
     /// The offset of the node test's first character (of the step's for `.`, `..` and `//`).
     package var testStart: Int
+    /// The offset just after the node test's last character (the step's for `.`, `..` and `//`).
+    package var testEnd: Int
     /// The predicates.
     package var predicates: [XPathNode]
     /// The offset of the step's first character.
