@@ -25,7 +25,9 @@ struct EvidenceChange {
             return missing(text)
         }
         guard let plan = atom(part, target: change.target, subject: nil) else { return nil }
-        if case .call("rl:in-list", _, _, _) = part.node, !change.target {
+        if case .call(let function, _, _, _) = part.node, function == RedlineFunctionDescriptor.inList.prefixedName,
+            !change.target
+        {
             return plan.now.joined(separator: "; ") + ": " + plan.fix.joined(separator: " and ")
         }
         // At the top level the subject is the record.
@@ -174,18 +176,22 @@ struct EvidenceChange {
             if nodes.count > ConditionValue.shownNodes { now += ", …" }
             return Plan(now: [now], fix: ["remove \(name)"])
         case .comparison(let op, let left, let right, _, _):
-            if case .call("rl:days-since", let arguments, _, _) = left, arguments.count == 1, let days = Double(right.text) {
+            if case .call(let function, let arguments, _, _) = left,
+                function == RedlineFunctionDescriptor.daysSince.prefixedName, arguments.count == 1,
+                let days = Double(right.text)
+            {
                 return dated(arguments[0].text, op: op, days: Int(days), target: target, subject: subject)
             }
             return compared(part, op: op, left: left, target: target, subject: subject)
         case .call(let function, let arguments, _, _):
             switch (function, target) {
-            case ("rl:independent", true), ("rl:self-declared", false):
+            case (RedlineFunctionDescriptor.independent.prefixedName, true),
+                (RedlineFunctionDescriptor.selfDeclared.prefixedName, false):
                 guard let argument = arguments.first else { return nil }
                 return independent(argument.text, subject: subject)
-            case ("rl:in-list", _):
+            case (RedlineFunctionDescriptor.inList.prefixedName, _):
                 return inList(part, target: target)
-            case ("rl:has-tokens", true):
+            case (RedlineFunctionDescriptor.hasTokens.prefixedName, true):
                 guard part.children.count == 2, case .string(let wanted) = part.children[1].value else { return nil }
                 let current = part.children[0].value
                 let now =
