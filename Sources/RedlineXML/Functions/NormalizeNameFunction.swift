@@ -3,9 +3,7 @@ enum NormalizeNameFunction: RedlineFunction {
     static let descriptor = RedlineFunctionDescriptor(
         name: "normalize-name", parameters: ["text"], result: .string,
         summary: "the party-name comparison key",
-        examples: [
-            RedlineFunctionExample("rl:normalize-name('  Cirrus Bulgaria E.O.O.D. ')", "cirrus bulgaria"),
-        ])
+        examples: [RedlineFunctionExample("rl:normalize-name('  Cirrus Bulgaria E.O.O.D. ')", "cirrus bulgaria")])
 
     static func evaluate<Arguments: RedlineFunctionArguments>(
         _ arguments: Arguments

@@ -4,6 +4,7 @@
 package struct RedlineFunctionDescriptor: Sendable {
     /// The type of value a function returns.
     package enum Result: String, Sendable {
+        /// A boolean, a number or a string (never a node-set).
         case boolean, number, string
     }
 

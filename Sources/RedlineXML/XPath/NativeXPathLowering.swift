@@ -100,9 +100,9 @@ enum NativeXPathLowering {
     }
 
     private static let axes: [XPathStep.Axis: NativeAxis] = [
-        .child: .child, .attribute: .attribute, .parent: .parent, .self: .selfNode, .followingSibling: .followingSibling,
-        .precedingSibling: .precedingSibling, .descendant: .descendant, .descendantOrSelf: .descendantOrSelf,
-        .ancestor: .ancestor, .ancestorOrSelf: .ancestorOrSelf,
+        .child: .child, .attribute: .attribute, .parent: .parent, .self: .selfNode,
+        .followingSibling: .followingSibling, .precedingSibling: .precedingSibling, .descendant: .descendant,
+        .descendantOrSelf: .descendantOrSelf, .ancestor: .ancestor, .ancestorOrSelf: .ancestorOrSelf,
     ]
 
     private static func step(_ step: XPathStep, _ namespaces: [String: String]) -> NativeStep? {

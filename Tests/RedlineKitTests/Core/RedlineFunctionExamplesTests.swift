@@ -29,7 +29,8 @@ struct RedlineFunctionExamplesTests {
         let document = try Fixtures.document(RedlineFunctionExample.record)
         let environment = EvaluationEnvironment(asOf: example.example.asOf, lists: RedlineFunctionExample.lists)
         let root = try #require(document.rootNode)
-        let direct = NativeXPathEvaluator(document: document.pointer, environment: environment, operationLimit: 1_000_000)
+        let direct = NativeXPathEvaluator(
+            document: document.pointer, environment: environment, operationLimit: 1_000_000)
         let nativeValue = try XPathResult(direct.value(native, at: root.pointer))
         for useNative in [true, false] {
             let evaluator = XPathEvaluator(

@@ -18,12 +18,14 @@ struct XPathSyntaxTests {
         switch node.kind {
         case .literal, .number, .variable: return syntax.text(of: node)
         case .group(let inner): return "(\(shape(inner, syntax)))"
-        case .call(let name, let arguments): return "\(name)(" + arguments.map { shape($0, syntax) }.joined(separator: ", ") + ")"
+        case .call(let name, let arguments):
+            return "\(name)(" + arguments.map { shape($0, syntax) }.joined(separator: ", ") + ")"
         case .path(let path): return (path.absolute ? "/" : "") + steps(path.steps)
         case .filter(let primary, let predicates, let rest):
             return "filter(\(shape(primary, syntax))" + predicates.map { "[\(shape($0, syntax))]" }.joined()
                 + (rest.isEmpty ? "" : " / " + steps(rest)) + ")"
-        case .binary(let op, let left, let right): return "\(op.rawValue)(\(shape(left, syntax)), \(shape(right, syntax)))"
+        case .binary(let op, let left, let right):
+            return "\(op.rawValue)(\(shape(left, syntax)), \(shape(right, syntax)))"
         case .negate(let operand): return "-(\(shape(operand, syntax)))"
         case .invalid(let parts): return "invalid(" + parts.map { shape($0, syntax) }.joined(separator: ", ") + ")"
         }
@@ -40,12 +42,17 @@ struct XPathSyntaxTests {
         ("/", "/"),
         ("//r:a[1]", "/descendant-or-self::node/child::r:a[1]"),
         ("r:a//r:b/..", "child::r:a/descendant-or-self::node/child::r:b/parent::node"),
-        ("(r:a | r:b)[last()]//r:c", "filter((|(child::r:a, child::r:b))[last()] / descendant-or-self::node/child::r:c)"),
+        (
+            "(r:a | r:b)[last()]//r:c",
+            "filter((|(child::r:a, child::r:b))[last()] / descendant-or-self::node/child::r:c)"
+        ),
         ("rl:in-list('x', r:a/@b)", "rl:in-list('x', child::r:a/attribute::b)"),
         ("following::r:a[lang('en')]", "following::r:a[lang('en')]"),
         ("$limit > count(r:*)", ">($limit, count(child::r:*))"),
-        ("r:a/text() | r:b/comment() | processing-instruction('x')",
-         "|(|(child::r:a/child::text, child::r:b/child::comment), child::processingInstruction(Optional(\"x\")))"),
+        (
+            "r:a/text() | r:b/comment() | processing-instruction('x')",
+            "|(|(child::r:a/child::text, child::r:b/child::comment), child::processingInstruction(Optional(\"x\")))"
+        ),
         ("namespace::* and self::node()", "and(namespace::*, self::node)"),
         ("1 div 0 mod -2", "mod(div(1, 0), -(2))"),
         ("'a'[1]", "filter('a'[1])"),
@@ -83,7 +90,8 @@ struct XPathSyntaxTests {
                     #expect(node.start <= node.end && node.end <= characters.count)
                     let text = String(characters[node.start..<node.end])
                     #expect(text == syntax.text(of: node))
-                    #expect(text.first?.isWhitespace == false && text.last?.isWhitespace == false, "\(rule.id): '\(text)'")
+                    let trimmed = text.first?.isWhitespace == false && text.last?.isWhitespace == false
+                    #expect(trimmed, "\(rule.id): '\(text)'")
                 }
             }
         }

@@ -47,7 +47,8 @@ package struct XPathNode: Sendable {
         case .group(let inner), .negate(let inner): return [inner]
         case .call(_, let arguments): return arguments
         case .path(let path): return path.steps.flatMap(\.predicates)
-        case .filter(let primary, let predicates, let steps): return [primary] + predicates + steps.flatMap(\.predicates)
+        case .filter(let primary, let predicates, let steps):
+            return [primary] + predicates + steps.flatMap(\.predicates)
         case .binary(_, let left, let right): return [left, right]
         case .invalid(let parts): return parts
         }
@@ -68,10 +69,15 @@ package struct XPathNode: Sendable {
 
 /// A binary operator of XPath 1.0.
 package enum XPathOperator: String, Sendable, CaseIterable {
+    /// The boolean operators.
     case or, and
+    /// Equality.
     case equal = "=", notEqual = "!="
+    /// Order.
     case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    /// Arithmetic.
     case add = "+", subtract = "-", multiply = "*", divide = "div", modulo = "mod"
+    /// Node-set union.
     case union = "|"
 
     /// Whether the operator compares its operands (`= != < <= > >=`).

@@ -11,6 +11,7 @@ package struct XPathLocationPath: Sendable {
 package struct XPathStep: Sendable {
     /// The thirteen axes of XPath 1.0.
     package enum Axis: String, Sendable, CaseIterable {
+        /// Each axis, by its name in XPath (`ancestor-or-self`…).
         case ancestor, ancestorOrSelf = "ancestor-or-self", attribute, child, descendant
         case descendantOrSelf = "descendant-or-self", following, followingSibling = "following-sibling"
         case namespace, parent, preceding, precedingSibling = "preceding-sibling", `self`
