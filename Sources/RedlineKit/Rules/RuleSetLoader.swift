@@ -202,7 +202,7 @@ public struct RuleSetLoader {
     mutating func loadMain(_ path: String) throws(RedlineError) -> RuleSet {
         let root = try parse(path, expectedRoot: "ruleset", includedFrom: nil)
         var letters: [Letter] = []
-        var namespaces = ["r": BuiltIn.recordNamespace, "rl": RedlineFunctions.namespace]
+        var namespaces = ["r": BuiltIn.recordNamespace, RedlineFunctions.prefix: RedlineFunctions.namespace]
         var profiles: [Profile] = []
         var policy: VerdictPolicy?
         var contentElements: [XMLElement] = []

@@ -8,9 +8,7 @@ enum AsOfFunction: RedlineFunction {
             RedlineFunctionExample("rl:as-of()", "2020-02-29", asOf: "2020-02-29"),
         ])
 
-    static func evaluate<Arguments: RedlineFunctionArguments>(
-        _ arguments: Arguments
-    ) throws(RedlineFunctionFailure) -> XPathValue {
+    static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
         .string(arguments.environment.asOf.description)
     }
 }

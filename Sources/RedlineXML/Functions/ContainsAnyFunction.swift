@@ -8,9 +8,7 @@ enum ContainsAnyFunction: RedlineFunction {
             RedlineFunctionExample("rl:contains-any('phrases', 'national securityguard')", "false"),
         ])
 
-    static func evaluate<Arguments: RedlineFunctionArguments>(
-        _ arguments: Arguments
-    ) throws(RedlineFunctionFailure) -> XPathValue {
+    static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
         var phrases = try arguments.list(0, searchedFor: 1)
         phrases.kind = .phrase
         let asOf = arguments.environment.asOf

@@ -9,9 +9,7 @@ enum DaysFunction: RedlineFunction {
             RedlineFunctionExample("rl:days(evidence[1]/@date) > rl:days(evidence[2]/@date)", "true"),
         ])
 
-    static func evaluate<Arguments: RedlineFunctionArguments>(
-        _ arguments: Arguments
-    ) throws(RedlineFunctionFailure) -> XPathValue {
+    static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
         .number(try arguments.date(0).map { Double($0.daysSinceEpoch) } ?? .nan)
     }
 }

@@ -9,9 +9,7 @@ enum DaysSinceFunction: RedlineFunction {
             RedlineFunctionExample("rl:days-since(evidence/@date)", "0"),
         ])
 
-    static func evaluate<Arguments: RedlineFunctionArguments>(
-        _ arguments: Arguments
-    ) throws(RedlineFunctionFailure) -> XPathValue {
+    static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
         let asOf = arguments.environment.asOf
         return .number(try arguments.date(0).map { Double(asOf.daysSinceEpoch - $0.daysSinceEpoch) } ?? .nan)
     }

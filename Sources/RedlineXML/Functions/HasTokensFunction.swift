@@ -10,9 +10,7 @@ enum HasTokensFunction: RedlineFunction {
             RedlineFunctionExample("rl:has-tokens(scope, '')", "false"),
         ])
 
-    static func evaluate<Arguments: RedlineFunctionArguments>(
-        _ arguments: Arguments
-    ) throws(RedlineFunctionFailure) -> XPathValue {
+    static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
         let wanted = RedlineFunctions.tokens(try arguments.string(1))
         guard !wanted.isEmpty else { return .boolean(false) }
         let present = Set(try arguments.strings(0).flatMap(RedlineFunctions.tokens))

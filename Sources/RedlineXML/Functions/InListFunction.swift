@@ -12,9 +12,7 @@ enum InListFunction: RedlineFunction {
             RedlineFunctionExample("rl:in-list('countries', 'fr')", "false"),
         ])
 
-    static func evaluate<Arguments: RedlineFunctionArguments>(
-        _ arguments: Arguments
-    ) throws(RedlineFunctionFailure) -> XPathValue {
+    static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
         let list = try arguments.list(0, searchedFor: 1)
         guard !list.entries.isEmpty else { return .boolean(false) }
         let environment = arguments.environment

@@ -9,9 +9,7 @@ enum IndependentFunction: RedlineFunction {
             RedlineFunctionExample("rl:independent(evidence[1]/@date)", "true"),
         ])
 
-    static func evaluate<Arguments: RedlineFunctionArguments>(
-        _ arguments: Arguments
-    ) throws(RedlineFunctionFailure) -> XPathValue {
+    static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
         .boolean(try arguments.anyProvenance(0, independent: true))
     }
 }

@@ -8,9 +8,7 @@ enum LatestFunction: RedlineFunction {
             RedlineFunctionExample("rl:latest(nothing)", ""),
         ])
 
-    static func evaluate<Arguments: RedlineFunctionArguments>(
-        _ arguments: Arguments
-    ) throws(RedlineFunctionFailure) -> XPathValue {
+    static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
         .string(try arguments.strings(0).compactMap { LocalDate($0) }.max()?.description ?? "")
     }
 }

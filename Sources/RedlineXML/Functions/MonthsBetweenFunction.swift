@@ -8,9 +8,7 @@ enum MonthsBetweenFunction: RedlineFunction {
             RedlineFunctionExample("rl:months-between('2021-03-01', 'someday')", "NaN"),
         ])
 
-    static func evaluate<Arguments: RedlineFunctionArguments>(
-        _ arguments: Arguments
-    ) throws(RedlineFunctionFailure) -> XPathValue {
+    static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
         guard let from = try arguments.date(0), let to = try arguments.date(1) else { return .number(.nan) }
         return .number(Double(from.months(until: to)))
     }

@@ -5,9 +5,7 @@ enum NormalizeNameFunction: RedlineFunction {
         summary: "the party-name comparison key",
         examples: [RedlineFunctionExample("rl:normalize-name('  Cirrus Bulgaria E.O.O.D. ')", "cirrus bulgaria")])
 
-    static func evaluate<Arguments: RedlineFunctionArguments>(
-        _ arguments: Arguments
-    ) throws(RedlineFunctionFailure) -> XPathValue {
+    static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
         .string(NameNormalizer.normalize(try arguments.string(0)))
     }
 }

@@ -12,7 +12,5 @@ protocol RedlineFunction: SendableMetatype {
 
     /// The function's value for `arguments` (as many as the descriptor's arity; the evaluators
     /// check the count before calling).
-    static func evaluate<Arguments: RedlineFunctionArguments>(
-        _ arguments: Arguments
-    ) throws(RedlineFunctionFailure) -> XPathValue
+    static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue
 }

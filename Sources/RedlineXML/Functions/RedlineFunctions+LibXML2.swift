@@ -3,12 +3,15 @@ import CLibXML2
 /// redline's functions as libxml2 calls them: one callback, registered under every function's
 /// name, finds the function libxml2 is calling, pops its arguments and pushes its value.
 extension RedlineFunctions {
-    /// Registers every function on an XPath context.
+    /// Registers every function on an XPath context (one per record).
     static func register(on context: xmlXPathContextPtr) {
-        for function in all {
-            xmlXPathRegisterFuncNS(context, function.descriptor.name, namespace, callback)
+        for name in names {
+            xmlXPathRegisterFuncNS(context, name, namespace, callback)
         }
     }
+
+    /// The functions' names, read from their descriptors once.
+    private static let names = all.map { $0.descriptor.name }
 
     /// libxml2 sets the name of the function it calls on the context before calling it.
     private static let callback: @convention(c) (xmlXPathParserContextPtr?, Int32) -> Void = { ctxt, nargs in

@@ -10,9 +10,7 @@ enum SamePartyFunction: RedlineFunction {
             RedlineFunctionExample("rl:same-party(nothing, party)", "false"),
         ])
 
-    static func evaluate<Arguments: RedlineFunctionArguments>(
-        _ arguments: Arguments
-    ) throws(RedlineFunctionFailure) -> XPathValue {
+    static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
         let second = Set(try arguments.strings(1).map(NameNormalizer.normalize).filter { !$0.isEmpty })
         guard !second.isEmpty else { return .boolean(false) }
         return .boolean(try arguments.anyString(0) { second.contains(NameNormalizer.normalize($0)) })

@@ -8,9 +8,7 @@ enum SelfDeclaredFunction: RedlineFunction {
             RedlineFunctionExample("rl:self-declared(evidence[1])", "false"),
         ])
 
-    static func evaluate<Arguments: RedlineFunctionArguments>(
-        _ arguments: Arguments
-    ) throws(RedlineFunctionFailure) -> XPathValue {
+    static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
         .boolean(try arguments.anyProvenance(0, independent: false))
     }
 }
