@@ -37,9 +37,14 @@ struct EvidenceChange {
 
     // MARK: - Paths
 
-    /// One step of a location path: its axis and name, and its predicates.
+    /// One step of a location path: its axis and name as written, its name as a reader says it,
+    /// and its predicates.
     struct Step {
+        /// The step without its predicates (`r:impactAssessment`, `@months`, `child::r:item`).
         var head: String
+        /// The name as a reader says it: `impactAssessment`, `@months`.
+        var name: String
+        /// Each predicate's expression.
         var predicates: [String]
     }
 
@@ -50,23 +55,19 @@ struct EvidenceChange {
         guard syntax.isValid, case .path(let path) = syntax.root.kind, !path.absolute else { return nil }
         var steps: [Step] = []
         for step in path.steps {
-            switch step.syntax {
-            case .doubleSlash: return nil
-            case .dot, .dotDot: break
-            case .implicitChild, .namedAxis, .at: guard step.test.name != nil else { return nil }
-            }
             let head = syntax.text(from: step.start, to: step.testEnd)
-            steps.append(Step(head: head, predicates: step.predicates.map(syntax.text(of:))))
+            var name: String
+            switch (step.syntax, step.test) {
+            case (.doubleSlash, _): return nil
+            case (.dot, _), (.dotDot, _): name = head
+            case (_, .name(_, let local)): name = local
+            case (_, .anyName): name = "*"
+            default: return nil
+            }
+            if step.syntax == .at { name = "@" + name }
+            steps.append(Step(head: head, name: name, predicates: step.predicates.map(syntax.text(of:))))
         }
         return steps
-    }
-
-    /// A name as a reader says it: `impactAssessment`, `@months`.
-    static func display(_ head: String) -> String {
-        var name = head
-        if let range = name.range(of: "::") { name = String(name[range.upperBound...]) }
-        if let colon = name.lastIndex(of: ":") { name = (name.hasPrefix("@") ? "@" : "") + String(name[name.index(after: colon)...]) }
-        return name
     }
 
     /// `/licenceRecord/dueDiligence/impactAssessment[2]` → `impactAssessment`.
@@ -95,7 +96,7 @@ struct EvidenceChange {
             var current = nodes(path)
             if current.isEmpty {
                 let rest = steps[index...].map { ([$0.head] + $0.predicates.map { "[\($0)]" }).joined() }.joined(separator: "/")
-                let name = EvidenceChange.display(step.head)
+                let name = step.name
                 guard let parent = parents.first else {
                     return "add `\(rest)` to the record (it has no \(name))"
                 }
@@ -168,7 +169,7 @@ struct EvidenceChange {
         switch part.node {
         case .leaf(let text, _):
             guard let steps = EvidenceChange.steps(text), steps.allSatisfy({ $0.predicates.isEmpty }), text != "." else { return nil }
-            let name = steps.map { EvidenceChange.display($0.head) }.joined(separator: "/")
+            let name = steps.map(\.name).joined(separator: "/")
             if target { return Plan(now: ["has no \(name)"], fix: ["add \(name)"]) }
             guard case .nodes(let nodes) = part.value else { return nil }
             var now =
@@ -213,7 +214,7 @@ struct EvidenceChange {
         guard case .leaf(let path, _) = left, let steps = EvidenceChange.steps(path), steps.allSatisfy({ $0.predicates.isEmpty }),
             let last = steps.last, part.children.count == 2
         else { return nil }
-        let name = steps.map { EvidenceChange.display($0.head) }.joined(separator: "/")
+        let name = steps.map(\.name).joined(separator: "/")
         let isAttribute = last.head.hasPrefix("@") || last.head.hasPrefix("attribute::")
         let current: [ConditionValue.Node]
         if case .nodes(let nodes) = part.children[0].value { current = nodes } else { return nil }
@@ -285,7 +286,7 @@ struct EvidenceChange {
         let dates = nodes(path, context: subject).map { ConditionEvaluator.describe($0) }
         var name = "`\(path)`"
         if let steps = EvidenceChange.steps(path), steps.allSatisfy({ $0.predicates.isEmpty }) {
-            name = steps.map { EvidenceChange.display($0.head) }.joined(separator: "/")
+            name = steps.map(\.name).joined(separator: "/")
         }
         let now =
             dates.isEmpty

@@ -52,6 +52,15 @@ struct RedlineFunctionExamplesTests {
         }
     }
 
+    /// Every function type in Sources/RedlineXML/Functions is in the table, and only those.
+    @Test func theTableListsEveryFunctionFile() throws {
+        let folder = Fixtures.path("Sources/RedlineXML/Functions")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasSuffix("Function.swift") && $0 != "RedlineFunction.swift" }
+            .map { String($0.dropLast(".swift".count)) }
+        #expect(Set(files) == Set(RedlineFunctions.all.map { String(describing: $0) }))
+    }
+
     /// docs/rule-language.md shows the descriptors' table.
     @Test func theRuleLanguageDocumentShowsTheDescriptorsTable() throws {
         let text = try String(contentsOfFile: Fixtures.path("docs/rule-language.md"), encoding: .utf8)
