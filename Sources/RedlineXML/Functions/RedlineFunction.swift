@@ -13,4 +13,17 @@ protocol RedlineFunction: SendableMetatype {
     /// The function's value for `arguments` (as many as the descriptor's arity; the evaluators
     /// check the count before calling).
     static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue
+
+    /// ``evaluate(_:)`` for the native evaluator's arguments; functions keep the default
+    /// implementation. Being a requirement, each function's witness is its ``evaluate(_:)``
+    /// specialised for ``NativeFunctionArguments``: the hot path makes one dynamic call per
+    /// function call, and none for the arguments.
+    static func evaluateNatively(_ arguments: NativeFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue
+}
+
+extension RedlineFunction {
+    /// ``evaluate(_:)``, specialised for the native evaluator's arguments.
+    static func evaluateNatively(_ arguments: NativeFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
+        try evaluate(arguments)
+    }
 }

@@ -594,7 +594,7 @@ final class NativeXPathEvaluator {
         case .redline(let function):
             return try arguments.withUnsafeBufferPointer { arguments throws(NativeXPathStop) in
                 do throws(RedlineFunctionFailure) {
-                    return try function.evaluate(
+                    return try function.evaluateNatively(
                         NativeFunctionArguments(evaluator: self, arguments: arguments, context: context))
                 } catch {
                     throw NativeXPathStop()
