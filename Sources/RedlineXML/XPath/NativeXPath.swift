@@ -1,8 +1,9 @@
 import CLibXML2
 import Synchronization
 
-/// An XPath 1.0 expression compiled to redline's own tree form, evaluated directly on the
-/// libxml2 document by ``NativeXPathEvaluator`` instead of by libxml2's XPath machine.
+/// An XPath 1.0 expression compiled to redline's own tree form (lowered from its ``XPathSyntax``
+/// by ``NativeXPathLowering``), evaluated directly on the libxml2 document by
+/// ``NativeXPathEvaluator`` instead of by libxml2's XPath machine: the form the hot path walks.
 ///
 /// Rules are written in a small part of XPath 1.0: location paths from the record's root with
 /// predicates, comparisons, `and`/`or`/`not`, a few core functions and redline's `rl:` functions.

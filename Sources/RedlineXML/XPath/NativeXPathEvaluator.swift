@@ -7,7 +7,8 @@ struct NativeXPathStop: Error {}
 /// Evaluates ``NativeXPath`` expressions on one libxml2 document with XPath 1.0's semantics:
 /// node-sets in document order without duplicates, existential comparisons, XPath's
 /// conversions (libxml2's own string-to-number and number-to-string functions), and redline's
-/// `rl:` functions with the same code as their libxml2 registrations. Confined to one thread.
+/// `rl:` functions by calling their one implementation (``RedlineFunction``), as libxml2 does.
+/// Confined to one thread.
 ///
 /// Existential uses of a node-set (a predicate, `and`/`or`, a comparison, `rl:in-list`…) visit
 /// nodes without building the node-set and stop at the first node that decides the result;
@@ -541,7 +542,7 @@ final class NativeXPathEvaluator {
     // MARK: - Functions
 
     /// Counts `cost` operations (a node visited, a list comparison) against the budget, as the
-    /// libxml2 registration charges list comparisons against its operation limit.
+    /// libxml2 callback charges list comparisons against its operation limit.
     func charge(_ cost: Int) throws(NativeXPathStop) {
         budget -= cost
         if budget < 0 { throw NativeXPathStop() }
