@@ -32,7 +32,7 @@ public struct ConditionCoverage: Sendable, Hashable {
         var branches: [Branch] = []
         for (label, expression) in [("when", rule.when), ("assert", rule.assertion), ("partial", rule.partial?.condition)] {
             guard let expression else { continue }
-            for node in ConditionNode.parse(expression.text).branches {
+            for node in ConditionNode(expression.syntax).branches {
                 let position = expression.position(atOffset: node.offset)
                 branches.append(Branch(condition: label, text: node.text, position: position))
             }

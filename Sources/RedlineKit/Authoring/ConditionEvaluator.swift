@@ -7,7 +7,7 @@ struct ConditionEvaluator {
 
     /// Evaluates `expression` split into its tree.
     func evaluate(_ expression: XPathExpression) -> EvaluatedCondition {
-        evaluate(ConditionNode.parse(expression.text), in: expression)
+        evaluate(ConditionNode(expression.syntax), in: expression)
     }
 
     func evaluate(_ node: ConditionNode, in expression: XPathExpression) -> EvaluatedCondition {

@@ -1,7 +1,7 @@
 /// The top levels of an XPath condition as a tree: `and`, `or`, `not(…)`, comparisons and
-/// function calls, down to leaves that are evaluated as XPath sub-expressions. Produced by a
-/// small recursive-descent parser over XPath 1.0 expression syntax; whatever it does not split
-/// stays one leaf, so every expression has a tree.
+/// function calls, down to leaves that are evaluated as XPath sub-expressions. A view of the
+/// expression's ``XPathSyntax`` tree (parentheses dropped, chains of `and` / `or` as one node);
+/// an expression that is not XPath stays one leaf, so every expression has a tree.
 public indirect enum ConditionNode: Sendable, Hashable {
     /// All operands must hold.
     case and([ConditionNode], text: String, offset: Int)
@@ -69,106 +69,47 @@ public indirect enum ConditionNode: Sendable, Hashable {
         operands(of: node, node: { $0 }, children: children)
     }
 
-    /// Parses an XPath 1.0 expression.
+    /// The tree of an XPath 1.0 expression.
     public static func parse(_ expression: String) -> ConditionNode {
-        let tokens = XPathToken.tokenize(expression)
-        let characters = Array(expression)
-        guard !tokens.isEmpty else { return .leaf(text: expression, offset: 0) }
-        return Parser(tokens: tokens, characters: characters).parse(0..<tokens.count)
+        ConditionNode(XPathSyntax(expression))
     }
 
-    private struct Parser {
-        let tokens: [XPathToken]
-        let characters: [Character]
-
-        func text(_ range: Range<Int>) -> (String, Int) {
-            let start = tokens[range.lowerBound].start
-            let end = tokens[range.upperBound - 1].end
-            return (String(characters[start..<end]), start)
+    /// The tree of an expression read into its syntax tree.
+    init(_ syntax: XPathSyntax) {
+        guard syntax.isValid else {
+            // The whole text, without the space around it.
+            let text = syntax.text.trimmingWhitespace()
+            guard !text.isEmpty else {
+                self = .leaf(text: syntax.text, offset: 0)
+                return
+            }
+            let offset = syntax.text.distance(from: syntax.text.startIndex, to: text.startIndex)
+            self = .leaf(text: String(text), offset: offset)
+            return
         }
+        self = ConditionNode(syntax.root, in: syntax)
+    }
 
-        /// The index of the bracket closing the one at `open`, or nil.
-        func closing(_ open: Int, in range: Range<Int>) -> Int? {
-            var depth = 0
-            for index in open..<range.upperBound where tokens[index].kind == .symbol {
-                switch tokens[index].text {
-                case "(", "[": depth += 1
-                case ")", "]":
-                    depth -= 1
-                    if depth == 0 { return index }
-                default: break
-                }
-            }
-            return nil
-        }
-
-        /// Indices of tokens at bracket depth 0 satisfying `test`.
-        func topLevel(_ range: Range<Int>, _ test: (Int) -> Bool) -> [Int] {
-            var depth = 0
-            var result: [Int] = []
-            for index in range {
-                let token = tokens[index]
-                if token.kind == .symbol, token.text == "(" || token.text == "[" {
-                    depth += 1
-                } else if token.kind == .symbol, token.text == ")" || token.text == "]" {
-                    depth -= 1
-                } else if depth == 0, test(index) {
-                    result.append(index)
-                }
-            }
-            return result
-        }
-
-        func split(_ range: Range<Int>, at separators: [Int]) -> [Range<Int>] {
-            var parts: [Range<Int>] = []
-            var start = range.lowerBound
-            for separator in separators {
-                parts.append(start..<separator)
-                start = separator + 1
-            }
-            parts.append(start..<range.upperBound)
-            return parts
-        }
-
-        func parse(_ range: Range<Int>) -> ConditionNode {
-            let (whole, offset) = text(range)
-            // (expr) around the whole range.
-            if tokens[range.lowerBound].text == "(", tokens[range.lowerBound].kind == .symbol,
-                closing(range.lowerBound, in: range) == range.upperBound - 1, range.count > 2
-            {
-                return parse((range.lowerBound + 1)..<(range.upperBound - 1))
-            }
-            for keyword in ["or", "and"] {
-                let operators = topLevel(range) { tokens[$0].text == keyword && XPathToken.isOperatorName(tokens, at: $0) }
-                let parts = split(range, at: operators)
-                if operators.isEmpty || parts.contains(where: \.isEmpty) { continue }
-                let children = parts.map(parse)
-                return keyword == "or" ? .or(children, text: whole, offset: offset) : .and(children, text: whole, offset: offset)
-            }
-            for group in [["=", "!="], ["<", "<=", ">", ">="]] {
-                let operators = topLevel(range) { tokens[$0].kind == .symbol && group.contains(tokens[$0].text) }
-                if let last = operators.last, last > range.lowerBound, last < range.upperBound - 1 {
-                    return .comparison(
-                        tokens[last].text, parse(range.lowerBound..<last), parse((last + 1)..<range.upperBound),
-                        text: whole, offset: offset)
-                }
-            }
-            let first = tokens[range.lowerBound]
-            if first.kind == .name, range.count >= 3, tokens[range.lowerBound + 1].text == "(",
-                !["node", "text", "comment", "processing-instruction"].contains(first.text),
-                closing(range.lowerBound + 1, in: range) == range.upperBound - 1
-            {
-                let inner = (range.lowerBound + 2)..<(range.upperBound - 1)
-                let arguments =
-                    inner.isEmpty ? [] : split(inner, at: topLevel(inner) { tokens[$0].text == "," && tokens[$0].kind == .symbol })
-                if first.text == "not", arguments.count == 1, !arguments[0].isEmpty {
-                    return .not(parse(arguments[0]), text: whole, offset: offset)
-                }
-                if !arguments.contains(where: \.isEmpty) {
-                    return .call(first.text, arguments.map(parse), text: whole, offset: offset)
-                }
-            }
-            return .leaf(text: whole, offset: offset)
+    private init(_ node: XPathNode, in syntax: XPathSyntax) {
+        let text = syntax.text(of: node)
+        func parts(_ nodes: [XPathNode]) -> [ConditionNode] { nodes.map { ConditionNode($0, in: syntax) } }
+        switch node.kind {
+        case .group(let inner):
+            self = ConditionNode(inner, in: syntax)
+        case .binary(.or, _, _):
+            self = .or(parts(node.operands(of: .or)), text: text, offset: node.start)
+        case .binary(.and, _, _):
+            self = .and(parts(node.operands(of: .and)), text: text, offset: node.start)
+        case .binary(let op, let left, let right) where op.isComparison:
+            self = .comparison(
+                op.rawValue, ConditionNode(left, in: syntax), ConditionNode(right, in: syntax), text: text,
+                offset: node.start)
+        case .call("not", let arguments) where arguments.count == 1:
+            self = .not(ConditionNode(arguments[0], in: syntax), text: text, offset: node.start)
+        case .call(let name, let arguments):
+            self = .call(name, parts(arguments), text: text, offset: node.start)
+        default:
+            self = .leaf(text: text, offset: node.start)
         }
     }
 }

@@ -25,7 +25,9 @@ struct EvidenceChange {
             return missing(text)
         }
         guard let plan = atom(part, target: change.target, subject: nil) else { return nil }
-        if case .call("rl:in-list", _, _, _) = part.node, !change.target {
+        if case .call(let function, _, _, _) = part.node, function == RedlineFunctionDescriptor.inList.prefixedName,
+            !change.target
+        {
             return plan.now.joined(separator: "; ") + ": " + plan.fix.joined(separator: " and ")
         }
         // At the top level the subject is the record.
@@ -35,62 +37,37 @@ struct EvidenceChange {
 
     // MARK: - Paths
 
-    /// One step of a location path: its axis and name, and its predicates.
+    /// One step of a location path: its axis and name as written, its name as a reader says it,
+    /// and its predicates.
     struct Step {
+        /// The step without its predicates (`r:impactAssessment`, `@months`, `child::r:item`).
         var head: String
+        /// The name as a reader says it: `impactAssessment`, `@months`.
+        var name: String
+        /// Each predicate's expression.
         var predicates: [String]
     }
 
-    /// The steps of a relative location path (`r:a/r:b[p]/@c`), or nil for anything else.
+    /// The steps of a relative location path of name tests, `.` and `..` (`r:a/r:b[p]/@c`), read
+    /// from its syntax tree, or nil for anything else.
     static func steps(_ text: String) -> [Step]? {
-        let tokens = XPathToken.tokenize(text)
-        let characters = Array(text)
+        let syntax = XPathSyntax(text)
+        guard syntax.isValid, case .path(let path) = syntax.root.kind, !path.absolute else { return nil }
         var steps: [Step] = []
-        var head: [XPathToken] = []
-        var predicates: [String] = []
-        var depth = 0
-        var open = 0
-        func finish() -> Bool {
-            guard let first = head.first, let last = head.last else { return false }
-            steps.append(Step(head: String(characters[first.start..<last.end]), predicates: predicates))
-            head = []
-            predicates = []
-            return true
-        }
-        for token in tokens {
-            let symbol = token.kind == .symbol ? token.text : nil
-            if depth > 0 {
-                if symbol == "[" || symbol == "(" { depth += 1 }
-                if symbol == "]" || symbol == ")" {
-                    depth -= 1
-                    if depth == 0 { predicates.append(String(characters[open..<token.start]).trimmingWhitespace().description) }
-                }
-                continue
+        for step in path.steps {
+            let head = syntax.text(from: step.start, to: step.testEnd)
+            var name: String
+            switch (step.syntax, step.test) {
+            case (.doubleSlash, _): return nil
+            case (.dot, _), (.dotDot, _): name = head
+            case (_, .name(_, let local)): name = local
+            case (_, .anyName): name = "*"
+            default: return nil
             }
-            switch symbol {
-            case "[":
-                guard !head.isEmpty else { return nil }
-                depth = 1
-                open = token.end
-            case "/":
-                guard finish() else { return nil }
-            case "@", "::", ".", "..", "*", nil:
-                guard predicates.isEmpty, token.kind == .name || token.kind == .symbol else { return nil }
-                head.append(token)
-            default:
-                return nil
-            }
+            if step.syntax == .at { name = "@" + name }
+            steps.append(Step(head: head, name: name, predicates: step.predicates.map(syntax.text(of:))))
         }
-        guard depth == 0, finish() else { return nil }
         return steps
-    }
-
-    /// A name as a reader says it: `impactAssessment`, `@months`.
-    static func display(_ head: String) -> String {
-        var name = head
-        if let range = name.range(of: "::") { name = String(name[range.upperBound...]) }
-        if let colon = name.lastIndex(of: ":") { name = (name.hasPrefix("@") ? "@" : "") + String(name[name.index(after: colon)...]) }
-        return name
     }
 
     /// `/licenceRecord/dueDiligence/impactAssessment[2]` → `impactAssessment`.
@@ -119,7 +96,7 @@ struct EvidenceChange {
             var current = nodes(path)
             if current.isEmpty {
                 let rest = steps[index...].map { ([$0.head] + $0.predicates.map { "[\($0)]" }).joined() }.joined(separator: "/")
-                let name = EvidenceChange.display(step.head)
+                let name = step.name
                 guard let parent = parents.first else {
                     return "add `\(rest)` to the record (it has no \(name))"
                 }
@@ -192,7 +169,7 @@ struct EvidenceChange {
         switch part.node {
         case .leaf(let text, _):
             guard let steps = EvidenceChange.steps(text), steps.allSatisfy({ $0.predicates.isEmpty }), text != "." else { return nil }
-            let name = steps.map { EvidenceChange.display($0.head) }.joined(separator: "/")
+            let name = steps.map(\.name).joined(separator: "/")
             if target { return Plan(now: ["has no \(name)"], fix: ["add \(name)"]) }
             guard case .nodes(let nodes) = part.value else { return nil }
             var now =
@@ -200,18 +177,22 @@ struct EvidenceChange {
             if nodes.count > ConditionValue.shownNodes { now += ", …" }
             return Plan(now: [now], fix: ["remove \(name)"])
         case .comparison(let op, let left, let right, _, _):
-            if case .call("rl:days-since", let arguments, _, _) = left, arguments.count == 1, let days = Double(right.text) {
+            if case .call(let function, let arguments, _, _) = left,
+                function == RedlineFunctionDescriptor.daysSince.prefixedName, arguments.count == 1,
+                let days = Double(right.text)
+            {
                 return dated(arguments[0].text, op: op, days: Int(days), target: target, subject: subject)
             }
             return compared(part, op: op, left: left, target: target, subject: subject)
         case .call(let function, let arguments, _, _):
             switch (function, target) {
-            case ("rl:independent", true), ("rl:self-declared", false):
+            case (RedlineFunctionDescriptor.independent.prefixedName, true),
+                (RedlineFunctionDescriptor.selfDeclared.prefixedName, false):
                 guard let argument = arguments.first else { return nil }
                 return independent(argument.text, subject: subject)
-            case ("rl:in-list", _):
+            case (RedlineFunctionDescriptor.inList.prefixedName, _):
                 return inList(part, target: target)
-            case ("rl:has-tokens", true):
+            case (RedlineFunctionDescriptor.hasTokens.prefixedName, true):
                 guard part.children.count == 2, case .string(let wanted) = part.children[1].value else { return nil }
                 let current = part.children[0].value
                 let now =
@@ -233,7 +214,7 @@ struct EvidenceChange {
         guard case .leaf(let path, _) = left, let steps = EvidenceChange.steps(path), steps.allSatisfy({ $0.predicates.isEmpty }),
             let last = steps.last, part.children.count == 2
         else { return nil }
-        let name = steps.map { EvidenceChange.display($0.head) }.joined(separator: "/")
+        let name = steps.map(\.name).joined(separator: "/")
         let isAttribute = last.head.hasPrefix("@") || last.head.hasPrefix("attribute::")
         let current: [ConditionValue.Node]
         if case .nodes(let nodes) = part.children[0].value { current = nodes } else { return nil }
@@ -305,7 +286,7 @@ struct EvidenceChange {
         let dates = nodes(path, context: subject).map { ConditionEvaluator.describe($0) }
         var name = "`\(path)`"
         if let steps = EvidenceChange.steps(path), steps.allSatisfy({ $0.predicates.isEmpty }) {
-            name = steps.map { EvidenceChange.display($0.head) }.joined(separator: "/")
+            name = steps.map(\.name).joined(separator: "/")
         }
         let now =
             dates.isEmpty

@@ -3,81 +3,74 @@
 /// the element a predicate filters inside `[…]`); a step naming a declared element that can
 /// never be a child of the previous step's element never matches, e.g. `r:parties/r:duration`.
 /// Anything the check cannot follow (axes, `//`, wildcards, filter expressions, other
-/// namespaces) ends the path without a warning.
+/// namespaces) ends the path without a warning. Reads the expression's syntax tree.
 extension RuleSetLinter {
     /// The warnings for one expression evaluated with the record root as its context node.
-    func pathProblems(_ text: String, at position: SourcePosition, lines: LineTable?) -> [LintProblem] {
-        let tokens = XPathToken.tokenize(text)
+    func pathProblems(_ expression: Linted) -> [LintProblem] {
         var problems: [LintProblem] = []
-        let root: Set<String> = ["licenceRecord"]
-        // Per open bracket: the context its paths start from (nil: unknown).
-        var contexts: [Set<String>?] = [root]
-        // The element paths the path being read has reached (nil: not in a path, or unknown).
-        var current: Set<String>?
-        var steps: [String] = []
-        for (index, token) in tokens.enumerated() {
-            let previous = index > 0 ? tokens[index - 1] : nil
-            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-            switch (token.kind, token.text) {
-            case (.symbol, "["):
-                contexts.append(current)
-                current = nil
-                continue
-            case (.symbol, "("):
-                contexts.append(contexts.last ?? nil)
-                current = nil
-                continue
-            case (.symbol, "]"):
-                // The path goes on after its predicate from where it was.
-                current = contexts.count > 1 ? contexts.removeLast() : nil
-                continue
-            case (.symbol, ")"):
-                if contexts.count > 1 { contexts.removeLast() }
-                current = nil
-                continue
-            case (.symbol, "/"):
-                // A leading `/` (absolute path) or a `/` after something that is not a step: unknown.
-                if let previous, previous.kind == .name || [".", "]"].contains(previous.text) { continue }
-                current = nil
-                continue
-            case (.symbol, "."):
-                if previous?.text != "/" { current = contexts.last ?? nil }
-                steps = ["."]
-                continue
-            case (.name, _) where token.text.hasPrefix("r:") && token.text != "r:*":
-                guard next?.text != "(", next?.text != "::", !["@", "::", "//"].contains(previous?.text) else {
-                    current = nil
-                    continue
-                }
-                let name = String(token.text.dropFirst(2))
-                let continuing = previous?.text == "/"
-                let from: Set<String>? = continuing ? current : (contexts.last ?? nil)
-                if !continuing { steps = [] }
-                steps.append(token.text)
-                guard let from, vocabulary.elements.contains(name), let occurs = vocabulary.paths[name] else {
-                    current = nil
-                    continue
-                }
-                let reached = Set(occurs.filter { path in from.contains { path == $0 + "/" + name } })
-                if reached.isEmpty {
-                    problems.append(
-                        neverMatches(steps, from: from, name: name, occurs: occurs, text: text, token: token, lines: lines, at: position))
-                    current = nil
-                } else {
-                    current = reached
-                }
-                continue
-            default:
-                // Any other token ends the path (operators, literals, `|`, `,`, `@`, `//`, axes, wildcards).
-                if !(token.kind == .symbol && token.text == "/") { current = nil }
-            }
-        }
+        follow(expression.syntax.root, from: ["licenceRecord"], in: expression, into: &problems)
         return problems
     }
 
+    /// Follows the paths of `node`, whose context node is one of the elements at `context` (nil:
+    /// unknown).
+    private func follow(
+        _ node: XPathNode, from context: Set<String>?, in expression: Linted, into problems: inout [LintProblem]
+    ) {
+        switch node.kind {
+        case .path(let path):
+            follow(path.steps, absolute: path.absolute, from: context, in: expression, into: &problems)
+        case .filter(let primary, let predicates, let steps):
+            // What a filter expression selects is unknown: its predicates and steps are not followed.
+            follow(primary, from: context, in: expression, into: &problems)
+            for predicate in predicates { follow(predicate, from: nil, in: expression, into: &problems) }
+            follow(steps, absolute: true, from: context, in: expression, into: &problems)
+        default:
+            for child in node.children { follow(child, from: context, in: expression, into: &problems) }
+        }
+    }
+
+    /// Follows a path's steps; `afterSlash` says the first step comes after a `/` (an absolute
+    /// path, or the steps after a filter expression), where the path is not known to start from
+    /// the context.
+    private func follow(
+        _ steps: [XPathStep], absolute afterSlash: Bool, from context: Set<String>?, in expression: Linted,
+        into problems: inout [LintProblem]
+    ) {
+        // The element paths the path has reached (nil: unknown), and its steps as written.
+        var current: Set<String>? = afterSlash ? nil : context
+        var written: [String] = []
+        for (index, step) in steps.enumerated() {
+            let afterDoubleSlash = index > 0 && steps[index - 1].syntax == .doubleSlash
+            let continuing = index > 0 ? !afterDoubleSlash : afterSlash
+            switch (step.syntax, step.test) {
+            case (.dot, _):
+                // `.` goes on from where the path is, or starts again from the context.
+                if !continuing { current = context }
+                written = ["."]
+            case (.implicitChild, .name("r", let name)) where !afterDoubleSlash:
+                let from = continuing ? current : context
+                if !continuing { written = [] }
+                written.append("r:\(name)")
+                current = nil
+                guard let from, vocabulary.elements.contains(name), let occurs = vocabulary.paths[name] else { break }
+                let reached = Set(occurs.filter { path in from.contains { path == $0 + "/" + name } })
+                if reached.isEmpty {
+                    let problem = neverMatches(
+                        written, from: from, name: name, occurs: occurs, at: step.testStart, in: expression)
+                    problems.append(problem)
+                } else {
+                    current = reached
+                }
+            default:
+                current = nil
+            }
+            for predicate in step.predicates { follow(predicate, from: current, in: expression, into: &problems) }
+        }
+    }
+
     private func neverMatches(
-        _ steps: [String], from: Set<String>, name: String, occurs: [String], text: String, token: XPathToken, lines: LineTable?,
-        at position: SourcePosition
+        _ steps: [String], from: Set<String>, name: String, occurs: [String], at offset: Int, in expression: Linted
     ) -> LintProblem {
         let parents = from.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.sorted()
         let written = occurs.prefix(3).map { "/" + $0.split(separator: "/").map { "r:\($0)" }.joined(separator: "/") }
@@ -89,7 +82,8 @@ extension RuleSetLinter {
         let parent = parents.count == 1 ? parents[0] : "any of " + parents.joined(separator: ", ")
         return LintProblem(
             .warning,
-            "'\(steps.joined(separator: "/"))' never matches a licence record: r:\(name) is never a child of \(parent) (in '\(text)')",
-            at: LineTable.position(lines, contentStart: position, offset: token.start), suggestion: suggestion)
+            "'\(steps.joined(separator: "/"))' never matches a licence record: r:\(name) is never a child of \(parent) "
+                + "(in '\(expression.text)')",
+            at: expression.at(offset), suggestion: suggestion)
     }
 }

@@ -47,19 +47,23 @@ public struct RuleSetLinter: Sendable {
         }
         for rule in own.rules { problems += exampleProblems(rule) }
         for rule in own.rules.prefix(compiledCount) {
-            for expression in rule.expressions { problems += expressionProblems(expression.text, at: expression.position, lines: expression.lines) }
+            for expression in rule.expressions {
+                let linted = Linted(expression.syntax, at: expression.position, lines: expression.lines)
+                problems += expressionProblems(linted)
+            }
             var conditions = [rule.assertion] + rule.locate
             if let when = rule.when { conditions.append(when) }
             if let partial = rule.partial { conditions.append(partial.condition) }
             for expression in conditions {
-                problems += pathProblems(expression.text, at: expression.position, lines: expression.lines)
+                problems += pathProblems(Linted(expression.syntax, at: expression.position, lines: expression.lines))
             }
         }
         for broken in brokenRules {
             for expression in broken.expressions {
                 let lines = expression.isCondition ? expression.lines : nil
-                problems += expressionProblems(expression.text, at: expression.position, lines: lines)
-                if expression.isCondition { problems += pathProblems(expression.text, at: expression.position, lines: lines) }
+                let linted = Linted(XPathSyntax(expression.text), at: expression.position, lines: lines)
+                problems += expressionProblems(linted)
+                if expression.isCondition { problems += pathProblems(linted) }
             }
         }
         problems += shadowProblems(ruleSet)
@@ -82,123 +86,6 @@ public struct RuleSetLinter: Sendable {
                     suggestion: "add <example expect=\"fail\"> with a minimal record the rule rejects"))
         }
         return problems
-    }
-
-    /// Names the record schema does not declare, unprefixed element names, and `//`, in an
-    /// expression written at `position` (compiled or not).
-    func expressionProblems(_ text: String, at position: SourcePosition, lines: LineTable?) -> [LintProblem] {
-        let expression = (text: text, position: position, lines: lines)
-        let tokens = XPathToken.tokenize(expression.text)
-        var problems: [LintProblem] = []
-        func at(_ token: XPathToken) -> SourcePosition {
-            LineTable.position(lines, contentStart: position, offset: token.start)
-        }
-        for (index, token) in tokens.enumerated() {
-            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-            let previous = index > 0 ? tokens[index - 1] : nil
-            if token.kind == .symbol, token.text == "//" {
-                var suggestion = "write the path from the record root (the context node is licenceRecord), e.g. r:parties/r:party"
-                if let next, next.kind == .name, next.text.hasPrefix("r:"),
-                    let paths = vocabulary.paths[String(next.text.dropFirst(2))], !paths.isEmpty
-                {
-                    let written = paths.prefix(3).map { "/" + $0.split(separator: "/").map { "r:\($0)" }.joined(separator: "/") }
-                    suggestion = "\(next.text) occurs only at \(written.joined(separator: " or ")); write that path"
-                }
-                problems.append(
-                    LintProblem(
-                        .warning, "'//' searches the whole record (in '\(expression.text)')", at: at(token),
-                        suggestion: suggestion))
-                continue
-            }
-            if token.kind == .literal, let problem = impossibleValue(tokens, literalAt: index, in: expression) {
-                problems.append(problem)
-                continue
-            }
-            if token.kind == .variable {
-                problems.append(
-                    LintProblem(
-                        .error, "variable '\(token.text)' is not defined: rule expressions have no variables (in '\(expression.text)')",
-                        at: at(token), suggestion: "write the value or the path itself instead of \(token.text)"))
-                continue
-            }
-            guard token.kind == .name, !XPathToken.isOperatorName(tokens, at: index) else { continue }
-            if next?.text == "(" || next?.text == "::" { continue }
-            let isAttribute = previous?.text == "@" || (previous?.text == "::" && index >= 2 && tokens[index - 2].text == "attribute")
-            let parts = token.text.split(separator: ":", maxSplits: 1).map(String.init)
-            if isAttribute {
-                let name = parts.last ?? ""
-                if parts.count == 1, !vocabulary.attributes.contains(name), name != "*" {
-                    problems.append(
-                        LintProblem(
-                            .warning,
-                            "attribute '@\(name)' is not declared in the licence record schema, so this test is never true (in '\(expression.text)')",
-                            at: at(token),
-                            suggestion: nearest(name, in: vocabulary.attributes).map { "did you mean @\($0)?" }
-                                ?? "see docs/record-format.md for the record's attributes"))
-                }
-                continue
-            }
-            if parts.count == 2, parts[0] == "r" {
-                if parts[1] != "*", !vocabulary.elements.contains(parts[1]) {
-                    problems.append(
-                        LintProblem(
-                            .warning,
-                            "element 'r:\(parts[1])' is not declared in the licence record schema, so this path never matches (in '\(expression.text)')",
-                            at: at(token),
-                            suggestion: nearest(parts[1], in: vocabulary.elements).map { "did you mean r:\($0)?" }
-                                ?? "see docs/record-format.md for the record's elements"))
-                }
-            } else if parts.count == 1, vocabulary.elements.contains(parts[0]) {
-                problems.append(
-                    LintProblem(
-                        .warning, "'\(parts[0])' has no namespace prefix, so it never matches a record element (in '\(expression.text)')",
-                        at: at(token), suggestion: "write r:\(parts[0])"))
-            }
-        }
-        return problems
-    }
-
-    /// `@name = 'literal'` or `r:name = 'literal'` (either order, `=` or `!=`) where the record
-    /// schema does not allow the literal: the test is constant.
-    private func impossibleValue(
-        _ tokens: [XPathToken], literalAt index: Int, in expression: (text: String, position: SourcePosition, lines: LineTable?)
-    ) -> LintProblem? {
-        func operand(before operatorIndex: Int) -> (name: String, isAttribute: Bool)? {
-            guard operatorIndex >= 1, tokens[operatorIndex - 1].kind == .name else { return nil }
-            let isAttribute = operatorIndex >= 2 && tokens[operatorIndex - 2].text == "@"
-            return (tokens[operatorIndex - 1].text, isAttribute)
-        }
-        var side: (name: String, isAttribute: Bool)?
-        if index >= 1, ["=", "!="].contains(tokens[index - 1].text) {
-            side = operand(before: index - 1)
-        } else if index + 2 < tokens.count, ["=", "!="].contains(tokens[index + 1].text),
-            tokens[index + 2].kind == .name
-                || (index + 3 < tokens.count && tokens[index + 2].text == "@" && tokens[index + 3].kind == .name)
-        {
-            let isAttribute = tokens[index + 2].text == "@"
-            side = (tokens[index + (isAttribute ? 3 : 2)].text, isAttribute)
-        }
-        guard let side else { return nil }
-        let value = tokens[index].text
-        let allowed: Set<String>?
-        let shown: String
-        if side.isAttribute {
-            guard !side.name.contains(":") else { return nil }
-            allowed = vocabulary.attributeValues[side.name]
-            shown = "@" + side.name
-        } else {
-            guard side.name.hasPrefix("r:") else { return nil }
-            allowed = vocabulary.elementValues[String(side.name.dropFirst(2))]
-            shown = side.name
-        }
-        guard let allowed, !allowed.contains(value) else { return nil }
-        let near = allowed.count <= 60 ? nearest(value, in: allowed) : nil
-        let list = allowed.count <= 12 ? ": one of \(allowed.sorted().joined(separator: ", "))" : " (rules/schemas/licence-record-1.xsd)"
-        return LintProblem(
-            .warning,
-            "'\(value)' is not a value \(shown) can have in the licence record schema, so this comparison is constant (in '\(expression.text)')",
-            at: LineTable.position(expression.lines, contentStart: expression.position, offset: tokens[index].start),
-            suggestion: near.map { "did you mean '\($0)'?" } ?? "use a value the schema allows\(list)")
     }
 
     /// A rule whose applicability and assertion equal an earlier rule's.
@@ -226,7 +113,7 @@ public struct RuleSetLinter: Sendable {
     }
 
     /// The closest name by edit distance (at most 3 edits), if any.
-    private func nearest(_ name: String, in names: Set<String>) -> String? {
+    func nearest(_ name: String, in names: Set<String>) -> String? {
         let scored = names.map { ($0, RuleSetLinter.distance(name.lowercased(), $0.lowercased())) }.filter { $0.1 <= 3 }
         return scored.min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }?.0
     }

@@ -1,135 +1,119 @@
 /// Checks what compiling an XPath cannot: that every function exists with the right number of
 /// arguments, every namespace prefix is declared, and every list named by a literal exists.
+/// Reads the expression's syntax tree; redline's functions come from their descriptors.
 enum ExpressionChecker {
-    /// XPath 1.0's core functions and node tests.
+    /// XPath 1.0's core function library.
     static let coreFunctions: Set<String> = [
         "last", "position", "count", "id", "local-name", "namespace-uri", "name", "string", "concat", "starts-with",
         "contains", "substring-before", "substring-after", "substring", "string-length", "normalize-space",
         "translate", "boolean", "not", "true", "false", "lang", "number", "sum", "floor", "ceiling", "round",
-        "node", "text", "comment", "processing-instruction",
     ]
 
-    private enum Token: Equatable {
-        case literal(String)
-        case name(prefix: String?, local: String, offset: Int)
-        case symbol(Character)
+    /// A name the expression writes: a QName with its prefix (a name test, a variable) or a
+    /// function call, at its offset in the expression.
+    private enum Name {
+        case qualified(prefix: String)
+        case call(name: String, arguments: [XPathNode])
     }
 
-    private static func tokens(_ text: String) -> [Token] {
-        var result: [Token] = []
-        let characters = Array(text)
-        var index = 0
-        func isNameStart(_ c: Character) -> Bool { c.isLetter || c == "_" }
-        func isName(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || c == "-" || c == "." }
-        while index < characters.count {
-            let c = characters[index]
-            if c == "'" || c == "\"" {
-                var end = index + 1
-                while end < characters.count, characters[end] != c { end += 1 }
-                result.append(.literal(String(characters[min(index + 1, characters.count)..<min(end, characters.count)])))
-                index = end + 1
-            } else if isNameStart(c) {
-                let start = index
-                while index < characters.count, isName(characters[index]) { index += 1 }
-                var prefix: String?
-                var local = String(characters[start..<index])
-                if index + 1 < characters.count, characters[index] == ":", characters[index + 1] != ":",
-                    isNameStart(characters[index + 1]) || characters[index + 1] == "*"
-                {
-                    prefix = local
-                    index += 1
-                    let localStart = index
-                    if characters[index] == "*" {
-                        index += 1
-                    } else {
-                        while index < characters.count, isName(characters[index]) { index += 1 }
-                    }
-                    local = String(characters[localStart..<index])
+    /// The names of a tree to check, in the order they are written.
+    private static func names(in syntax: XPathSyntax) -> [(offset: Int, name: Name)] {
+        var names: [(offset: Int, name: Name)] = []
+        func steps(_ steps: [XPathStep]) {
+            for step in steps {
+                switch step.test {
+                case .name(let prefix?, _), .anyName(let prefix?):
+                    names.append((step.testStart, .qualified(prefix: prefix)))
+                default:
+                    break
                 }
-                result.append(.name(prefix: prefix, local: local, offset: start))
-            } else if c.isWhitespace {
-                index += 1
-            } else {
-                result.append(.symbol(c))
-                index += 1
             }
         }
-        return result
+        for node in syntax.root.allNodes {
+            switch node.kind {
+            case .variable(let name):
+                if let colon = name.firstIndex(of: ":") {
+                    names.append((node.start + 1, .qualified(prefix: String(name[..<colon]))))
+                }
+            case .call(let name, let arguments): names.append((node.start, .call(name: name, arguments: arguments)))
+            case .path(let path): steps(path.steps)
+            case .filter(_, _, let rest): steps(rest)
+            default: break
+            }
+        }
+        return names.enumerated().sorted { a, b in
+            a.element.offset != b.element.offset ? a.element.offset < b.element.offset : a.offset < b.offset
+        }.map(\.element)
     }
 
-    static func check(_ expression: XPathExpression, namespaces: [String: String], lists: [String: ReferenceList]) throws(RedlineError) {
-        let tokens = tokens(expression.text)
-        for (index, token) in tokens.enumerated() {
-            guard case .name(let prefix, let local, let offset) = token else { continue }
+    static func check(_ expression: XPathExpression, namespaces: [String: String], lists: [String: ReferenceList])
+        throws(RedlineError)
+    {
+        let text = expression.text
+        for (offset, name) in names(in: expression.syntax) {
             var at = expression.position
             if at.column > 0 { at.column += offset }
-            // An axis name (`child::`) or an operator name is not a QName to check.
-            if index + 1 < tokens.count, tokens[index + 1] == .symbol(":") { continue }
+            let prefix: String?
+            switch name {
+            case .qualified(let written): prefix = written
+            case .call(let written, _): prefix = written.firstIndex(of: ":").map { String(written[..<$0]) }
+            }
             if let prefix, namespaces[prefix] == nil {
                 throw RedlineError(
-                    .invalidRules, "namespace prefix '\(prefix)' is not declared (in '\(expression.text)')", at: at,
-                    suggestion: "use r: for record elements and rl: for redline functions, or declare it with <namespace prefix=\"\(prefix)\" uri=\"…\"/>")
+                    .invalidRules, "namespace prefix '\(prefix)' is not declared (in '\(text)')", at: at,
+                    suggestion: "use r: for record elements and rl: for redline functions, or declare it with "
+                        + "<namespace prefix=\"\(prefix)\" uri=\"…\"/>")
             }
-            // `and (`, `or (`: operator names, not function calls.
-            if prefix == nil, ["and", "or", "div", "mod"].contains(local), index > 0 { continue }
-            let isCall = index + 1 < tokens.count && tokens[index + 1] == .symbol("(")
-            guard isCall else { continue }
-            if let prefix {
-                guard namespaces[prefix] == RedlineFunctions.namespace, let arity = RedlineFunctions.arities[local] else {
+            guard case .call(let written, let arguments) = name else { continue }
+            guard let prefix else {
+                guard coreFunctions.contains(written) else {
                     throw RedlineError(
-                        .invalidRules, "unknown function '\(prefix):\(local)' (in '\(expression.text)')", at: at,
-                        suggestion: "redline's functions are: \(RedlineFunctions.arities.keys.sorted().map { "rl:\($0)" }.joined(separator: ", "))")
+                        .invalidRules, "unknown function '\(written)' (in '\(text)'); redline uses XPath 1.0", at: at,
+                        suggestion: "XPath 1.0 functions only; redline's own are prefixed rl: "
+                            + "(see docs/rule-language.md)")
                 }
-                let arguments = argumentCount(tokens, open: index + 1)
-                if arguments != arity {
-                    throw RedlineError(
-                        .invalidRules,
-                        "function \(prefix):\(local) takes \(arity) argument\(arity == 1 ? "" : "s"), not \(arguments) (in '\(expression.text)')",
-                        at: at, suggestion: "see docs/rule-language.md for the function's signature")
-                }
-                if local == "in-list" || local == "contains-any", index + 2 < tokens.count,
-                    case .literal(let id) = tokens[index + 2]
-                {
-                    guard let list = lists[id] else {
-                        throw RedlineError(
-                            .invalidRules, "unknown reference list '\(id)' (in '\(expression.text)')", at: at,
-                            suggestion: lists.isEmpty
-                                ? "declare the list with <list id=\"\(id)\" …>"
-                                : "declare the list, or use one of: \(lists.keys.sorted().joined(separator: ", "))")
-                    }
-                    if local == "contains-any", list.kind != .phrase {
-                        throw RedlineError(
-                            .invalidRules, "rl:contains-any needs a phrase list; '\(id)' is a \(list.kind.rawValue) list", at: at,
-                            suggestion: "use rl:in-list for \(list.kind.rawValue) lists")
-                    }
-                }
-            } else if !coreFunctions.contains(local) {
+                continue
+            }
+            let local = String(written.dropFirst(prefix.count + 1))
+            guard namespaces[prefix] == RedlineFunctions.namespace,
+                let function = RedlineFunctions.descriptor(named: local)
+            else {
+                let names = RedlineFunctions.descriptors.map(\.prefixedName).sorted().joined(separator: ", ")
                 throw RedlineError(
-                    .invalidRules, "unknown function '\(local)' (in '\(expression.text)'); redline uses XPath 1.0", at: at,
-                    suggestion: "XPath 1.0 functions only; redline's own are prefixed rl: (see docs/rule-language.md)")
+                    .invalidRules, "unknown function '\(written)' (in '\(text)')", at: at,
+                    suggestion: "redline's functions are: \(names)")
             }
+            try check(function, written: written, arguments: arguments, lists: lists, in: text, at: at)
         }
     }
 
-    private static func argumentCount(_ tokens: [Token], open: Int) -> Int {
-        var depth = 0
-        var commas = 0
-        var empty = true
-        var index = open
-        while index < tokens.count {
-            let token = tokens[index]
-            if token == .symbol("(") || token == .symbol("[") {
-                depth += 1
-            } else if token == .symbol(")") || token == .symbol("]") {
-                depth -= 1
-                if depth == 0 { break }
-            } else if depth == 1 {
-                if token == .symbol(",") { commas += 1 } else { empty = false }
-            } else {
-                empty = false
-            }
-            index += 1
+    /// A call of one of redline's functions: its arity, and the list a literal first argument names.
+    private static func check(
+        _ function: RedlineFunctionDescriptor, written: String, arguments: [XPathNode],
+        lists: [String: ReferenceList], in text: String, at: SourcePosition
+    ) throws(RedlineError) {
+        let arity = function.arity
+        guard arguments.count == arity else {
+            let takes = "\(arity) argument\(arity == 1 ? "" : "s"), not \(arguments.count)"
+            throw RedlineError(
+                .invalidRules, "function \(written) takes \(takes) (in '\(text)')",
+                at: at, suggestion: "see docs/rule-language.md for the function's signature")
         }
-        return empty && commas == 0 ? 0 : commas + 1
+        guard let wanted = function.list, case .literal(let id) = arguments.first?.kind else { return }
+        guard let list = lists[id] else {
+            throw RedlineError(
+                .invalidRules, "unknown reference list '\(id)' (in '\(text)')", at: at,
+                suggestion: lists.isEmpty
+                    ? "declare the list with <list id=\"\(id)\" …>"
+                    : "declare the list, or use one of: \(lists.keys.sorted().joined(separator: ", "))")
+        }
+        if case .only(let kind) = wanted, list.kind != kind {
+            let anyKind = RedlineFunctions.descriptors.first { $0.list == .anyKind }?.prefixedName ?? "another function"
+            throw RedlineError(
+                .invalidRules,
+                "\(function.prefixedName) needs a \(kind.rawValue) list; '\(id)' is a \(list.kind.rawValue) list",
+                at: at,
+                suggestion: "use \(anyKind) for \(list.kind.rawValue) lists")
+        }
     }
 }

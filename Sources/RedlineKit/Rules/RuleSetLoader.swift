@@ -80,7 +80,7 @@ public struct RuleSetLoader {
     struct Header {
         var parent: RuleSet?
         var letters: [Letter] = []
-        var namespaces = ["r": BuiltIn.recordNamespace, "rl": RedlineFunctions.namespace]
+        var namespaces = ["r": BuiltIn.recordNamespace, RedlineFunctions.prefix: RedlineFunctions.namespace]
         var profiles: [Profile] = []
         var policy: VerdictPolicy?
         var content: [XMLElement] = []

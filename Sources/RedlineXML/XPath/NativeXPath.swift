@@ -1,8 +1,9 @@
 import CLibXML2
 import Synchronization
 
-/// An XPath 1.0 expression compiled to redline's own tree form, evaluated directly on the
-/// libxml2 document by ``NativeXPathEvaluator`` instead of by libxml2's XPath machine.
+/// An XPath 1.0 expression compiled to redline's own tree form (lowered from its ``XPathSyntax``
+/// by ``NativeXPathLowering``), evaluated directly on the libxml2 document by
+/// ``NativeXPathEvaluator`` instead of by libxml2's XPath machine: the form the hot path walks.
 ///
 /// Rules are written in a small part of XPath 1.0: location paths from the record's root with
 /// predicates, comparisons, `and`/`or`/`not`, a few core functions and redline's `rl:` functions.
@@ -57,7 +58,10 @@ indirect enum NativeXPath: Sendable {
             return a.readsPosition || b.readsPosition
         case .negate(let a): return a.readsPosition
         case .call(let function, let arguments):
-            return function == .position || function == .last || arguments.contains { $0.readsPosition }
+            switch function {
+            case .position, .last: return true
+            default: return arguments.contains { $0.readsPosition }
+            }
         }
     }
 
@@ -206,11 +210,11 @@ enum NativeArithmetic: Sendable {
 
 /// The functions redline evaluates natively: XPath's core functions rules use, and every
 /// `rl:` function.
-enum NativeFunction: String, Sendable {
+enum NativeFunction: Sendable {
     case not, `true`, `false`, boolean, string, number, normalizeSpace, stringLength, count, contains, startsWith
     case concat, position, last, substring
-    case inList, containsAny, asOf, days, daysSince, monthsBetween, latest, independent, selfDeclared, hasTokens
-    case normalizeName, sameParty
+    /// One of redline's functions.
+    case redline(any RedlineFunction.Type)
 
     static let core: [String: NativeFunction] = [
         "not": .not, "true": .true, "false": .false, "boolean": .boolean, "string": .string, "number": .number,
@@ -219,29 +223,23 @@ enum NativeFunction: String, Sendable {
         "substring": .substring,
     ]
 
-    static let redline: [String: NativeFunction] = [
-        "in-list": .inList, "contains-any": .containsAny, "as-of": .asOf, "days": .days, "days-since": .daysSince,
-        "months-between": .monthsBetween, "latest": .latest, "independent": .independent,
-        "self-declared": .selfDeclared, "has-tokens": .hasTokens, "normalize-name": .normalizeName,
-        "same-party": .sameParty,
-    ]
-
     /// Whether `count` arguments are accepted (libxml2 raises an arity error otherwise).
     func accepts(_ count: Int) -> Bool {
         switch self {
-        case .true, .false, .position, .last, .asOf: return count == 0
+        case .true, .false, .position, .last: return count == 0
         case .string, .number, .normalizeSpace, .stringLength: return count <= 1
-        case .not, .boolean, .count, .days, .daysSince, .latest, .independent, .selfDeclared, .normalizeName:
-            return count == 1
-        case .contains, .startsWith, .inList, .containsAny, .monthsBetween, .hasTokens, .sameParty: return count == 2
+        case .not, .boolean, .count: return count == 1
+        case .contains, .startsWith: return count == 2
         case .concat: return count >= 2
         case .substring: return count == 2 || count == 3
+        case .redline(let function): return count == function.descriptor.arity
         }
     }
 
     var returnsNumber: Bool {
         switch self {
-        case .number, .stringLength, .count, .position, .last, .days, .daysSince, .monthsBetween: return true
+        case .number, .stringLength, .count, .position, .last: return true
+        case .redline(let function): return function.descriptor.result == .number
         default: return false
         }
     }

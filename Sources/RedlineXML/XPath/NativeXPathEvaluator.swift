@@ -7,7 +7,8 @@ struct NativeXPathStop: Error {}
 /// Evaluates ``NativeXPath`` expressions on one libxml2 document with XPath 1.0's semantics:
 /// node-sets in document order without duplicates, existential comparisons, XPath's
 /// conversions (libxml2's own string-to-number and number-to-string functions), and redline's
-/// `rl:` functions with the same code as their libxml2 registrations. Confined to one thread.
+/// `rl:` functions by calling their one implementation (``RedlineFunction``), as libxml2 does.
+/// Confined to one thread.
 ///
 /// Existential uses of a node-set (a predicate, `and`/`or`, a comparison, `rl:in-list`…) visit
 /// nodes without building the node-set and stop at the first node that decides the result;
@@ -15,14 +16,14 @@ struct NativeXPathStop: Error {}
 /// and sorted. Every node visited counts against an operation budget; past it, the evaluation
 /// gives up and libxml2, with its own operation limit, takes over.
 final class NativeXPathEvaluator {
-    private let environment: EvaluationEnvironment
+    let environment: EvaluationEnvironment
     private let documentNode: xmlNodePtr
     private let operationLimit: Int
     private var budget = 0
 
     /// The context of one evaluation step: the node, and its position and the size of its
     /// node-set (-1 where XPath has none, as at the top level).
-    private struct Context {
+    struct Context {
         var node: xmlNodePtr
         var position: Int
         var size: Int
@@ -99,7 +100,7 @@ final class NativeXPathEvaluator {
         }
     }
 
-    private func string(_ expression: NativeXPath, _ context: Context) throws(NativeXPathStop) -> String {
+    func string(_ expression: NativeXPath, _ context: Context) throws(NativeXPathStop) -> String {
         if case .literal(let literal) = expression { return literal.string }
         return string(of: try value(expression, context))
     }
@@ -213,7 +214,7 @@ final class NativeXPathEvaluator {
     }
 
     /// A value of each node of a node-set expression (in no particular order).
-    private func values<Value>(
+    func values<Value>(
         of expression: NativeXPath, _ context: Context, _ value: (xmlNodePtr) -> Value
     ) throws(NativeXPathStop) -> [Value] {
         var found: [Value] = []
@@ -288,7 +289,7 @@ final class NativeXPathEvaluator {
 
     /// Visits the nodes of a node-set expression in no particular order, possibly more than
     /// once, until `body` returns true (then returns true).
-    private func any(
+    func any(
         _ expression: NativeXPath, _ context: Context, _ body: (xmlNodePtr) throws(NativeXPathStop) -> Bool
     ) throws(NativeXPathStop) -> Bool {
         switch expression {
@@ -540,47 +541,16 @@ final class NativeXPathEvaluator {
 
     // MARK: - Functions
 
-    /// The strings of an argument: each node's string value for a node-set, else its string.
-    private func strings(_ argument: NativeXPath, _ context: Context) throws(NativeXPathStop) -> [String] {
-        guard argument.isNodeSet else { return [try string(argument, context)] }
-        return try values(of: argument, context, Self.stringValue(of:))
-    }
-
-    /// Whether any string of the argument satisfies `test`, stopping at the first.
-    private func anyString(_ argument: NativeXPath, _ context: Context, _ test: (String) -> Bool) throws(NativeXPathStop) -> Bool {
-        guard argument.isNodeSet else { return test(try string(argument, context)) }
-        return try any(argument, context) { node in test(Self.stringValue(of: node)) }
-    }
-
-    /// The number of values an argument gives a function (nodes of a node-set, else one).
-    private func valueCount(_ argument: NativeXPath, _ context: Context) throws(NativeXPathStop) -> Int {
-        guard argument.isNodeSet else { return 1 }
-        var count = 0
-        _ = try any(argument, context) { _ in
-            count += 1
-            return false
-        }
-        return count
-    }
-
-    /// Counts `cost` list comparisons against the budget, as the libxml2 registration charges
-    /// them against its operation limit.
-    private func charge(_ cost: Int) throws(NativeXPathStop) {
+    /// Counts `cost` operations (a node visited, a list comparison) against the budget, as the
+    /// libxml2 callback charges list comparisons against its operation limit.
+    func charge(_ cost: Int) throws(NativeXPathStop) {
         budget -= cost
         if budget < 0 { throw NativeXPathStop() }
-    }
-
-    private func list(_ argument: NativeXPath, _ context: Context) throws(NativeXPathStop) -> ReferenceList {
-        guard let list = environment.lists[try string(argument, context)] else { throw NativeXPathStop() }
-        return list
     }
 
     private func call(_ function: NativeFunction, _ arguments: [NativeXPath], _ context: Context) throws(NativeXPathStop) -> XPathValue {
         func text(_ index: Int) throws(NativeXPathStop) -> String {
             index < arguments.count ? try string(arguments[index], context) : Self.stringValue(of: context.node)
-        }
-        func date(_ index: Int) throws(NativeXPathStop) -> LocalDate? {
-            LocalDate(try string(arguments[index], context))
         }
         switch function {
         case .not, .boolean, .true, .false:
@@ -616,53 +586,21 @@ final class NativeXPathEvaluator {
             let start = try number(arguments[1], context)
             let length = arguments.count == 3 ? try number(arguments[2], context) : nil
             return .string(Self.substring(text, start: start, length: length))
-        case .position, .last:
+        case .position:
             guard context.position >= 0 else { throw NativeXPathStop() }
-            return .number(Double(function == .position ? context.position : context.size))
-        case .inList:
-            let list = try list(arguments[0], context)
-            try charge(valueCount(arguments[1], context) * list.entries.count)
-            guard !list.entries.isEmpty else { return .boolean(false) }
-            let environment = environment
-            return .boolean(
-                try anyString(arguments[1], context) { value in
-                    list.match(key: environment.key(for: value, in: list), on: environment.asOf) != nil
-                })
-        case .containsAny:
-            let list = try list(arguments[0], context)
-            try charge(valueCount(arguments[1], context) * list.entries.count)
-            let asOf = environment.asOf
-            return .boolean(try anyString(arguments[1], context) { RedlineFunctions.containsAny(list, $0, on: asOf) })
-        case .asOf:
-            return .string(environment.asOf.description)
-        case .days:
-            return .number(try date(0).map { Double($0.daysSinceEpoch) } ?? .nan)
-        case .daysSince:
-            return .number(try date(0).map { Double(environment.asOf.daysSinceEpoch - $0.daysSinceEpoch) } ?? .nan)
-        case .monthsBetween:
-            guard let from = try date(0), let to = try date(1) else { return .number(.nan) }
-            return .number(Double(from.months(until: to)))
-        case .latest:
-            return .string(try strings(arguments[0], context).compactMap { LocalDate($0) }.max()?.description ?? "")
-        case .independent, .selfDeclared:
-            guard arguments[0].isNodeSet else { throw NativeXPathStop() }
-            let wantIndependent = function == .independent
-            return .boolean(
-                try any(arguments[0], context) { node in
-                    guard let provenance = RedlineFunctions.provenance(of: node) else { return false }
-                    return RedlineFunctions.independentProvenances.contains(provenance) == wantIndependent
-                })
-        case .hasTokens:
-            let wanted = RedlineFunctions.tokens(try string(arguments[1], context))
-            guard !wanted.isEmpty else { return .boolean(false) }
-            let present = Set(try strings(arguments[0], context).flatMap(RedlineFunctions.tokens))
-            return .boolean(wanted.allSatisfy { present.contains($0) })
-        case .normalizeName:
-            return .string(NameNormalizer.normalize(try string(arguments[0], context)))
-        case .sameParty:
-            let second = Set(try strings(arguments[1], context).map(NameNormalizer.normalize).filter { !$0.isEmpty })
-            guard !second.isEmpty else { return .boolean(false) }
-            return .boolean(try anyString(arguments[0], context) { second.contains(NameNormalizer.normalize($0)) })
+            return .number(Double(context.position))
+        case .last:
+            guard context.position >= 0 else { throw NativeXPathStop() }
+            return .number(Double(context.size))
+        case .redline(let function):
+            return try arguments.withUnsafeBufferPointer { arguments throws(NativeXPathStop) in
+                do throws(RedlineFunctionFailure) {
+                    return try function.evaluateNatively(
+                        NativeFunctionArguments(evaluator: self, arguments: arguments, context: context))
+                } catch {
+                    throw NativeXPathStop()
+                }
+            }
         }
     }
 

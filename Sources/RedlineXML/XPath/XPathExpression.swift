@@ -10,6 +10,9 @@ public final class XPathExpression: @unchecked Sendable {
     public let text: String
     /// Where the expression was written (for messages).
     public let position: SourcePosition
+    /// The expression read as an XPath 1.0 syntax tree (for the loader's checks, lint, coverage and
+    /// explanations; the native form is lowered from it).
+    package let syntax: XPathSyntax
     /// The expression in redline's own form, evaluated without libxml2's XPath machine when the
     /// expression stays within what ``NativeXPathEvaluator`` handles; nil otherwise.
     let native: NativeXPath?
@@ -52,7 +55,9 @@ public final class XPathExpression: @unchecked Sendable {
                 suggestion: "check brackets, quotes and operators; redline uses XPath 1.0")
         }
         pointer = compiled
-        native = namespaces.flatMap { NativeXPathParser.compile(text, namespaces: $0) }
+        let syntax = XPathSyntax(text)
+        self.syntax = syntax
+        native = namespaces.flatMap { NativeXPathLowering.lower(syntax, namespaces: $0) }
     }
 
     deinit {

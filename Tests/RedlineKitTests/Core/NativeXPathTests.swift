@@ -213,7 +213,7 @@ struct NativeXPathMemoryTests {
         }
         // Namespace URIs and the step of `//` are shared for the life of the process.
         let alive = found.compactMap(\.object).filter { object in
-            object !== NativeXPathParser.descendantOrSelfNode
+            object !== NativeXPathLowering.descendantOrSelfNode
                 && !((object as? NativeString).map { $0 === NativeString.namespace($0.string) } ?? false)
         }
         #expect(alive.isEmpty, "\(alive.count) objects of the tree outlive it")

@@ -1,7 +1,8 @@
-/// One token of an XPath 1.0 expression, with its character offset in the expression text.
-package struct XPathToken: Equatable {
+/// One token of an XPath 1.0 expression, with its character offsets in the expression text: the
+/// one tokenizer, read by ``XPathParser``. Names and operators are told apart by the parser.
+struct XPathToken: Equatable {
     /// What kind of token this is.
-    package enum Kind: Equatable {
+    enum Kind: Equatable {
         /// A string literal (text without its quotes).
         case literal
         /// A number.
@@ -15,16 +16,16 @@ package struct XPathToken: Equatable {
     }
 
     /// The kind.
-    package var kind: Kind
+    var kind: Kind
     /// The token text (a literal's text without quotes).
-    package var text: String
+    var text: String
     /// The offset of the token's first character in the expression.
-    package var start: Int
+    var start: Int
     /// The offset just after the token's last character.
-    package var end: Int
+    var end: Int
 
     /// Splits an expression into tokens. Never fails: an unterminated literal runs to the end.
-    package static func tokenize(_ expression: String) -> [XPathToken] {
+    static func tokenize(_ expression: String) -> [XPathToken] {
         let characters = Array(expression)
         var tokens: [XPathToken] = []
         var index = 0
@@ -67,18 +68,5 @@ package struct XPathToken: Equatable {
             }
         }
         return tokens
-    }
-
-    /// True when the token at `index` is an operator name (`and`, `or`, `div`, `mod`) by XPath's
-    /// disambiguation rule: a preceding token exists and is not `@ :: ( [ ,` or an operator.
-    package static func isOperatorName(_ tokens: [XPathToken], at index: Int) -> Bool {
-        let token = tokens[index]
-        guard token.kind == .name, ["and", "or", "div", "mod"].contains(token.text), index > 0 else { return false }
-        let previous = tokens[index - 1]
-        if previous.kind == .symbol {
-            return [")", "]", ".", "..", "*"].contains(previous.text)
-        }
-        if previous.kind == .name, isOperatorName(tokens, at: index - 1) { return false }
-        return true
     }
 }
