@@ -51,7 +51,7 @@ package struct RedlineFunctionExample: Sendable, CustomStringConvertible {
                 id: id, kind: kind, title: id, source: "examples", effective: effective,
                 entries: entries.map { value, since in
                     ReferenceList.Entry(
-                        value: value, key: ReferenceList.key(for: value, kind: kind), since: since ?? effective,
+                        value: value, kind: kind, since: since ?? effective,
                         until: nil, position: position)
                 }, position: position)
         }
