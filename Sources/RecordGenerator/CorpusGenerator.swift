@@ -36,7 +36,8 @@ public struct CorpusGenerator: Sendable {
         var builder = RecordBuilder(rng: rng, index: index)
         let text = builder.build()
         let kind: GeneratedRecord.Kind = builder.isLicence ? .licence : .application
-        let record = GeneratedRecord(fileName: CorpusGenerator.fileName(index), recordID: builder.id, kind: kind, text: text)
+        let record = GeneratedRecord(
+            fileName: CorpusGenerator.fileName(index), recordID: builder.id, kind: kind, text: text)
         guard broken else { return record }
         var breaker = builder.rng
         return BrokenRecord.spoil(record, &breaker)

@@ -15,7 +15,8 @@ extension RecordBuilder {
                 "hrdd", "Group-wide human-rights due diligence under the UN Guiding Principles.",
                 [
                     ("by", "exporter"), ("scope", scope), ("steps", steps),
-                    ("provenance", exemplary ? "audit" : provenance()), ("date", rng.chance(0.3) ? evidenceDate(futureChance: 0) : nil),
+                    ("provenance", exemplary ? "audit" : provenance()),
+                    ("date", rng.chance(0.3) ? evidenceDate(futureChance: 0) : nil),
                 ])
         }
         if hasInvestor && (exemplary || present(-0.2)) {
@@ -30,9 +31,12 @@ extension RecordBuilder {
         let assessments = exemplary ? 1 : rng.pick([0, 1, 1, 1, 2])
         for number in 0..<assessments {
             let independent = exemplary || rng.chance(tier.independent)
-            let outcome = !exemplary && rng.chance(0.06) ? rng.pick(["high", "unacceptable"]) : rng.pick(["low", "low", "medium"])
+            let outcome =
+                !exemplary && rng.chance(0.06)
+                ? rng.pick(["high", "unacceptable"]) : rng.pick(["low", "low", "medium"])
             let date: String? =
-                exemplary ? CalendarDate.random(2019...2024, &rng).text : rng.chance(0.6) ? evidenceDate(futureChance: 0.06) : nil
+                exemplary
+                ? CalendarDate.random(2019...2024, &rng).text : rng.chance(0.6) ? evidenceDate(futureChance: 0.06) : nil
             writer.open(
                 "impactAssessment",
                 [
@@ -44,22 +48,35 @@ extension RecordBuilder {
                             : "the exporter's compliance committee"
                     ),
                     ("independence", independent ? "independent" : rng.pick(["internal", nil])), ("outcome", outcome),
-                    ("provenance", independent ? rng.pick(["audit", "independent"]) : rng.pick(["self-declared", nil])),
+                    (
+                        "provenance",
+                        independent ? rng.pick(["audit", "independent"]) : rng.pick(["self-declared", nil])
+                    ),
                     ("source", "HRIA-\(rng.int(2019...2024))-\(rng.int(10...99))"),
                 ])
             let allCovers = [
-                "iccpr-17", "iccpr-19", "legality", "necessity", "proportionality", "actual-use", "journalists", "human-rights-defenders",
+                "iccpr-17", "iccpr-19", "legality", "necessity", "proportionality", "actual-use", "journalists",
+                "human-rights-defenders",
                 "transnational-repression",
             ]
             let covers =
                 exemplary
-                ? Array(allCovers.prefix(8)) : rng.sample(allCovers, count: rng.chance(tier.present) ? rng.int(5...9) : rng.int(0...4))
+                ? Array(allCovers.prefix(8))
+                : rng.sample(allCovers, count: rng.chance(tier.present) ? rng.int(5...9) : rng.int(0...4))
             for cover in covers { writer.leaf("covers", cover) }
             if exemplary || present(-0.1) {
                 writer.leaf(
                     "riskThreshold",
                     "Any credible risk of use against journalists or human-rights defenders is above threshold: no engagement.",
-                    [("standard", rng.pick(["UNGP 17-19; OHCHR B-Tech", "OECD Due Diligence Guidance", "EU Regulation 2021/821 art. 5"]))])
+                    [
+                        (
+                            "standard",
+                            rng.pick([
+                                "UNGP 17-19; OHCHR B-Tech", "OECD Due Diligence Guidance",
+                                "EU Regulation 2021/821 art. 5",
+                            ])
+                        )
+                    ])
             }
             if exemplary || (number == 0 && present()) {
                 writer.leaf(
@@ -70,7 +87,9 @@ extension RecordBuilder {
         }
         if present() {
             writer.open("contract", [("provenance", exemplary ? "audit" : provenance())])
-            if present() { writer.leaf("humanRightsClauses", "Use only under judicial warrant; ICCPR art. 17 and 19 compliance.") }
+            if present() {
+                writer.leaf("humanRightsClauses", "Use only under judicial warrant; ICCPR art. 17 and 19 compliance.")
+            }
             if present() {
                 writer.leaf(
                     "termination", "Termination for material breach.",
@@ -83,7 +102,10 @@ extension RecordBuilder {
             if present() {
                 let to =
                     exemplary || rng.chance(tier.present)
-                    ? rng.pick(["law-enforcement export-authority victims", "export-authority victims", "law-enforcement victims"])
+                    ? rng.pick([
+                        "law-enforcement export-authority victims", "export-authority victims",
+                        "law-enforcement victims",
+                    ])
                     : rng.pick(["export-authority", "law-enforcement"])
                 writer.leaf("breachReporting", "Breaches reported within 72 hours.", [("to", to)])
             }
@@ -95,7 +117,10 @@ extension RecordBuilder {
                 "usageMonitoring", "Tamper-evident usage log.",
                 [
                     ("operator", independentOperator ? "independent" : "exporter"),
-                    ("usageRecords", exemplary ? "true" : rng.chance(tier.present) ? "true" : rng.pick([nil, "false"])),
+                    (
+                        "usageRecords",
+                        exemplary ? "true" : rng.chance(tier.present) ? "true" : rng.pick([nil, "false"])
+                    ),
                     ("provenance", independentOperator ? rng.pick(["audit", "independent"]) : provenance()),
                 ])
         }
@@ -103,20 +128,26 @@ extension RecordBuilder {
             writer.leaf(
                 "whistleblowerPolicy", "Reporting channel run by an external ombudsperson.",
                 [
-                    ("scope", exemplary || rng.chance(tier.present) ? "any suspected misuse, including by customers" : nil),
+                    (
+                        "scope",
+                        exemplary || rng.chance(tier.present) ? "any suspected misuse, including by customers" : nil
+                    ),
                     ("confidentiality", exemplary ? "true" : bool(tier.present)),
                     ("independentInvestigators", exemplary ? "true" : bool(tier.present)),
                     ("provenance", exemplary ? "audit" : provenance()),
                 ])
         }
         if present(-0.2) {
-            writer.leaf("grievanceMechanism", "Public grievance channel meeting the UNGP 31 criteria.", [("provenance", provenance())])
+            writer.leaf(
+                "grievanceMechanism", "Public grievance channel meeting the UNGP 31 criteria.",
+                [("provenance", provenance())])
         }
         if present(-0.1) {
             writer.leaf(
                 "oversightBody", "Human Rights Advisory Board.",
                 [
-                    ("independent", exemplary ? "true" : bool(tier.present)), ("multiStakeholder", exemplary ? "true" : bool(tier.present)),
+                    ("independent", exemplary ? "true" : bool(tier.present)),
+                    ("multiStakeholder", exemplary ? "true" : bool(tier.present)),
                     ("civilSociety", exemplary ? "true" : bool(tier.present)),
                     ("provenance", exemplary ? "audit" : provenance()),
                 ])
@@ -137,7 +168,8 @@ extension RecordBuilder {
                 "registryEntry", nil,
                 [
                     ("registry", "EU cyber-surveillance exporter registry (hypothetical)"),
-                    ("entryId", "\(exporter.country)-\(rng.int(1000...9999))"), ("covers", covers), ("provenance", "regulator"),
+                    ("entryId", "\(exporter.country)-\(rng.int(1000...9999))"), ("covers", covers),
+                    ("provenance", "regulator"),
                 ])
         }
         for _ in 0..<(exemplary ? 1 : rng.int(0...3)) {
@@ -146,26 +178,36 @@ extension RecordBuilder {
                 "report", "Annual transparency report",
                 [
                     ("kind", rng.pick(["transparency", "human-rights", "annual"])), ("date", date),
-                    ("covers", exemplary || rng.chance(tier.present) ? "sales rejected-clients" : "sales"), ("provenance", provenance()),
+                    ("covers", exemplary || rng.chance(tier.present) ? "sales rejected-clients" : "sales"),
+                    ("provenance", provenance()),
                 ])
         }
         if exemplary || present() {
             writer.leaf(
                 "contractDisclosure", "Contract disclosure under the public information act.",
-                [("status", exemplary ? rng.pick(["disclosed", "disclosable"]) : rng.pick(["disclosed", "disclosable", "withheld"]))])
+                [
+                    (
+                        "status",
+                        exemplary
+                            ? rng.pick(["disclosed", "disclosable"])
+                            : rng.pick(["disclosed", "disclosable", "withheld"])
+                    )
+                ])
         }
         writer.close("transparency")
     }
 
     mutating func events() {
         let exemplary = tier == .exemplary
-        let count = isLicence ? (exemplary ? rng.int(0...2) : rng.int(0...5)) : (exemplary ? rng.int(0...1) : rng.int(0...2))
+        let count =
+            isLicence ? (exemplary ? rng.int(0...2) : rng.int(0...5)) : (exemplary ? rng.int(0...1) : rng.int(0...2))
         guard count > 0 else { return }
         writer.open("events")
         for _ in 0..<count {
             let benign = ["cooperation", "investigation", "delisting", "corporate-event"]
             let harmful = [
-                "misuse-report", "misuse-report", "transnational-repression", "designation", "customer-suspension", "customer-termination",
+                "misuse-report", "misuse-report", "transnational-repression", "designation", "customer-suspension",
+                "customer-termination",
                 "non-cooperation",
             ]
             let type = exemplary || rng.chance(isLicence ? 0.7 : 0.85) ? rng.pick(benign) : rng.pick(harmful)
@@ -174,10 +216,16 @@ extension RecordBuilder {
             switch type {
             case "misuse-report", "transnational-repression":
                 attributes.append(
-                    ("provenance", rng.chance(0.7) ? rng.pick(["forensic", "independent", "court"]) : rng.pick([nil, "self-declared"])))
-                attributes.append(("source", rng.pick(["Citizen Lab", "Amnesty Tech", "Forbidden Stories", "Court filing"])))
+                    (
+                        "provenance",
+                        rng.chance(0.7)
+                            ? rng.pick(["forensic", "independent", "court"]) : rng.pick([nil, "self-declared"])
+                    ))
+                attributes.append(
+                    ("source", rng.pick(["Citizen Lab", "Amnesty Tech", "Forbidden Stories", "Court filing"])))
             case "corporate-event":
-                attributes.append(("disclosedToRegulator", exemplary ? "true" : rng.pick(["true", "true", "false", nil])))
+                attributes.append(
+                    ("disclosedToRegulator", exemplary ? "true" : rng.pick(["true", "true", "false", nil])))
             default:
                 if rng.chance(0.5) { attributes.append(("provenance", rng.pick(Vocabulary.independentProvenances))) }
             }
@@ -192,14 +240,16 @@ extension RecordBuilder {
                     : rng.pick(Vocabulary.unrelatedCustomers)
                 writer.leaf("subject", subject)
                 if type == "transnational-repression" {
-                    writer.leaf("country", matches || rng.chance(0.3) ? destination.country : rng.pick(["VE", "BY", "TR"]))
+                    writer.leaf(
+                        "country", matches || rng.chance(0.3) ? destination.country : rng.pick(["VE", "BY", "TR"]))
                 }
             case "designation":
                 writer.leaf("subject", rng.pick(Vocabulary.unrelatedCustomers))
                 writer.leaf(
                     "list",
                     rng.pick([
-                        "EU Global Human Rights Sanctions Regime", "Global Magnitsky Act designations", "US Entity List",
+                        "EU Global Human Rights Sanctions Regime", "Global Magnitsky Act designations",
+                        "US Entity List",
                         "UK export control list",
                     ]))
             case "delisting", "investigation", "cooperation", "non-cooperation":

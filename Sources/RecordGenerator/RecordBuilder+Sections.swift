@@ -22,7 +22,9 @@ extension RecordBuilder {
         if tier == .exemplary || rng.chance(tier.present + 0.1) {
             let name =
                 rng.chance(0.1)
-                ? endUser.name : endUser.government ? "\(endUser.name), Procurement Directorate" : rng.pick(Vocabulary.commercialParties)
+                ? endUser.name
+                : endUser.government
+                    ? "\(endUser.name), Procurement Directorate" : rng.pick(Vocabulary.commercialParties)
             party("consignee", name, [], destination.country, government: endUser.government)
         }
         if tier == .exemplary || rng.chance(tier.present + 0.1) {
@@ -30,7 +32,9 @@ extension RecordBuilder {
             if duplicate { party("end-user", endUser.name, [], endUser.country, government: endUser.government) }
         }
         if rng.chance(0.2) {
-            party("ultimate-end-user", "\(endUser.name) Regional Office", [], endUser.country, government: endUser.government)
+            party(
+                "ultimate-end-user", "\(endUser.name) Regional Office", [], endUser.country,
+                government: endUser.government)
         }
         if rng.chance(0.25) {
             party(
@@ -40,7 +44,8 @@ extension RecordBuilder {
         if tier != .exemplary && rng.chance(0.02) {
             let listed = rng.pick(Vocabulary.listedExporters)
             party(
-                "intermediary", rng.chance(0.5) ? listed.name : listed.aliases.first ?? listed.name, [], listed.country, government: false)
+                "intermediary", rng.chance(0.5) ? listed.name : listed.aliases.first ?? listed.name, [], listed.country,
+                government: false)
         }
         writer.close("parties")
     }
@@ -57,7 +62,9 @@ extension RecordBuilder {
         for number in 1...count {
             var product = cyber ? rng.pick(cyberProducts) : rng.pick(plainProducts)
             if cyber && number > 1 && rng.chance(0.3) { product = rng.pick(plainProducts) }
-            if cyber && tier != .exemplary && product.capabilities.contains("encryption-circumvention") && !rng.chance(0.3) {
+            if cyber && tier != .exemplary && product.capabilities.contains("encryption-circumvention")
+                && !rng.chance(0.3)
+            {
                 product = rng.pick(cyberProducts.filter { !$0.capabilities.contains("encryption-circumvention") })
             }
             let cyberAttribute: String? = product.cyber ? rng.pick(["true", "true", "1"]) : rng.pick([nil, "false"])
@@ -74,8 +81,12 @@ extension RecordBuilder {
                     capabilities.append(capability)
                 }
             }
-            if rng.chance(0.6) { writer.leaf("service", "Operator training, \(rng.int(2...10)) days", [("kind", "training")]) }
-            if rng.chance(0.4) { writer.leaf("service", "Security updates for \(rng.pick([12, 24, 36])) months", [("kind", "updates")]) }
+            if rng.chance(0.6) {
+                writer.leaf("service", "Operator training, \(rng.int(2...10)) days", [("kind", "training")])
+            }
+            if rng.chance(0.4) {
+                writer.leaf("service", "Security updates for \(rng.pick([12, 24, 36])) months", [("kind", "updates")])
+            }
             if tier != .exemplary && rng.chance(0.015) {
                 writer.leaf(
                     "service", "Operational support for a third-party product",
@@ -122,7 +133,9 @@ extension RecordBuilder {
                 ("source", rng.chance(0.5) ? "End-user certificate \(destination.country)-\(rng.int(100...999))" : nil),
             ])
         if present() {
-            writer.leaf("legalBasis", "Code of Criminal Procedure, chapter on covert surveillance", [("provenance", provenance())])
+            writer.leaf(
+                "legalBasis", "Code of Criminal Procedure, chapter on covert surveillance",
+                [("provenance", provenance())])
         }
         if present() { writer.leaf("legitimateAim", "Investigation of serious crime") }
         if present() {
@@ -131,7 +144,9 @@ extension RecordBuilder {
                 [("provenance", provenance())])
         }
         if present() {
-            writer.leaf("targetingLimits", "No targeting of journalists, lawyers, human-rights defenders or political activity.")
+            writer.leaf(
+                "targetingLimits", "No targeting of journalists, lawyers, human-rights defenders or political activity."
+            )
         }
         writer.close("endUse")
     }
@@ -141,12 +156,15 @@ extension RecordBuilder {
         let independent = tier == .exemplary
         func evidence(_ name: String, _ text: String) {
             guard present() else { return }
-            writer.leaf(name, text, [("provenance", independent ? rng.pick(Vocabulary.independentProvenances) : provenance())])
+            writer.leaf(
+                name, text, [("provenance", independent ? rng.pick(Vocabulary.independentProvenances) : provenance())])
         }
         evidence("surveillanceLaw", "Law on special investigative means and its implementing regulations")
         evidence("judicialAuthorisation", "A judge authorises each surveillance measure in advance.")
         evidence("independentOversight", "Parliamentary committee and an independent data-protection authority")
-        evidence("publicOversightApproval", "Acquisition approved by the parliamentary oversight committee after public notice.")
+        evidence(
+            "publicOversightApproval",
+            "Acquisition approved by the parliamentary oversight committee after public notice.")
         evidence("procurementRestriction", "Procurement of intrusion tools restricted to listed agencies.")
         evidence("impermissibleTargets", "Journalists, lawyers and political activity are impermissible targets.")
         if present() {

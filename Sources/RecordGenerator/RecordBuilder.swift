@@ -152,7 +152,9 @@ struct RecordBuilder {
         writer.leaf("issuingState", state.country)
         writer.leaf("authority", state.authority)
         let submitted = CalendarDate.random(2016...2025, &rng)
-        if rng.chance(0.8) { writer.leaf("reference", "\(state.country)-EXP-\(submitted.year)-\(rng.int(1000...9999))") }
+        if rng.chance(0.8) {
+            writer.leaf("reference", "\(state.country)-EXP-\(submitted.year)-\(rng.int(1000...9999))")
+        }
         writer.leaf("submitted", submitted.text)
         if isLicence {
             let decided = submitted.adding(days: rng.int(20...200))
@@ -161,16 +163,20 @@ struct RecordBuilder {
             writer.leaf("validFrom", from.text)
             if rng.chance(0.8) { writer.leaf("validUntil", from.adding(months: rng.pick([12, 24, 36])).text) }
             if rng.chance(0.2) {
-                writer.leaf("renewalOf", "\(state.country)-EXP-\(submitted.year - 2)-\(rng.int(1000...9999))", [("holder", exporter.name)])
+                writer.leaf(
+                    "renewalOf", "\(state.country)-EXP-\(submitted.year - 2)-\(rng.int(1000...9999))",
+                    [("holder", exporter.name)])
             }
         }
         if noLicenceRequired || (transfer == "intra-eu" && rng.chance(0.3)) {
             writer.open("determination", [("provenance", "regulator")])
             if rng.chance(tier.present) {
-                writer.leaf("legalBasis", "Article 11 of Regulation (EU) 2021/821: intra-Union transfer outside Annex IV")
+                writer.leaf(
+                    "legalBasis", "Article 11 of Regulation (EU) 2021/821: intra-Union transfer outside Annex IV")
             }
             if rng.chance(tier.present) {
-                writer.leaf("disclosure", "Published in the authority's annual export report", [("source", "Annual report")])
+                writer.leaf(
+                    "disclosure", "Published in the authority's annual export report", [("source", "Annual report")])
             }
             writer.close("determination")
         }

@@ -72,16 +72,19 @@ enum Vocabulary {
         Destination(country: "TH", agencies: ["Royal Thai Police", "National Intelligence Agency"]),
         Destination(country: "NG", agencies: ["Nigeria Police Force", "Department of State Services"]),
         Destination(country: "PE", agencies: ["Policia Nacional del Peru", "Direccion Nacional de Inteligencia"]),
-        Destination(country: "PH", agencies: ["Philippine National Police", "National Intelligence Coordinating Agency"]),
+        Destination(
+            country: "PH", agencies: ["Philippine National Police", "National Intelligence Coordinating Agency"]),
         Destination(country: "KE", agencies: ["National Police Service", "National Intelligence Service"]),
         Destination(country: "CL", agencies: ["Policia de Investigaciones", "Agencia Nacional de Inteligencia"]),
         Destination(country: "AE", agencies: ["Signals Intelligence Agency", "Dubai Police General Command"]),
         Destination(country: "MX", agencies: ["Centro Nacional de Inteligencia", "Fiscalia General de la Republica"]),
-        Destination(country: "MA", agencies: ["Direction generale de la surveillance du territoire", "Surete nationale"]),
+        Destination(
+            country: "MA", agencies: ["Direction generale de la surveillance du territoire", "Surete nationale"]),
         Destination(country: "SA", agencies: ["Presidency of State Security", "General Intelligence Presidency"]),
         Destination(country: "HU", agencies: ["Nemzetbiztonsagi Szakszolgalat", "Alkotmanyvedelmi Hivatal"]),
         Destination(country: "IN", agencies: ["Intelligence Bureau", "National Investigation Agency"]),
-        Destination(country: "RW", agencies: ["National Intelligence and Security Service", "Rwanda Investigation Bureau"]),
+        Destination(
+            country: "RW", agencies: ["National Intelligence and Security Service", "Rwanda Investigation Bureau"]),
         Destination(country: "AZ", agencies: ["State Security Service", "Ministry of Internal Affairs"]),
         Destination(country: "KZ", agencies: ["National Security Committee", "Financial Monitoring Agency"]),
     ]
@@ -119,23 +122,28 @@ enum Vocabulary {
 
     static let products: [Product] = [
         Product(
-            description: "Lawful-interception mediation platform for fixed and mobile networks (ETSI LI handover interfaces)",
+            description:
+                "Lawful-interception mediation platform for fixed and mobile networks (ETSI LI handover interfaces)",
             controlEntries: ["5A001.j"], capabilities: ["lawful-interception", "interception"], cyber: true),
         Product(
             description: "Remote device intrusion suite with zero-click delivery and data extraction modules",
-            controlEntries: ["4A005", "4D004"], capabilities: ["remote-intrusion", "zero-click", "data-extraction"], cyber: true),
+            controlEntries: ["4A005", "4D004"], capabilities: ["remote-intrusion", "zero-click", "data-extraction"],
+            cyber: true),
         Product(
             description: "Vehicle-mounted Wi-Fi and mobile interception system with device-extraction module",
-            controlEntries: ["5A001.f"], capabilities: ["interception", "location-tracking", "data-extraction"], cyber: true),
+            controlEntries: ["5A001.f"], capabilities: ["interception", "location-tracking", "data-extraction"],
+            cyber: true),
         Product(
             description: "IP network monitoring centre with deep packet inspection and retention",
-            controlEntries: ["5A001.j", "5D001.a"], capabilities: ["network-monitoring", "relationship-mapping"], cyber: true),
+            controlEntries: ["5A001.j", "5D001.a"], capabilities: ["network-monitoring", "relationship-mapping"],
+            cyber: true),
         Product(
             description: "Mobile forensic extraction kiosk for seized handsets",
             controlEntries: ["5A004.a"], capabilities: ["data-extraction"], cyber: true),
         Product(
             description: "Encrypted-messaging interception appliance (TLS and app-layer decryption)",
-            controlEntries: ["5A004.a", "5D002"], capabilities: ["encryption-circumvention", "interception"], cyber: true),
+            controlEntries: ["5A004.a", "5D002"], capabilities: ["encryption-circumvention", "interception"],
+            cyber: true),
         Product(
             description: "Face-matching video analytics for city camera networks",
             controlEntries: ["6A003.b"], capabilities: ["facial-recognition"], cyber: true),

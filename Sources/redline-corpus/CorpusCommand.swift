@@ -25,7 +25,9 @@ struct CorpusCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write into (created if missing).", valueName: "dir"))
     var out: String
 
-    @Option(name: .customLong("broken-percent"), help: "Share of broken files (truncated, schema-invalid, DOCTYPE, empty), in percent.")
+    @Option(
+        name: .customLong("broken-percent"),
+        help: "Share of broken files (truncated, schema-invalid, DOCTYPE, empty), in percent.")
     var brokenPercent: Double = 0
 
     @Option(help: "Threads to generate on.")

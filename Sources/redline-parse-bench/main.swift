@@ -52,7 +52,9 @@ func parseArguments() -> Settings {
         }
     }
     guard !settings.files.isEmpty else { fail("no files; pass files or --list FILE") }
-    guard ["parse", "validate", "engine", "rules"].contains(settings.mode) else { fail("unknown mode \(settings.mode)") }
+    guard ["parse", "validate", "engine", "rules"].contains(settings.mode) else {
+        fail("unknown mode \(settings.mode)")
+    }
     return settings
 }
 

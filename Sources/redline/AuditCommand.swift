@@ -30,12 +30,16 @@ struct AuditCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Record files, directories (walked for *.xml), or - to read paths from stdin.", valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "Record files, directories (walked for *.xml), or - to read paths from stdin.", valueName: "path"))
     var paths: [String] = []
 
     @OptionGroup var evaluation: EvaluationFlags
 
-    @Option(name: .long, help: ArgumentHelp("Threads to evaluate records on (default: the number of cores).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Threads to evaluate records on (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
     @Option(
@@ -53,12 +57,17 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A waivers file (docs/audit.md).", valueName: "file"))
     var waivers: String?
 
-    @Option(name: .long, help: ArgumentHelp("Directory report paths are relative to (default: the current directory).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Directory report paths are relative to (default: the current directory).", valueName: "path"))
     var base: String?
 
     @Flag(
         name: .long,
-        help: "After the reports, print on standard error which rules never fired, never passed or never applied over the batch.")
+        help:
+            "After the reports, print on standard error which rules never fired, never passed or never applied over the batch."
+    )
     var coverage = false
 
     @Option(name: .customLong("chunk-size"), help: .hidden)
@@ -66,7 +75,8 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         guard !paths.isEmpty else {
-            throw ValidationError("Please give at least one path, e.g. redline audit examples/records (or - to read paths from stdin).")
+            throw ValidationError(
+                "Please give at least one path, e.g. redline audit examples/records (or - to read paths from stdin).")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1.") }

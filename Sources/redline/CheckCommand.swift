@@ -35,7 +35,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: \(Format.allValueStrings.joined(separator: " or ")).")
     var format = Format(argument: "text")!
 
-    @Option(name: .long, help: ArgumentHelp("Threads to evaluate records on (default: the number of cores).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Threads to evaluate records on (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
     func validate() throws {

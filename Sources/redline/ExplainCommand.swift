@@ -13,7 +13,9 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A licence record file (XML).", valueName: "record"))
     var record: String
 
-    @Option(name: .long, help: ArgumentHelp("A rule to explain (repeatable; default: every failing rule).", valueName: "id"))
+    @Option(
+        name: .long, help: ArgumentHelp("A rule to explain (repeatable; default: every failing rule).", valueName: "id")
+    )
     var rule: [String] = []
 
     @OptionGroup var evaluation: EvaluationFlags

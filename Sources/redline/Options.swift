@@ -10,18 +10,24 @@ struct EvaluationFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A rule-set file to use instead of the built-in rules.", valueName: "path"))
     var rules: String?
 
-    @Option(name: .long, help: ArgumentHelp("The rule set's profile (default: the rule set's default, due-diligence).", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The rule set's profile (default: the rule set's default, due-diligence).", valueName: "name"))
     var profile: String?
 
     @Option(
         name: .customLong("as-of"),
-        help: ArgumentHelp("Evaluate as of this date; later events do not exist (default: today, UTC).", valueName: "YYYY-MM-DD"))
+        help: ArgumentHelp(
+            "Evaluate as of this date; later events do not exist (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
     @Option(name: .customLong("max-bytes"), help: ArgumentHelp("Largest record accepted, in bytes.", valueName: "n"))
     var maxBytes: Int = XMLLimits.default.maxBytes
 
-    @Option(name: .customLong("max-xpath-ops"), help: ArgumentHelp("XPath operations allowed per expression.", valueName: "n"))
+    @Option(
+        name: .customLong("max-xpath-ops"),
+        help: ArgumentHelp("XPath operations allowed per expression.", valueName: "n"))
     var maxXPathOperations: Int = XMLLimits.default.xpathOperationLimit
 
     @Option(
@@ -29,10 +35,13 @@ struct EvaluationFlags: ParsableArguments {
         help: ArgumentHelp("Deepest element nesting accepted in a record (libxml2 stops at 256).", valueName: "n"))
     var maxDepth: Int = XMLLimits.default.maxDepth
 
-    @Option(name: .customLong("max-attributes"), help: ArgumentHelp("Most attributes accepted on one element.", valueName: "n"))
+    @Option(
+        name: .customLong("max-attributes"),
+        help: ArgumentHelp("Most attributes accepted on one element.", valueName: "n"))
     var maxAttributes: Int = XMLLimits.default.maxAttributes
 
-    @Option(name: .customLong("max-elements"), help: ArgumentHelp("Most elements accepted in one record.", valueName: "n"))
+    @Option(
+        name: .customLong("max-elements"), help: ArgumentHelp("Most elements accepted in one record.", valueName: "n"))
     var maxElements: Int = XMLLimits.default.maxElements
 
     @Option(
@@ -61,7 +70,8 @@ struct EvaluationFlags: ParsableArguments {
 
     var limits: XMLLimits {
         XMLLimits(
-            maxBytes: maxBytes, maxDepth: maxDepth, xpathOperationLimit: maxXPathOperations, maxAttributes: maxAttributes,
+            maxBytes: maxBytes, maxDepth: maxDepth, xpathOperationLimit: maxXPathOperations,
+            maxAttributes: maxAttributes,
             maxElements: maxElements, maxSecondsPerRecord: maxSecondsPerRecord)
     }
 

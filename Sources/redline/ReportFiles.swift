@@ -103,7 +103,8 @@ final class TemporarySpill: DescriptorSink, SpillSink {
         var template = Array("\(directory)/.redline-spill-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw ReportFileError(message: "cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
+            throw ReportFileError(
+                message: "cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
         }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         super.init(descriptor: descriptor)

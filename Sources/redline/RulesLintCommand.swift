@@ -6,7 +6,8 @@ import RedlineKit
 struct RulesLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check a rule set: schema, XPath, functions, lists, ids, demands, citations, examples, suspicious patterns.",
+        abstract:
+            "Check a rule set: schema, XPath, functions, lists, ids, demands, citations, examples, suspicious patterns.",
         discussion: """
             Prints `file:line:col: error|warning: message` with a `fix:` line for each problem. \
             Exits 3 when there is an error, 0 otherwise (warnings alone do not fail).
@@ -18,12 +19,15 @@ struct RulesLintCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Folder of the letters citations must quote (default: seeds/ if it exists, else the built-in letters).", valueName: "dir"))
+            "Folder of the letters citations must quote (default: seeds/ if it exists, else the built-in letters).",
+            valueName: "dir"))
     var seeds: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Demand catalogue to check demand ids against (default: the built-in rules/demands.xml).", valueName: "file"))
+        help: ArgumentHelp(
+            "Demand catalogue to check demand ids against (default: the built-in rules/demands.xml).", valueName: "file"
+        ))
     var demands: String?
 
     @Option(name: .long, help: "Output format: text or json.")

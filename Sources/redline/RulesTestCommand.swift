@@ -21,15 +21,20 @@ struct RulesTestCommand: ParsableCommand {
     @OptionGroup var ruleSet: RuleSetArgument
 
     @Option(
-        name: .long, help: ArgumentHelp("A folder of example records (*.xml) with <?redline-expect …?> declarations.", valueName: "dir"))
+        name: .long,
+        help: ArgumentHelp(
+            "A folder of example records (*.xml) with <?redline-expect …?> declarations.", valueName: "dir"))
     var examples: String?
 
-    @Flag(name: .long, help: "Report, per rule, whether both outcomes and every branch of its conditions were exercised.")
+    @Flag(
+        name: .long, help: "Report, per rule, whether both outcomes and every branch of its conditions were exercised.")
     var coverage = false
 
     @Option(
         name: .customLong("min-coverage"),
-        help: ArgumentHelp("Fail when coverage (percent of outcomes and branch truths exercised) is below this.", valueName: "percent"))
+        help: ArgumentHelp(
+            "Fail when coverage (percent of outcomes and branch truths exercised) is below this.", valueName: "percent")
+    )
     var minCoverage: Double?
 
     @Option(name: .long, help: ArgumentHelp("Also write a report: junit=FILE.", valueName: "kind=file"))

@@ -6,7 +6,9 @@ import Testing
 /// rule set can reach.
 struct GeneratorTests {
     static let engine: Engine = {
-        do { return Engine(ruleSet: try RuleSetLoader.loadDefault()) } catch { fatalError("default rule set does not load: \(error)") }
+        do { return Engine(ruleSet: try RuleSetLoader.loadDefault()) } catch {
+            fatalError("default rule set does not load: \(error)")
+        }
     }()
     static let options = EvaluationOptions(asOf: LocalDate(CorpusGenerator.designAsOf)!)
 
@@ -61,9 +63,11 @@ struct GeneratorTests {
             for result in report.results where result.outcome == .fail { failedRules.insert(result.ruleID) }
             #expect(!report.results.contains { $0.outcome == .error })
         }
-        #expect(verdicts == ["approve", "approve-with-conditions", "refuse", "maintain", "review", "revoke", "suspend"])
+        #expect(
+            verdicts == ["approve", "approve-with-conditions", "refuse", "maintain", "review", "revoke", "suspend"])
         let ruleSet = Self.engine.ruleSet
-        let inProfile = ruleSet.rules.filter { $0.profiles.isEmpty || $0.profiles.contains(ruleSet.defaultProfile) }.map(\.id)
+        let inProfile = ruleSet.rules.filter { $0.profiles.isEmpty || $0.profiles.contains(ruleSet.defaultProfile) }
+            .map(\.id)
         #expect(Set(inProfile).subtracting(failedRules).isEmpty)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import RedlineTestSupport
 import RecordGenerator
+import RedlineTestSupport
 import Testing
 
 @testable import RedlineKit
@@ -23,7 +23,8 @@ struct NativeXPathCorpusTests {
         var records: [Record] = []
         for folder in ["examples/records", "examples/rulesets/records"] {
             let url = root.appendingPathComponent(folder)
-            for name in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() where name.hasSuffix(".xml") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+            where name.hasSuffix(".xml") {
                 let data = try Data(contentsOf: url.appendingPathComponent(name))
                 let text = String(decoding: data, as: UTF8.self)
                 // The first as-of the record declares, or the corpus design date.
@@ -36,7 +37,10 @@ struct NativeXPathCorpusTests {
         let generator = CorpusGenerator(seed: 99)
         for index in 0..<300 {
             let record = generator.record(index)
-            records.append(Record(name: record.fileName, bytes: Array(record.text.utf8), asOf: LocalDate(CorpusGenerator.designAsOf)!))
+            records.append(
+                Record(
+                    name: record.fileName, bytes: Array(record.text.utf8), asOf: LocalDate(CorpusGenerator.designAsOf)!)
+            )
         }
         return records
     }
@@ -71,13 +75,16 @@ struct NativeXPathCorpusTests {
             for ruleSet in ruleSets {
                 let environment = EvaluationEnvironment(asOf: record.asOf, lists: ruleSet.lists)
                 let limit = EvaluationOptions(asOf: record.asOf).limits.xpathOperationLimit
-                let native = NativeXPathEvaluator(document: document.pointer, environment: environment, operationLimit: limit)
+                let native = NativeXPathEvaluator(
+                    document: document.pointer, environment: environment, operationLimit: limit)
                 let libxml2 = XPathEvaluator(
                     document: document, namespaces: ruleSet.namespaces, environment: environment, operationLimit: limit,
                     useNative: false)
                 for rule in ruleSet.rules {
                     var located: XMLNode?
-                    for expression in [rule.assertion] + rule.locate + [rule.when, rule.partial?.condition].compactMap({ $0 }) {
+                    for expression in [rule.assertion] + rule.locate
+                        + [rule.when, rule.partial?.condition].compactMap({ $0 })
+                    {
                         let form = try #require(expression.native)
                         let expected = try? libxml2.evaluate(expression)
                         guard let actual = try? XPathResult(native.value(form, at: root.pointer)) else {
@@ -87,12 +94,15 @@ struct NativeXPathCorpusTests {
                             continue
                         }
                         guard let expected else {
-                            Issue.record("\(record.name) \(rule.id): libxml2 failed, native did not: \(expression.text)")
+                            Issue.record(
+                                "\(record.name) \(rule.id): libxml2 failed, native did not: \(expression.text)")
                             continue
                         }
                         #expect(XPathResult.same(actual, expected), "\(record.name) \(rule.id): \(expression.text)")
                         compared += 1
-                        if located == nil, rule.locate.contains(where: { $0 === expression }), case .nodes(let nodes) = expected {
+                        if located == nil, rule.locate.contains(where: { $0 === expression }),
+                            case .nodes(let nodes) = expected
+                        {
                             located = nodes.first
                         }
                     }
@@ -102,7 +112,9 @@ struct NativeXPathCorpusTests {
                         for case .value(let expression) in template.pieces {
                             let expected = try libxml2.evaluate(expression, node: node)
                             let actual = try XPathResult(native.value(#require(expression.native), at: node.pointer))
-                            #expect(XPathResult.same(actual, expected), "\(record.name) \(rule.id) message: \(expression.text)")
+                            #expect(
+                                XPathResult.same(actual, expected),
+                                "\(record.name) \(rule.id) message: \(expression.text)")
                             compared += 1
                         }
                     }

@@ -1,7 +1,7 @@
 import Foundation
-import RedlineTestSupport
 import RecordGenerator
 import RedlineKit
+import RedlineTestSupport
 import Testing
 
 /// Benchmarks/redline-default.sch must fail the same (record, rule) pairs as redline's default
@@ -12,10 +12,15 @@ struct SchematronPeerTests {
     /// `xmllint` on the PATH, if installed (CI installs libxml2-utils).
     static let xmllint: String? = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/xmllint" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/xmllint" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }()
 
-    @Test(.enabled(if: xmllint != nil, "xmllint is not installed (apt-get install libxml2-utils); the Schematron peer cannot be checked"))
+    @Test(
+        .enabled(
+            if: xmllint != nil,
+            "xmllint is not installed (apt-get install libxml2-utils); the Schematron peer cannot be checked"))
     func schematronFailsTheSameRulesAsRedline() throws {
         let folder = try TemporaryFolder.make("redline-peer")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -38,7 +43,10 @@ struct SchematronPeerTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.xmllint!)
         process.arguments =
-            ["--noout", "--schematron", Self.repositoryRoot.appendingPathComponent("Benchmarks/redline-default.sch").path] + names
+            [
+                "--noout", "--schematron",
+                Self.repositoryRoot.appendingPathComponent("Benchmarks/redline-default.sch").path,
+            ] + names
         process.currentDirectoryURL = folder
         let errors = Pipe()
         process.standardError = errors

@@ -46,16 +46,21 @@ struct AuditCommandTests {
         let out = try Self.folder()
         let result = try CLIRunner.run(
             [
-                "audit", Self.corpus, "--as-of", "2024-04-01", "--report", "sarif=\(out)/r.sarif", "--report", "junit=\(out)/r.junit.xml",
+                "audit", Self.corpus, "--as-of", "2024-04-01", "--report", "sarif=\(out)/r.sarif", "--report",
+                "junit=\(out)/r.junit.xml",
                 "--report", "json=\(out)/r.json", "--report", "markdown=\(out)/r.md", "--report", "github",
                 "--waivers", "Tests/Fixtures/waivers/waivers.xml", "--jobs", "2",
             ], environment: ["GITHUB_STEP_SUMMARY": ""])
         #expect(result.status == 2)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["r.json", "r.junit.xml", "r.md", "r.sarif"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
+                "r.json", "r.junit.xml", "r.md", "r.sarif",
+            ])
         #expect(result.stdout.contains("::error file=Tests/Fixtures/audit/broken/binary.xml,line=3,"))
         // The CLI's reports are the golden ones: same bytes as the in-process reporters.
         for (file, golden) in [
-            ("r.sarif", "audit.sarif"), ("r.junit.xml", "audit.junit.xml"), ("r.json", "audit.json"), ("r.md", "audit.md"),
+            ("r.sarif", "audit.sarif"), ("r.junit.xml", "audit.junit.xml"), ("r.json", "audit.json"),
+            ("r.md", "audit.md"),
         ] {
             let written = try String(contentsOfFile: "\(out)/\(file)", encoding: .utf8)
             try GoldenFile("Tests/Fixtures/golden/\(golden)").expectMatches(written)
@@ -64,14 +69,19 @@ struct AuditCommandTests {
 
     @Test func pathsCanComeFromStandardInput() throws {
         let result = try CLIRunner.run(
-            ["audit", "-", "--as-of", "2024-04-01", "--report", "github"], stdin: "\(Self.review)\n\n\(Self.valid)/approve.xml\n")
+            ["audit", "-", "--as-of", "2024-04-01", "--report", "github"],
+            stdin: "\(Self.review)\n\n\(Self.valid)/approve.xml\n")
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("redline: Tests/") }
-        #expect(lines == ["redline: \(Self.review): review", "redline: \(Self.valid)/approve.xml: approve"], "sorted by path")
+        #expect(
+            lines == ["redline: \(Self.review): review", "redline: \(Self.valid)/approve.xml: approve"],
+            "sorted by path")
     }
 
     @Test func pathsAreRelativeToTheBase() throws {
-        let result = try CLIRunner.run(["audit", Self.valid, "--as-of", "2024-04-01", "--base", "Tests/Fixtures", "--report", "github"])
+        let result = try CLIRunner.run([
+            "audit", Self.valid, "--as-of", "2024-04-01", "--base", "Tests/Fixtures", "--report", "github",
+        ])
         #expect(result.stdout.contains("redline: audit/valid/approve.xml: approve"))
     }
 
@@ -95,7 +105,8 @@ struct AuditCommandTests {
         let records = folder + "/records"
         try FileManager.default.createDirectory(atPath: records + "/locked", withIntermediateDirectories: true)
         let record = try Data(
-            contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("examples/records/approve-lawful-interception.xml"))
+            contentsOf: CLIRunner.repositoryRoot.appendingPathComponent(
+                "examples/records/approve-lawful-interception.xml"))
         for name in ["a.xml", "secret.xml", "z.xml", "locked/inner.xml"] {
             #expect(FileManager.default.createFile(atPath: records + "/" + name, contents: record))
         }
@@ -107,14 +118,17 @@ struct AuditCommandTests {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let measured = try CLIRunner.runMeasured(
             [
-                "audit", records, "--base", folder, "--as-of", "2024-04-01", "--jobs", "2", "--report", "text", "--report", "github",
-                "--report", "json=\(out)/r.json", "--report", "sarif=\(out)/r.sarif", "--report", "junit=\(out)/r.junit.xml",
+                "audit", records, "--base", folder, "--as-of", "2024-04-01", "--jobs", "2", "--report", "text",
+                "--report", "github",
+                "--report", "json=\(out)/r.json", "--report", "sarif=\(out)/r.sarif", "--report",
+                "junit=\(out)/r.junit.xml",
                 "--report", "markdown=\(out)/r.md",
             ], prefix: prefix, environment: ["GITHUB_STEP_SUMMARY": ""])
         let stdout = measured.result.stdout
         #expect(measured.result.status == 2, "an input could not be evaluated: \(measured.result.stderr)")
         let bad = [
-            "records/locked": "cannot read directory: Permission denied", "records/secret.xml": "cannot open file: Permission denied",
+            "records/locked": "cannot read directory: Permission denied",
+            "records/secret.xml": "cannot open file: Permission denied",
         ]
         let good = ["records/a.xml", "records/z.xml"]
         func count(_ text: String, _ needle: String) -> Int { text.components(separatedBy: needle).count - 1 }
@@ -126,9 +140,14 @@ struct AuditCommandTests {
         for path in good { #expect(count(stdout, "\n\(path): APPROVE ") == 1, "\(path) evaluated: \(stdout)") }
         #expect(!stdout.contains("inner.xml"), "nothing is read from the unreadable directory")
         // JSON
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/r.json"))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/r.json")))
+            as? [String: Any]
         let entries = try #require(json?["records"] as? [[String: Any]])
-        #expect(entries.compactMap { $0["file"] as? String } == ["records/a.xml", "records/locked", "records/secret.xml", "records/z.xml"])
+        #expect(
+            entries.compactMap { $0["file"] as? String } == [
+                "records/a.xml", "records/locked", "records/secret.xml", "records/z.xml",
+            ])
         for entry in entries {
             let file = entry["file"] as? String ?? ""
             if bad[file] != nil {
@@ -138,7 +157,9 @@ struct AuditCommandTests {
             }
         }
         // SARIF: one result per unreadable input
-        let sarif = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/r.sarif"))) as? [String: Any]
+        let sarif =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/r.sarif")))
+            as? [String: Any]
         let results = try #require(((sarif?["runs"] as? [[String: Any]])?.first)?["results"] as? [[String: Any]])
         let uris = results.compactMap { result -> String? in
             let location = (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
@@ -150,7 +171,8 @@ struct AuditCommandTests {
         let markdown = try String(contentsOfFile: out + "/r.md", encoding: .utf8)
         for path in bad.keys {
             #expect(count(junit, "<testsuite name=\"\(path)\" ") == 1, "\(path) in JUnit")
-            #expect(count(junit, "<error type=\"unreadable\" message=\"\(bad[path]!)\">\(path):") == 1, "\(path) in JUnit")
+            #expect(
+                count(junit, "<error type=\"unreadable\" message=\"\(bad[path]!)\">\(path):") == 1, "\(path) in JUnit")
             #expect(count(markdown, "- `\(path)`: **error** (unreadable)") == 1, "\(path) in Markdown: \(markdown)")
         }
         for path in good { #expect(count(junit, "<testsuite name=\"\(path)\" ") == 1, "\(path) in JUnit") }
@@ -173,12 +195,16 @@ struct AuditCommandTests {
     @Test func badWaiversExitThreeWithFileLineColumn() throws {
         let result = try CLIRunner.run(["audit", Self.valid, "--waivers", "Tests/Fixtures/waivers/unknown-rule.xml"])
         #expect(result.status == 3)
-        #expect(result.stderr.contains("Tests/Fixtures/waivers/unknown-rule.xml:3:5: error: waiver 'W-1' is for rule 'NO-SUCH-RULE'"))
+        #expect(
+            result.stderr.contains(
+                "Tests/Fixtures/waivers/unknown-rule.xml:3:5: error: waiver 'W-1' is for rule 'NO-SUCH-RULE'"))
     }
 
     @Test(arguments: [
-        ["audit"], ["audit", "x", "--report", "sarif"], ["audit", "x", "--report", "pdf"], ["audit", "x", "--fail-on", "sometimes"],
-        ["audit", "x", "--report", "json", "--report", "text"], ["audit", "x", "--jobs", "0"], ["audit", "x", "--report", "text=out.txt"],
+        ["audit"], ["audit", "x", "--report", "sarif"], ["audit", "x", "--report", "pdf"],
+        ["audit", "x", "--fail-on", "sometimes"],
+        ["audit", "x", "--report", "json", "--report", "text"], ["audit", "x", "--jobs", "0"],
+        ["audit", "x", "--report", "text=out.txt"],
     ])
     func usageErrorsExit64(_ arguments: [String]) throws {
         let result = try CLIRunner.run(arguments)
@@ -195,7 +221,8 @@ struct AuditCommandTests {
     @Test(arguments: [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")])
     func anInterruptedAuditLeavesNoReportThatLooksComplete(_ signal: Int32, _ name: String) throws {
         let folder = try Self.folder()
-        let record = try String(contentsOfFile: CLIRunner.repositoryRoot.appendingPathComponent(Self.review).path, encoding: .utf8)
+        let record = try String(
+            contentsOfFile: CLIRunner.repositoryRoot.appendingPathComponent(Self.review).path, encoding: .utf8)
         for index in 0..<3000 {
             try record.write(toFile: "\(folder)/r\(index).xml", atomically: false, encoding: .utf8)
         }
@@ -204,7 +231,8 @@ struct AuditCommandTests {
         let process = Process()
         process.executableURL = CLIRunner.binary
         process.arguments = [
-            "audit", folder, "--as-of", "2024-04-01", "--jobs", "1", "--chunk-size", "1", "--report", "sarif=\(out)/r.sarif", "--report",
+            "audit", folder, "--as-of", "2024-04-01", "--jobs", "1", "--chunk-size", "1", "--report",
+            "sarif=\(out)/r.sarif", "--report",
             "junit=\(out)/r.junit.xml",
         ]
         let err = Pipe()
@@ -214,7 +242,9 @@ struct AuditCommandTests {
         // Wait until the audit has started writing (its temporary report exists), then interrupt it.
         var started = false
         for _ in 0..<2000 where !started {
-            started = (try FileManager.default.contentsOfDirectory(atPath: out)).contains { $0.hasPrefix(".r.junit.xml.redline-") }
+            started = (try FileManager.default.contentsOfDirectory(atPath: out)).contains {
+                $0.hasPrefix(".r.junit.xml.redline-")
+            }
             if !started { usleep(5000) }
         }
         #expect(started)
@@ -224,8 +254,12 @@ struct AuditCommandTests {
         #expect(process.terminationStatus == 128 + signal, "\(stderr)")
         #expect(stderr.contains("interrupted by \(name) after"))
         #expect(stderr.contains("not written: sarif report \(out)/r.sarif"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["r.sarif"], "temporary files removed, no junit report")
-        #expect(try String(contentsOfFile: "\(out)/r.sarif", encoding: .utf8) == "old report\n", "an existing report is left unchanged")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out) == ["r.sarif"],
+            "temporary files removed, no junit report")
+        #expect(
+            try String(contentsOfFile: "\(out)/r.sarif", encoding: .utf8) == "old report\n",
+            "an existing report is left unchanged")
     }
 
     @Test func coverageGoesToStandardErrorAndLeavesTheReportsAlone() throws {
@@ -235,7 +269,9 @@ struct AuditCommandTests {
         #expect(covered.stdout == plain.stdout)
         #expect(!plain.stderr.contains("rule coverage"))
         let lines = covered.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("rule coverage over ") == true && lines.first?.hasSuffix(" evaluated records:") == true)
+        #expect(
+            lines.first?.hasPrefix("rule coverage over ") == true
+                && lines.first?.hasSuffix(" evaluated records:") == true)
         #expect(lines.contains { $0.hasPrefix("  never fired (") && $0.contains("MORATORIUM-001") })
         #expect(lines.contains { $0.hasPrefix("  never applied (") && $0.contains("MORATORIUM-001") })
         #expect(lines.contains { $0.hasPrefix("  NSO-001 ") && !$0.contains("fired 0 ") })

@@ -27,7 +27,9 @@ enum CLIRunner {
     }
 
     /// Runs `redline arguments…` in the repository root with `environment` added.
-    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, executable: URL? = nil) throws
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, executable: URL? = nil
+    ) throws
         -> Result
     {
         let process = Process()
@@ -84,7 +86,9 @@ extension CLIRunner {
     /// (util-linux) forks `sh`, which writes its pid and execs redline; `setsid` exits at once,
     /// the orphan is re-parented to this process (a child subreaper, `PR_SET_CHILD_SUBREAPER`),
     /// and `wait4` on it gives redline's own peak plus at most the 1–2 MB of `setsid` and `sh`.
-    static func runMeasured(_ arguments: [String], prefix: [String] = [], environment: [String: String] = [:]) throws -> Measured {
+    static func runMeasured(_ arguments: [String], prefix: [String] = [], environment: [String: String] = [:]) throws
+        -> Measured
+    {
         guard becomeSubreaper else { throw POSIXError(.ENOSYS) }
         let folder = try TemporaryFolder.make("redline-measured")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -97,7 +101,9 @@ extension CLIRunner {
         for (key, value) in environment { env[key] = value }
         let script = "echo $$ > \"$0\" && cd \"$1\" && shift && exec \"$@\""
         let argv =
-            ["/usr/bin/setsid", "--fork", "/bin/sh", "-c", script, pidPath, repositoryRoot.path] + prefix + [binary.path] + arguments
+            ["/usr/bin/setsid", "--fork", "/bin/sh", "-c", script, pidPath, repositoryRoot.path] + prefix + [
+                binary.path
+            ] + arguments
         let cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         let cEnvironment: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -138,7 +144,8 @@ extension CLIRunner {
             status: signal == 0 ? (status >> 8) & 0xFF : 128 + signal,
             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
-        return Measured(result: result, peakRSS: usage.ru_maxrss * 1024, wallSeconds: seconds, signal: signal == 0 ? nil : signal)
+        return Measured(
+            result: result, peakRSS: usage.ru_maxrss * 1024, wallSeconds: seconds, signal: signal == 0 ? nil : signal)
     }
 
     private static func reap(_ pid: pid_t, _ status: inout Int32, _ usage: inout rusage) throws {

@@ -49,14 +49,19 @@ struct CheckCommandTests {
     }
 
     @Test func badRulesExitThreeWithLocation() throws {
-        let path = try temporaryRecord("<ruleset xmlns=\"urn:redline:rules:1\" formatVersion=\"1\" id=\"x\" version=\"1\">\n<title>t</title>\n<bogus/>\n</ruleset>", name: "rules.xml")
+        let path = try temporaryRecord(
+            "<ruleset xmlns=\"urn:redline:rules:1\" formatVersion=\"1\" id=\"x\" version=\"1\">\n<title>t</title>\n<bogus/>\n</ruleset>",
+            name: "rules.xml")
         let result = try CLIRunner.run(["check", Self.example, "--rules", path])
         #expect(result.status == 3)
         #expect(result.stderr.contains("\(path):3:"))
         #expect(result.stderr.contains("error:"))
     }
 
-    @Test(arguments: [["check"], ["check", "x.xml", "--as-of", "2021-13-01"], ["check", "x.xml", "--format", "xml"], ["check", "x.xml", "--profile", "nope"]])
+    @Test(arguments: [
+        ["check"], ["check", "x.xml", "--as-of", "2021-13-01"], ["check", "x.xml", "--format", "xml"],
+        ["check", "x.xml", "--profile", "nope"],
+    ])
     func usageErrorsExit64(_ arguments: [String]) throws {
         let result = try CLIRunner.run(arguments)
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
@@ -64,8 +69,12 @@ struct CheckCommandTests {
     }
 
     @Test func jsonIsParseableAndStable() throws {
-        let first = try CLIRunner.run(["check", Self.example, "--as-of", "2024-04-01", "--format", "json", "--jobs", "1"])
-        let second = try CLIRunner.run(["check", Self.example, Self.example, "--as-of", "2024-04-01", "--format", "json", "--jobs", "2"])
+        let first = try CLIRunner.run([
+            "check", Self.example, "--as-of", "2024-04-01", "--format", "json", "--jobs", "1",
+        ])
+        let second = try CLIRunner.run([
+            "check", Self.example, Self.example, "--as-of", "2024-04-01", "--format", "json", "--jobs", "2",
+        ])
         #expect(first.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
         #expect(object?["asOf"] as? String == "2024-04-01")
@@ -75,7 +84,9 @@ struct CheckCommandTests {
         #expect(records?.first?["score"] as? Double == 100)
         let two = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any]
         #expect((two?["records"] as? [Any])?.count == 2)
-        let again = try CLIRunner.run(["check", Self.example, "--as-of", "2024-04-01", "--format", "json", "--jobs", "1"])
+        let again = try CLIRunner.run([
+            "check", Self.example, "--as-of", "2024-04-01", "--format", "json", "--jobs", "1",
+        ])
         #expect(again.stdout == first.stdout)
     }
 
@@ -99,7 +110,8 @@ struct CheckCommandTests {
         let folder = try TemporaryFolder.make("redline-copy")
         let copy = folder.appendingPathComponent("redline")
         try FileManager.default.copyItem(at: CLIRunner.binary, to: copy)
-        let record = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent(Self.example), encoding: .utf8)
+        let record = try String(
+            contentsOf: CLIRunner.repositoryRoot.appendingPathComponent(Self.example), encoding: .utf8)
         try Data(record.utf8).write(to: folder.appendingPathComponent("record.xml"))
         let process = Process()
         process.executableURL = copy

@@ -44,7 +44,9 @@ struct HostileCLITests {
         Case(file: "truncated.xml", expected: ":3:94: error: not well-formed XML: Premature end of data"),
         Case(file: "empty.xml", expected: ":1:1: error: document is empty"),
         Case(file: "binary.xml", expected: ":3:1: error: file contains a NUL character"),
-        Case(file: "schema-invalid-everywhere.xml", expected: ":7: error: [schema] Element 'submitted': '2019-13-45' is not a valid value"),
+        Case(
+            file: "schema-invalid-everywhere.xml",
+            expected: ":7: error: [schema] Element 'submitted': '2019-13-45' is not a valid value"),
     ]
 
     @Test(arguments: recordCases)
@@ -60,10 +62,18 @@ struct HostileCLITests {
     }
 
     static let ruleSetCases: [Case] = [
-        Case(file: "invalid-dates.xml", expected: "invalid-dates.xml:6:1: error: rule file does not match the rule language"),
-        Case(file: "recursive-a.xml", expected: "recursive-b.xml:3:1: error: '\(rules)/recursive-a.xml' is included more than once"),
-        Case(file: "unknown-prefix.xml", expected: "unknown-prefix.xml:9:11: error: namespace prefix 'x' is not declared"),
-        Case(file: "unknown-function-prefix.xml", expected: "unknown-function-prefix.xml:10:11: error: unknown function 'ext:lookup'"),
+        Case(
+            file: "invalid-dates.xml",
+            expected: "invalid-dates.xml:6:1: error: rule file does not match the rule language"),
+        Case(
+            file: "recursive-a.xml",
+            expected: "recursive-b.xml:3:1: error: '\(rules)/recursive-a.xml' is included more than once"),
+        Case(
+            file: "unknown-prefix.xml", expected: "unknown-prefix.xml:9:11: error: namespace prefix 'x' is not declared"
+        ),
+        Case(
+            file: "unknown-function-prefix.xml",
+            expected: "unknown-function-prefix.xml:10:11: error: unknown function 'ext:lookup'"),
         Case(file: "xxe-doctype.xml", expected: "xxe-doctype.xml:2:19: error: document has a DOCTYPE declaration"),
     ]
 
@@ -78,7 +88,9 @@ struct HostileCLITests {
 
     @Test func explodingXPathIsAnErrorOutcomeAndTheRecordIsStillReported() throws {
         let path = try TemporaryFolder.file(SampleRecord.large(items: 2_000), name: "large.xml")
-        let result = try CLIRunner.run(["check", path, "--rules", "\(Self.rules)/xpath-explodes.xml", "--as-of", "2022-01-01"])
+        let result = try CLIRunner.run([
+            "check", path, "--rules", "\(Self.rules)/xpath-explodes.xml", "--as-of", "2022-01-01",
+        ])
         #expect(result.status == 1, "the on-error verdict is not clean: \(result.stderr)")
         #expect(result.stdout.hasPrefix("\(path): REFUSE  score 50/100"))
         #expect(result.stdout.contains("rules: 1 pass, 0 fail, 0 not applicable, 1 error"))
@@ -86,7 +98,8 @@ struct HostileCLITests {
         #expect(result.stdout.contains("exceeded the limit of 1000000 operations on this record"))
     }
 
-    static let hugeHead = "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"H\" stage=\"application\""
+    static let hugeHead =
+        "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"H\" stage=\"application\""
 
     /// A 100 MB text node and a 100 MB attribute value: refused from `stat`, before reading, so
     /// the process stays far below the file's size.
@@ -103,7 +116,8 @@ struct HostileCLITests {
         let size = head.utf8.count + count + tail.utf8.count
         #expect(measured.result.status == 2)
         #expect(
-            measured.result.stdout.contains("\(path): error: file is \(size) bytes, more than the limit of 4194304 bytes"),
+            measured.result.stdout.contains(
+                "\(path): error: file is \(size) bytes, more than the limit of 4194304 bytes"),
             "\(measured.result.stdout)")
     }
 
@@ -122,7 +136,9 @@ struct HostileCLITests {
         let stdout = measured.result.stdout
         #expect(measured.result.status == 2)
         #expect(stdout.contains("\(path): ERROR time-limit: cannot evaluate"), "\(stdout)")
-        #expect(stdout.contains("error: parsing took longer than the limit of 0.05 s per record (no rule was run)"), "\(stdout)")
+        #expect(
+            stdout.contains("error: parsing took longer than the limit of 0.05 s per record (no rule was run)"),
+            "\(stdout)")
         #expect(stdout.contains("fix: parsing this document takes longer than the limit allows"), "\(stdout)")
         #expect(!stdout.contains("rule set's expressions"), "the suggestion is about the document, not the rules")
     }
@@ -136,13 +152,15 @@ struct HostileCLITests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let measured = try CLIRunner.runMeasured(
             ["check", path, "--max-bytes", "200000000", "--max-seconds-per-record", "600", "--as-of", "2022-01-01"])
-        Self.expectBounded(measured, "attribute-20mb.xml (--max-bytes 200000000)", peakRSS: HostileBounds.raisedCapPeakRSS)
+        Self.expectBounded(
+            measured, "attribute-20mb.xml (--max-bytes 200000000)", peakRSS: HostileBounds.raisedCapPeakRSS)
         let stdout = measured.result.stdout
         #expect(measured.result.status == 2)
         #expect(stdout.contains("\(path): ERROR too-large: cannot evaluate"), "\(stdout)")
         #expect(
             stdout.contains(
-                "\(path):1:\(Self.hugeHead.utf8.count + 7): error: an attribute value is longer than libxml2's limit of 10000000 bytes"),
+                "\(path):1:\(Self.hugeHead.utf8.count + 7): error: an attribute value is longer than libxml2's limit of 10000000 bytes"
+            ),
             "\(stdout)")
         #expect(stdout.contains("whatever --max-bytes says"))
         #expect(!stdout.contains("Extra content"))
@@ -161,7 +179,8 @@ struct HostileCLITests {
         Self.expectBounded(measured, "at-the-caps.xml (3.9 MB, 6,000 elements)", peakRSS: HostileBounds.atCapsPeakRSS)
         #expect(measured.result.status == 1, "evaluated, not clean: \(measured.result.stdout.prefix(500))")
         #expect(
-            measured.result.stdout.contains("rules: 12 pass, 7 fail, 23 not applicable, 0 error"), "\(measured.result.stdout.prefix(500))")
+            measured.result.stdout.contains("rules: 12 pass, 7 fail, 23 not applicable, 0 error"),
+            "\(measured.result.stdout.prefix(500))")
     }
 
     /// The measurement is the child's own: with this test process's resident set well above the
@@ -177,7 +196,8 @@ struct HostileCLITests {
         getrusage(Int32(RUSAGE_SELF.rawValue), &own)
         #expect(own.ru_maxrss * 1024 > HostileBounds.refusedPeakRSS, "this process is above the bound")
         let measured = try CLIRunner.runMeasured(["check", "\(Self.records)/billion-laughs.xml"])
-        Self.expectBounded(measured, "billion-laughs.xml (test process above the bound)", peakRSS: HostileBounds.refusedPeakRSS)
+        Self.expectBounded(
+            measured, "billion-laughs.xml (test process above the bound)", peakRSS: HostileBounds.refusedPeakRSS)
         #expect(measured.result.status == 2)
         #expect(ballast[size - 4096] == 1)
     }
@@ -210,17 +230,22 @@ struct HostileCLITests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for index in 0..<10_000 {
             let sub = folder + "/records/\(index / 1000)"
-            if index % 1000 == 0 { try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true) }
+            if index % 1000 == 0 {
+                try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
+            }
             #expect(FileManager.default.createFile(atPath: sub + "/r\(index).xml", contents: record))
         }
         let report = folder + "/report.json"
         let measured = try CLIRunner.runMeasured([
-            "audit", folder + "/records", "--as-of", "2024-04-01", "--jobs", "2", "--report", "json=\(report)", "--fail-on", "error",
+            "audit", folder + "/records", "--as-of", "2024-04-01", "--jobs", "2", "--report", "json=\(report)",
+            "--fail-on", "error",
         ])
         Self.expectBounded(
-            measured, "audit of 10,000 tiny files", peakRSS: HostileBounds.batchPeakRSS, wallSeconds: HostileBounds.batchWallSeconds)
+            measured, "audit of 10,000 tiny files", peakRSS: HostileBounds.batchPeakRSS,
+            wallSeconds: HostileBounds.batchWallSeconds)
         #expect(measured.result.status == 0, "\(measured.result.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
         let records = try #require(json?["records"] as? [[String: Any]])
         let files = records.compactMap { $0["file"] as? String }
         #expect(records.count == 10_000)
@@ -229,29 +254,38 @@ struct HostileCLITests {
     }
 
     @Test func limitsAreConfigurable() throws {
-        var text = "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"W-1\" stage=\"application\""
+        var text =
+            "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"W-1\" stage=\"application\""
         for index in 0..<10 { text += " a\(index)=\"1\"" }  // 14 attributes with the four above
         let path = try TemporaryFolder.file(text + "/>", name: "ten.xml")
         let refused = try CLIRunner.run(["check", path, "--max-attributes", "12"])
         #expect(refused.stdout.contains("\(path):1:1: error: element has more than 12 attributes"))
-        let allowed = try CLIRunner.run(["check", path, "--max-attributes", "14", "--max-depth", "2", "--max-bytes", "1000"])
+        let allowed = try CLIRunner.run([
+            "check", path, "--max-attributes", "14", "--max-depth", "2", "--max-bytes", "1000",
+        ])
         #expect(allowed.status == 2)
-        #expect(allowed.stdout.contains("\(path): INVALID record W-1"), "parsed, then schema-invalid: \(allowed.stdout)")
+        #expect(
+            allowed.stdout.contains("\(path): INVALID record W-1"), "parsed, then schema-invalid: \(allowed.stdout)")
         let tooDeep = try CLIRunner.run(["check", Self.example, "--max-depth", "2"])
         let tooMany = try CLIRunner.run(["check", Self.example, "--max-elements", "5"])
         #expect(tooMany.status == 2)
-        #expect(tooMany.stdout.contains("\(Self.example):9:5: error: document has more than 5 elements"), "\(tooMany.stdout)")
+        #expect(
+            tooMany.stdout.contains("\(Self.example):9:5: error: document has more than 5 elements"),
+            "\(tooMany.stdout)")
         #expect(tooDeep.stdout.contains("\(Self.example): error: elements are nested 5 deep, more than the limit of 2"))
     }
 
     /// A deadline of one nanosecond has passed when parsing ends: the error says parsing took
     /// the time, and its fix is about the document, not the rule set.
     @Test func timeLimitMakesTheRecordAnError() throws {
-        let result = try CLIRunner.run(["check", Self.example, "--as-of", "2022-01-01", "--max-seconds-per-record", "0.000000001"])
+        let result = try CLIRunner.run([
+            "check", Self.example, "--as-of", "2022-01-01", "--max-seconds-per-record", "0.000000001",
+        ])
         #expect(result.status == 2)
         #expect(result.stdout.contains("\(Self.example): ERROR time-limit: cannot evaluate"))
         #expect(
-            result.stdout.contains("\(Self.example): error: parsing took longer than the limit of 1e-09 s per record (no rule was run)"),
+            result.stdout.contains(
+                "\(Self.example): error: parsing took longer than the limit of 1e-09 s per record (no rule was run)"),
             "\(result.stdout)")
         #expect(result.stdout.contains("raise --max-seconds-per-record only for trusted input"))
         let json = try CLIRunner.run(["check", Self.example, "--format", "json", "--max-seconds-per-record", "1e-9"])
@@ -259,7 +293,8 @@ struct HostileCLITests {
     }
 
     @Test(arguments: [
-        ["--max-seconds-per-record", "0"], ["--max-seconds-per-record", "nan"], ["--max-attributes", "0"], ["--max-depth", "0"],
+        ["--max-seconds-per-record", "0"], ["--max-seconds-per-record", "nan"], ["--max-attributes", "0"],
+        ["--max-depth", "0"],
         ["--max-elements", "0"],
     ])
     func invalidLimitIsAUsageError(_ flags: [String]) throws {
@@ -287,7 +322,8 @@ struct HostileCLITests {
     @Test func nothingReachesTheNetwork() throws {
         let listener = try LoopbackListener()
         let url = "http://127.0.0.1:\(listener.port)"
-        let root = "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"N-1\" stage=\"application\""
+        let root =
+            "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"N-1\" stage=\"application\""
         let records = [
             try TemporaryFolder.file(
                 "<!DOCTYPE licenceRecord [<!ENTITY e SYSTEM \"\(url)/e\">]>\n" + "\(root)>&e;</licenceRecord>",
@@ -297,7 +333,8 @@ struct HostileCLITests {
             try TemporaryFolder.file(
                 "<!DOCTYPE licenceRecord SYSTEM \"\(url)/r.dtd\">\n\(root)/>", name: "dtd.xml"),
             try TemporaryFolder.file(
-                "\(root) xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"\(url)/x\"/></licenceRecord>", name: "xi.xml"),
+                "\(root) xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"\(url)/x\"/></licenceRecord>",
+                name: "xi.xml"),
         ]
         let result = try CLIRunner.run(["check"] + records)
         #expect(result.status == 2)
@@ -312,13 +349,15 @@ struct HostileCLITests {
     /// The child ended by exiting (no signal), under `peakRSS` bytes at its peak and within
     /// `wallSeconds`; prints the measurement so the numbers of a run can be read from its log.
     static func expectBounded(
-        _ measured: CLIRunner.Measured, _ name: String, peakRSS: Int, wallSeconds: Double = HostileBounds.singleWallSeconds
+        _ measured: CLIRunner.Measured, _ name: String, peakRSS: Int,
+        wallSeconds: Double = HostileBounds.singleWallSeconds
     ) {
         print("[hostile-bounds] \(name): \(measured.summary)")
         #expect(measured.signal == nil, "\(name): killed by signal \(measured.signal ?? 0)")
         #expect(measured.peakRSS > 0, "\(name): rusage was filled in")
         #expect(
-            measured.peakRSS < peakRSS, "\(name): peak RSS \(measured.peakRSSMiB) MiB, bound \(Double(peakRSS) / 1_048_576) MiB")
+            measured.peakRSS < peakRSS,
+            "\(name): peak RSS \(measured.peakRSSMiB) MiB, bound \(Double(peakRSS) / 1_048_576) MiB")
         #expect(measured.wallSeconds < wallSeconds, "\(name): wall \(measured.wallSeconds) s, bound \(wallSeconds) s")
     }
 

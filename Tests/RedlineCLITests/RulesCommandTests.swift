@@ -26,7 +26,9 @@ struct RulesCommandTests {
     }
 
     @Test func lintJSONIsParseable() throws {
-        let result = try CLIRunner.run(["rules", "lint", "Tests/Fixtures/broken-rules/several-errors.xml", "--format", "json"])
+        let result = try CLIRunner.run([
+            "rules", "lint", "Tests/Fixtures/broken-rules/several-errors.xml", "--format", "json",
+        ])
         #expect(result.status == 3)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(object?["errors"] as? Int == 3)
@@ -35,10 +37,12 @@ struct RulesCommandTests {
     }
 
     @Test func testCatchesWrongExpectationsAndWritesJUnit() throws {
-        let junit = FileManager.default.temporaryDirectory.appendingPathComponent("redline-junit-\(UUID().uuidString).xml")
+        let junit = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redline-junit-\(UUID().uuidString).xml")
         defer { try? FileManager.default.removeItem(at: junit) }
         let result = try CLIRunner.run([
-            "rules", "test", "Tests/Fixtures/rules-test/wrong-expectations.xml", "--examples", "Tests/Fixtures/rules-test/records",
+            "rules", "test", "Tests/Fixtures/rules-test/wrong-expectations.xml", "--examples",
+            "Tests/Fixtures/rules-test/records",
             "--report", "junit=\(junit.path)",
         ])
         #expect(result.status == 1)
@@ -49,7 +53,9 @@ struct RulesCommandTests {
         #expect(result.stdout.hasSuffix("3 failed\n"))
         let xml = try String(contentsOf: junit, encoding: .utf8)
         #expect(xml.contains("failures=\"2\""))
-        #expect(xml.contains("<testcase name=\"example 2 'wrongly expects pass' (pass)\" classname=\"T-001\" time=\"0.000\">"))
+        #expect(
+            xml.contains(
+                "<testcase name=\"example 2 'wrongly expects pass' (pass)\" classname=\"T-001\" time=\"0.000\">"))
         #expect(xml.range(of: #"timestamp="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d""#, options: .regularExpression) != nil)
         // Written atomically: the temporary file was renamed, nothing else is left next to it.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: junit.deletingLastPathComponent().path)
@@ -59,7 +65,8 @@ struct RulesCommandTests {
 
     @Test func testJUnitReportToAnUnwritablePlaceFailsAndLeavesNothing() throws {
         let result = try CLIRunner.run([
-            "rules", "test", "Tests/Fixtures/rules-test/wrong-expectations.xml", "--report", "junit=/nonexistent-dir/junit.xml",
+            "rules", "test", "Tests/Fixtures/rules-test/wrong-expectations.xml", "--report",
+            "junit=/nonexistent-dir/junit.xml",
         ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent-dir/junit.xml: error: cannot write the JUnit report: "))
@@ -67,7 +74,8 @@ struct RulesCommandTests {
 
     @Test func testReportsUnknownNamesInADeclarationAsErrors() throws {
         let result = try CLIRunner.run([
-            "rules", "test", "Tests/Fixtures/rules-test/wrong-expectations.xml", "--examples", "Tests/Fixtures/rules-test/bad-declarations",
+            "rules", "test", "Tests/Fixtures/rules-test/wrong-expectations.xml", "--examples",
+            "Tests/Fixtures/rules-test/bad-declarations",
         ])
         #expect(result.status == 1)
         #expect(
@@ -111,14 +119,17 @@ struct RulesCommandTests {
 
     @Test func explainAnUnknownRuleIsAUsageError() throws {
         let result = try CLIRunner.run([
-            "explain", "examples/records/approve-lawful-interception.xml", "--rule", "NOPE-001", "--as-of", "2024-04-01",
+            "explain", "examples/records/approve-lawful-interception.xml", "--rule", "NOPE-001", "--as-of",
+            "2024-04-01",
         ])
         #expect(result.status == 64)
         #expect(result.stderr.contains("no rule 'NOPE-001' in rule set redline-default"))
     }
 
     @Test func explainOfACleanRecordExitsZero() throws {
-        let result = try CLIRunner.run(["explain", "examples/records/approve-lawful-interception.xml", "--as-of", "2024-04-01"])
+        let result = try CLIRunner.run([
+            "explain", "examples/records/approve-lawful-interception.xml", "--as-of", "2024-04-01",
+        ])
         #expect(result.status == 0)
         #expect(result.stdout.hasSuffix("\nno rule failed\n"))
     }
@@ -134,7 +145,8 @@ struct RulesCommandTests {
 
     @Test func explainJSONHasTheConditionTree() throws {
         let result = try CLIRunner.run([
-            "explain", "Tests/Fixtures/explain/records/unlimited-flagged.xml", "--rules", "Tests/Fixtures/explain/rules.xml",
+            "explain", "Tests/Fixtures/explain/records/unlimited-flagged.xml", "--rules",
+            "Tests/Fixtures/explain/rules.xml",
             "--rule", "EX-002", "--as-of", "2024-01-01", "--format", "json",
         ])
         #expect(result.status == 1)

@@ -16,7 +16,8 @@ struct TutorialTests {
     }
 
     static func blocks() throws -> [Block] {
-        let text = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("docs/writing-rules.md"), encoding: .utf8)
+        let text = try String(
+            contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("docs/writing-rules.md"), encoding: .utf8)
         let lines = text.components(separatedBy: "\n")
         var blocks: [Block] = []
         var index = 0
@@ -62,7 +63,8 @@ struct TutorialTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         for name in ["examples", "rules", "seeds"] {
             try FileManager.default.createSymbolicLink(
-                at: folder.appendingPathComponent(name), withDestinationURL: CLIRunner.repositoryRoot.appendingPathComponent(name))
+                at: folder.appendingPathComponent(name),
+                withDestinationURL: CLIRunner.repositoryRoot.appendingPathComponent(name))
         }
         let binaryFolder = CLIRunner.binary.deletingLastPathComponent().path
         for block in try Self.blocks() {
@@ -84,7 +86,8 @@ struct TutorialTests {
             for shown in block.shownOutput where !shown.contains("…") && !shown.isEmpty {
                 #expect(
                     text.contains(shown),
-                    "docs/writing-rules.md:\(block.line): the output shown has '\(shown)', the command printed:\n\(text)")
+                    "docs/writing-rules.md:\(block.line): the output shown has '\(shown)', the command printed:\n\(text)"
+                )
             }
             #expect(
                 process.terminationStatus == block.exit,

@@ -8,7 +8,10 @@ struct RuleExamplesTests {
     @Test(arguments: outcomes.map { "\($0.ruleID)#\($0.index)" })
     func exampleGivesDeclaredOutcome(_ name: String) {
         let outcome = Self.outcomes.first { "\($0.ruleID)#\($0.index)" == name }
-        #expect(outcome?.passed == true, "\(name): expected \(outcome?.expected.rawValue ?? "?"), got \(outcome?.actual.rawValue ?? "?") (\(outcome?.detail ?? ""))")
+        #expect(
+            outcome?.passed == true,
+            "\(name): expected \(outcome?.expected.rawValue ?? "?"), got \(outcome?.actual.rawValue ?? "?") (\(outcome?.detail ?? ""))"
+        )
     }
 
     @Test func everyRuleHasPassingAndFailingExamples() {

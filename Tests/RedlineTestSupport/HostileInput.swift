@@ -17,10 +17,17 @@ public enum HostileInput {
     /// Records that would reach `port` on 127.0.0.1 if entities, DTDs or XInclude were processed.
     public static func networkRecords(port: UInt16) -> [(name: String, text: String)] {
         let url = "http://127.0.0.1:\(port)"
-        let root = "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"N-1\" stage=\"application\""
+        let root =
+            "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"N-1\" stage=\"application\""
         return [
-            ("xxe-http.xml", "<!DOCTYPE licenceRecord [<!ENTITY e SYSTEM \"\(url)/entity\">]>\n\(root)>&e;</licenceRecord>"),
-            ("xxe-parameter-entity.xml", "<!DOCTYPE licenceRecord [<!ENTITY % p SYSTEM \"\(url)/p.dtd\"> %p;]>\n\(root)/>"),
+            (
+                "xxe-http.xml",
+                "<!DOCTYPE licenceRecord [<!ENTITY e SYSTEM \"\(url)/entity\">]>\n\(root)>&e;</licenceRecord>"
+            ),
+            (
+                "xxe-parameter-entity.xml",
+                "<!DOCTYPE licenceRecord [<!ENTITY % p SYSTEM \"\(url)/p.dtd\"> %p;]>\n\(root)/>"
+            ),
             ("xxe-external-dtd.xml", "<!DOCTYPE licenceRecord SYSTEM \"\(url)/r.dtd\">\n\(root)/>"),
             (
                 "xinclude-http.xml",

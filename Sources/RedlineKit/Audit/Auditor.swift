@@ -28,7 +28,8 @@ public final class Auditor: Sendable {
     }
 
     /// Creates an auditor.
-    public init(engine: Engine, options: EvaluationOptions, waivers: WaiverSet = .none, jobs: Int, chunkSize: Int = 256) {
+    public init(engine: Engine, options: EvaluationOptions, waivers: WaiverSet = .none, jobs: Int, chunkSize: Int = 256)
+    {
         self.engine = engine
         self.options = options
         self.waivers = waivers

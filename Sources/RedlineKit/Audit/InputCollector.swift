@@ -72,8 +72,11 @@ public struct InputCollector: Sendable {
                 add(
                     location,
                     loop
-                        ? Self.problem("symbolic link loop: the link resolves to itself", "remove or fix the symbolic link")
-                        : Self.problem("dangling symbolic link: \(String(cString: strerror(errno)))", "remove or fix the symbolic link"))
+                        ? Self.problem(
+                            "symbolic link loop: the link resolves to itself", "remove or fix the symbolic link")
+                        : Self.problem(
+                            "dangling symbolic link: \(String(cString: strerror(errno)))",
+                            "remove or fix the symbolic link"))
                 return
             }
         }
@@ -92,7 +95,8 @@ public struct InputCollector: Sendable {
                 add(
                     location,
                     Self.problem(
-                        "symbolic link loop: the directory contains itself", "remove the link or point it outside the tree"))
+                        "symbolic link loop: the directory contains itself",
+                        "remove the link or point it outside the tree"))
                 return
             }
             walk(location, ancestors: ancestors.union([identity]), add: add)
@@ -113,7 +117,8 @@ public struct InputCollector: Sendable {
             add(
                 directory,
                 Self.problem(
-                    "cannot read directory: \(reason)", "check the directory's permissions; its records were not audited"))
+                    "cannot read directory: \(reason)",
+                    "check the directory's permissions; its records were not audited"))
             return
         }
         var names: [String] = []

@@ -35,7 +35,8 @@ public enum WaiversLoader {
     public static func parse(bytes: [UInt8], path: String, ruleSet: RuleSet) throws(RedlineError) -> WaiverSet {
         let document: XMLDocument
         do {
-            document = try XMLDocument(bytes: bytes, path: path, limits: XMLLimits(maxBytes: maxBytes, maxSecondsPerRecord: .infinity))
+            document = try XMLDocument(
+                bytes: bytes, path: path, limits: XMLLimits(maxBytes: maxBytes, maxSecondsPerRecord: .infinity))
         } catch {
             var wrapped = error
             if wrapped.code != .hostile { wrapped.code = .invalidWaivers }
@@ -59,7 +60,8 @@ public enum WaiversLoader {
             throw RedlineError(
                 .invalidWaivers, "expected <waivers xmlns=\"\(namespace)\">, found \(found)",
                 at: position(line: document.root?.line ?? 1, element: document.root?.name),
-                suggestion: "start the file with <waivers xmlns=\"\(namespace)\" formatVersion=\"1\">; see docs/audit.md")
+                suggestion:
+                    "start the file with <waivers xmlns=\"\(namespace)\" formatVersion=\"1\">; see docs/audit.md")
         }
         let violations = schema.validate(document)
         if let first = violations.first {

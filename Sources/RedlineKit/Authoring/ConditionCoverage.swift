@@ -30,7 +30,9 @@ public struct ConditionCoverage: Sendable, Hashable {
     public init(rule: Rule) {
         ruleID = rule.id
         var branches: [Branch] = []
-        for (label, expression) in [("when", rule.when), ("assert", rule.assertion), ("partial", rule.partial?.condition)] {
+        for (label, expression) in [
+            ("when", rule.when), ("assert", rule.assertion), ("partial", rule.partial?.condition),
+        ] {
             guard let expression else { continue }
             for node in ConditionNode(expression.syntax).branches {
                 let position = expression.position(atOffset: node.offset)
@@ -48,7 +50,8 @@ public struct ConditionCoverage: Sendable, Hashable {
         let reached: [(String, EvaluatedCondition?)] = [
             (
                 "when",
-                outcome != .error && (outcome != .notApplicable || explanation.reason == "condition not met") ? explanation.when : nil
+                outcome != .error && (outcome != .notApplicable || explanation.reason == "condition not met")
+                    ? explanation.when : nil
             ),
             ("assert", [.pass, .fail, .partial].contains(outcome) ? explanation.assertion : nil),
             ("partial", outcome.isFailure ? explanation.partial : nil),

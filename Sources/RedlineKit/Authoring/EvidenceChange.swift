@@ -95,13 +95,15 @@ struct EvidenceChange {
             let path = prefix.isEmpty ? step.head : prefix + "/" + step.head
             var current = nodes(path)
             if current.isEmpty {
-                let rest = steps[index...].map { ([$0.head] + $0.predicates.map { "[\($0)]" }).joined() }.joined(separator: "/")
+                let rest = steps[index...].map { ([$0.head] + $0.predicates.map { "[\($0)]" }).joined() }.joined(
+                    separator: "/")
                 let name = step.name
                 guard let parent = parents.first else {
                     return "add `\(rest)` to the record (it has no \(name))"
                 }
                 let described = ConditionEvaluator.describe(parent)
-                return "add `\(rest)` to the \(EvidenceChange.localName(described.path)) at line \(described.line) (it has no \(name))"
+                return
+                    "add `\(rest)` to the \(EvidenceChange.localName(described.path)) at line \(described.line) (it has no \(name))"
             }
             var currentText = path
             for predicate in step.predicates {
@@ -121,7 +123,8 @@ struct EvidenceChange {
         let tree = ConditionNode.parse(predicate)
         var sentences: [String] = []
         for candidate in candidates.prefix(ConditionValue.shownNodes) {
-            let evaluated = ConditionEvaluator(evaluator: evaluator, context: candidate).evaluate(tree) { _ in position }
+            let evaluated = ConditionEvaluator(evaluator: evaluator, context: candidate).evaluate(tree) { _ in position
+            }
             let plan = self.plan(evaluated, target: true, subject: candidate)
             guard !plan.isEmpty else { return nil }
             let described = ConditionEvaluator.describe(candidate)
@@ -168,12 +171,15 @@ struct EvidenceChange {
     func atom(_ part: EvaluatedCondition, target: Bool, subject: XMLNode?) -> Plan? {
         switch part.node {
         case .leaf(let text, _):
-            guard let steps = EvidenceChange.steps(text), steps.allSatisfy({ $0.predicates.isEmpty }), text != "." else { return nil }
+            guard let steps = EvidenceChange.steps(text), steps.allSatisfy({ $0.predicates.isEmpty }), text != "."
+            else { return nil }
             let name = steps.map(\.name).joined(separator: "/")
             if target { return Plan(now: ["has no \(name)"], fix: ["add \(name)"]) }
             guard case .nodes(let nodes) = part.value else { return nil }
             var now =
-                "\(name) is " + nodes.prefix(ConditionValue.shownNodes).map { "'\($0.value)' (line \($0.line))" }.joined(separator: ", ")
+                "\(name) is "
+                + nodes.prefix(ConditionValue.shownNodes).map { "'\($0.value)' (line \($0.line))" }.joined(
+                    separator: ", ")
             if nodes.count > ConditionValue.shownNodes { now += ", …" }
             return Plan(now: [now], fix: ["remove \(name)"])
         case .comparison(let op, let left, let right, _, _):
@@ -196,7 +202,9 @@ struct EvidenceChange {
                 guard part.children.count == 2, case .string(let wanted) = part.children[1].value else { return nil }
                 let current = part.children[0].value
                 let now =
-                    if case .nodes(let nodes) = current, let first = nodes.first { "has \(arguments[0].text)='\(first.value)'" } else {
+                    if case .nodes(let nodes) = current, let first = nodes.first {
+                        "has \(arguments[0].text)='\(first.value)'"
+                    } else {
                         "has no \(arguments[0].text)"
                     }
                 return Plan(now: [now], fix: ["list every one of '\(wanted)' in \(arguments[0].text)"])
@@ -210,8 +218,11 @@ struct EvidenceChange {
 
     /// `path = 'text'`, `path != 'text'` or `path op number` with a plain path (no predicates) on
     /// the left: the value to set, add or change.
-    private func compared(_ part: EvaluatedCondition, op: String, left: ConditionNode, target: Bool, subject: XMLNode?) -> Plan? {
-        guard case .leaf(let path, _) = left, let steps = EvidenceChange.steps(path), steps.allSatisfy({ $0.predicates.isEmpty }),
+    private func compared(_ part: EvaluatedCondition, op: String, left: ConditionNode, target: Bool, subject: XMLNode?)
+        -> Plan?
+    {
+        guard case .leaf(let path, _) = left, let steps = EvidenceChange.steps(path),
+            steps.allSatisfy({ $0.predicates.isEmpty }),
             let last = steps.last, part.children.count == 2
         else { return nil }
         let name = steps.map(\.name).joined(separator: "/")
@@ -225,7 +236,9 @@ struct EvidenceChange {
             now = "has \(name)='\(current[0].value)'"
         } else {
             now =
-                "\(name) is " + current.prefix(ConditionValue.shownNodes).map { "'\($0.value)' (line \($0.line))" }.joined(separator: ", ")
+                "\(name) is "
+                + current.prefix(ConditionValue.shownNodes).map { "'\($0.value)' (line \($0.line))" }.joined(
+                    separator: ", ")
             if current.count > ConditionValue.shownNodes { now += ", …" }
         }
         switch (op, part.children[1].value) {
@@ -234,7 +247,8 @@ struct EvidenceChange {
                 if isAttribute { return Plan(now: [now], fix: ["set \(name)=\"\(wanted)\""]) }
                 return Plan(now: ["has no \(name) '\(wanted)'"], fix: ["add \(name) '\(wanted)'"])
             }
-            return Plan(now: [now], fix: [isAttribute ? "change \(name) from '\(wanted)'" : "remove \(name) '\(wanted)'"])
+            return Plan(
+                now: [now], fix: [isAttribute ? "change \(name) from '\(wanted)'" : "remove \(name) '\(wanted)'"])
         case (_, .number(let number)):
             let bound = ConditionValue.number(number).description
             let words: String
@@ -256,15 +270,20 @@ struct EvidenceChange {
         let targets = nodes(path, context: subject)
         let provenances = targets.map(\.provenance)
         let counted = RedlineFunctions.independentProvenances.sorted { a, b in
-            EvidenceChange.provenanceOrder.firstIndex(of: a) ?? 99 < EvidenceChange.provenanceOrder.firstIndex(of: b) ?? 99
+            EvidenceChange.provenanceOrder.firstIndex(of: a) ?? 99 < EvidenceChange.provenanceOrder.firstIndex(of: b)
+                ?? 99
         }
         let it = path == "." ? "it" : "`\(path)`"
         let fix = "make \(it) independent (provenance \(counted.joined(separator: "|")))"
         guard !provenances.isEmpty else {
-            return Plan(now: ["has no `\(path)`"], fix: ["add `\(path)` with independent provenance (\(counted.joined(separator: "|")))"])
+            return Plan(
+                now: ["has no `\(path)`"],
+                fix: ["add `\(path)` with independent provenance (\(counted.joined(separator: "|")))"])
         }
         let kinds = Array(Set(provenances)).sorted()
-        let now = kinds == ["self-declared"] ? "is self-declared" : "has provenance \(kinds.map { "'\($0)'" }.joined(separator: ", "))"
+        let now =
+            kinds == ["self-declared"]
+            ? "is self-declared" : "has provenance \(kinds.map { "'\($0)'" }.joined(separator: ", "))"
         return Plan(now: [now], fix: [fix])
     }
 
@@ -291,13 +310,17 @@ struct EvidenceChange {
         let now =
             dates.isEmpty
             ? "has no \(name)"
-            : "\(name) is " + dates.prefix(ConditionValue.shownNodes).map { "'\($0.value)' (line \($0.line))" }.joined(separator: ", ")
+            : "\(name) is "
+                + dates.prefix(ConditionValue.shownNodes).map { "'\($0.value)' (line \($0.line))" }.joined(
+                    separator: ", ")
         return Plan(now: [now], fix: ["date \(name) on or \(wanted.after ? "after" : "before") \(day)"])
     }
 
     /// `rl:in-list('id', values)`: which value is on the list (made false) or that none is (made true).
     private func inList(_ part: EvaluatedCondition, target: Bool) -> Plan? {
-        guard part.children.count == 2, case .string(let id) = part.children[0].value, let list = lists[id] else { return nil }
+        guard part.children.count == 2, case .string(let id) = part.children[0].value, let list = lists[id] else {
+            return nil
+        }
         let values: [ConditionValue.Node]
         switch part.children[1].value {
         case .nodes(let nodes): values = nodes
@@ -321,6 +344,7 @@ struct EvidenceChange {
             if entry.value == node.value { return "\(place(node)) is on \(title), \(listed)" }
             return "\(place(node)) matches '\(entry.value)' on \(title), \(listed)"
         }
-        return Plan(now: now, fix: ["no name may be on the list (if a match is wrong, record the party's distinct identity)"])
+        return Plan(
+            now: now, fix: ["no name may be on the list (if a match is wrong, record the party's distinct identity)"])
     }
 }

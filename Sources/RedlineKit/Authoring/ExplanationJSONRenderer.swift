@@ -70,7 +70,8 @@ public struct ExplanationJSONRenderer: Sendable {
                 id: explanation.ruleID, title: explanation.title, severity: explanation.severity.rawValue,
                 outcome: explanation.outcome.rawValue, reason: explanation.reason, finding: explanation.finding,
                 when: explanation.when.map(Part.init), assertion: explanation.assertion.map(Part.init),
-                partial: explanation.partial.map(Part.init), pointsAt: explanation.located, flipGoal: explanation.flipGoal,
+                partial: explanation.partial.map(Part.init), pointsAt: explanation.located,
+                flipGoal: explanation.flipGoal,
                 flip: explanation.flip, remedy: explanation.remedy)
         }
         return PrettyJSONEncoder().document(Document(formatVersion: 1, record: report, rules: rules))

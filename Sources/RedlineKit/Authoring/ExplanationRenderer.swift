@@ -29,20 +29,25 @@ public struct ExplanationRenderer: Sendable {
 
     /// One explanation.
     public func render(_ explanation: RuleExplanation) -> String {
-        var out = "[\(explanation.ruleID)] \(explanation.outcome.rawValue) (\(explanation.severity.rawValue)): \(explanation.title)\n"
+        var out =
+            "[\(explanation.ruleID)] \(explanation.outcome.rawValue) (\(explanation.severity.rawValue)): \(explanation.title)\n"
         out += "  rule: \(explanation.rulePosition)\n"
         if let finding = explanation.finding {
             out += "  finding: \(finding.location.file):\(finding.location.line): \(finding.message)\n"
         } else if let reason = explanation.reason {
             out += "  reason: \(reason)\n"
         }
-        for (label, condition) in [("when", explanation.when), ("assert", explanation.assertion), ("partial", explanation.partial)] {
+        for (label, condition) in [
+            ("when", explanation.when), ("assert", explanation.assertion), ("partial", explanation.partial),
+        ] {
             guard let condition else { continue }
             out += "  \(label):\n"
             out += tree(condition, depth: 2)
         }
         if !explanation.located.isEmpty {
-            out += "  points at: " + explanation.located.map { "\($0.path) (line \($0.line))" }.joined(separator: ", ") + "\n"
+            out +=
+                "  points at: " + explanation.located.map { "\($0.path) (line \($0.line))" }.joined(separator: ", ")
+                + "\n"
         }
         if !explanation.flip.isEmpty {
             out += "  \(explanation.flipGoal):\n"

@@ -32,18 +32,22 @@ public struct JUnitTestReport: Sendable {
                     return JUnitSuite.Case(
                         name: testCase.name, classname: suite,
                         outcome: .error(
-                            type: "declaration", message: testCase.declarationErrors.first?.message ?? "invalid declaration",
+                            type: "declaration",
+                            message: testCase.declarationErrors.first?.message ?? "invalid declaration",
                             text: errors.joined(separator: "\n")))
                 }
                 return JUnitSuite.Case(
                     name: testCase.name, classname: suite,
                     outcome: testCase.passed ? nil : .failure(type: "expectation", message: message, text: text))
             }
-            let systemOut = members.map { "\($0.position): \($0.name): \($0.passed ? "passed" : $0.isError ? "ERROR" : "FAILED")" }
-                .joined(separator: "\n")
+            let systemOut = members.map {
+                "\($0.position): \($0.name): \($0.passed ? "passed" : $0.isError ? "ERROR" : "FAILED")"
+            }
+            .joined(separator: "\n")
             out +=
                 JUnitSuite(
-                    name: suite, id: index, timestamp: timestamp, properties: properties, cases: junitCases, systemOut: systemOut
+                    name: suite, id: index, timestamp: timestamp, properties: properties, cases: junitCases,
+                    systemOut: systemOut
                 ).xml
         }
         out += "</testsuites>\n"

@@ -67,7 +67,8 @@ public struct RecordExpectation: Sendable, Hashable {
                 let end = rest[rest.index(equals, offsetBy: 2)...].firstIndex(of: quote)
             else {
                 throw RedlineError(
-                    .invalidRules, "cannot read the pseudo-attributes of <?\(target)?> near '\(rest.prefix(20))'", at: at,
+                    .invalidRules, "cannot read the pseudo-attributes of <?\(target)?> near '\(rest.prefix(20))'",
+                    at: at,
                     suggestion: "write name=\"value\" pairs: as-of, verdict, fires, errors, profile")
             }
             let name = rest[..<equals].trimmingWhitespace().description

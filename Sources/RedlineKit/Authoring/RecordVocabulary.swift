@@ -51,7 +51,8 @@ public struct RecordVocabulary: Sendable {
                 switch child.name {
                 case "element": result.append(child)
                 case "extension", "restriction":
-                    if let base = child.attribute("base").map(local), let type = types[base], !seenTypes.contains(base) {
+                    if let base = child.attribute("base").map(local), let type = types[base], !seenTypes.contains(base)
+                    {
                         result += declarations(in: type, seenTypes: seenTypes.union([base]))
                     }
                     result += declarations(in: child, seenTypes: seenTypes)
@@ -89,7 +90,9 @@ public struct RecordVocabulary: Sendable {
             if let type = node.attribute("type").map(local) ?? node.attribute("base").map(local) {
                 if let named = simpleTypes[type] { return enumeration(of: named, depth: depth + 1) }
                 if let named = types[type] { return enumeration(of: named, depth: depth + 1) }
-                if node.name == "restriction" || node.name == "extension" || node.name == "element" || node.name == "attribute" {
+                if node.name == "restriction" || node.name == "extension" || node.name == "element"
+                    || node.name == "attribute"
+                {
                     let values = node.children(named: "enumeration").compactMap { $0.attribute("value") }
                     return values.isEmpty ? nil : Set(values)
                 }

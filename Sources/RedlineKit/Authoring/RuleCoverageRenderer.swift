@@ -6,9 +6,11 @@ public struct RuleCoverageRenderer: Sendable {
 
     /// The text for a coverage accumulated over a batch.
     public func render(_ coverage: RuleCoverage) -> String {
-        var out = "rule coverage over \(coverage.evaluatedRecords) evaluated record\(coverage.evaluatedRecords == 1 ? "" : "s"):\n"
+        var out =
+            "rule coverage over \(coverage.evaluatedRecords) evaluated record\(coverage.evaluatedRecords == 1 ? "" : "s"):\n"
         for (label, ids) in [
-            ("never fired", coverage.neverFired), ("never passed", coverage.neverPassed), ("never applied", coverage.neverApplied),
+            ("never fired", coverage.neverFired), ("never passed", coverage.neverPassed),
+            ("never applied", coverage.neverApplied),
         ] {
             out += "  \(label) (\(ids.count)): \(ids.isEmpty ? "none" : ids.joined(separator: " "))\n"
         }

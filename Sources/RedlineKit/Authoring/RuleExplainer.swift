@@ -60,7 +60,8 @@ public struct RuleExplainer: Sendable {
     }
 
     /// Explains a rule on a document already stripped of elements dated after `asOf`.
-    func explain(_ rule: Rule, document: XMLDocument, stage: Stage, profile: String, asOf: LocalDate) -> RuleExplanation {
+    func explain(_ rule: Rule, document: XMLDocument, stage: Stage, profile: String, asOf: LocalDate) -> RuleExplanation
+    {
         let environment = EvaluationEnvironment(asOf: asOf, lists: engine.ruleSet.lists)
         let evaluator = XPathEvaluator(
             document: document, namespaces: engine.ruleSet.namespaces, environment: environment,
@@ -68,7 +69,8 @@ public struct RuleExplainer: Sendable {
         let (result, finding) = engine.evaluate(
             rule, stage: stage, profile: profile, asOf: asOf, evaluator: evaluator, document: document)
         let conditions = ConditionEvaluator(evaluator: evaluator)
-        let evidence = EvidenceChange(evaluator: evaluator, lists: engine.ruleSet.lists, asOf: asOf, position: rule.position)
+        let evidence = EvidenceChange(
+            evaluator: evaluator, lists: engine.ruleSet.lists, asOf: asOf, position: rule.position)
         func phrase(_ change: EvaluatedCondition.Change) -> String {
             evidence.describe(change) ?? RuleExplainer.phrase(change)
         }

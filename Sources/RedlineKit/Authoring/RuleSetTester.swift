@@ -82,7 +82,9 @@ public struct RuleSetTester: Sendable {
         return Run(cases: cases, coverage: ruleSet.rules.compactMap { coverage[$0.id] }, undeclaredRecords: undeclared)
     }
 
-    private func check(_ path: String, _ expectation: RecordExpectation, coverage: inout [String: ConditionCoverage]) -> RuleTestCase {
+    private func check(_ path: String, _ expectation: RecordExpectation, coverage: inout [String: ConditionCoverage])
+        -> RuleTestCase
+    {
         let options = EvaluationOptions(asOf: expectation.asOf, profile: expectation.profile)
         var testCase = RuleTestCase(
             suite: path, name: "as of \(expectation.asOf)\(expectation.profile.map { ", profile \($0)" } ?? "")",
@@ -105,7 +107,8 @@ public struct RuleSetTester: Sendable {
             return testCase
         }
         guard report.status == .evaluated else {
-            testCase.actual = "not evaluated: \(report.error?.message ?? report.findings.first?.message ?? report.status.rawValue)"
+            testCase.actual =
+                "not evaluated: \(report.error?.message ?? report.findings.first?.message ?? report.status.rawValue)"
             return testCase
         }
         for explanation in explained.explanations { coverage[explanation.ruleID]?.record(explanation) }
@@ -123,11 +126,17 @@ public struct RuleSetTester: Sendable {
             passed = false
             let missing = Set(fires).subtracting(fired).sorted()
             let unexpected = Set(fired).subtracting(fires).sorted()
-            if !missing.isEmpty { testCase.details.append("expected to fire but did not: \(missing.joined(separator: " "))") }
-            if !unexpected.isEmpty { testCase.details.append("fired but not expected: \(unexpected.joined(separator: " "))") }
-            for explanation in explained.explanations where missing.contains(explanation.ruleID) || unexpected.contains(explanation.ruleID)
-            {
-                testCase.details.append("\(explanation.ruleID) gave \(explanation.outcome.rawValue)\(explanation.reason.map { " (\($0))" } ?? ""):")
+            if !missing.isEmpty {
+                testCase.details.append("expected to fire but did not: \(missing.joined(separator: " "))")
+            }
+            if !unexpected.isEmpty {
+                testCase.details.append("fired but not expected: \(unexpected.joined(separator: " "))")
+            }
+            for explanation in explained.explanations
+            where missing.contains(explanation.ruleID) || unexpected.contains(explanation.ruleID) {
+                testCase.details.append(
+                    "\(explanation.ruleID) gave \(explanation.outcome.rawValue)\(explanation.reason.map { " (\($0))" } ?? ""):"
+                )
                 testCase.details += RuleSetTester.values(explanation)
             }
         }
@@ -149,7 +158,9 @@ public struct RuleSetTester: Sendable {
         let pi = "<?\(RecordExpectation.target)?>"
         var errors: [RedlineError] = []
         func nearest(_ name: String, in names: [String]) -> String? {
-            let scored = names.map { ($0, RuleSetLinter.distance(name.lowercased(), $0.lowercased())) }.filter { $0.1 <= 2 }
+            let scored = names.map { ($0, RuleSetLinter.distance(name.lowercased(), $0.lowercased())) }.filter {
+                $0.1 <= 2
+            }
             return scored.min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }?.0
         }
         if let verdict = expectation.verdict {
@@ -169,8 +180,10 @@ public struct RuleSetTester: Sendable {
             for id in listed ?? [] where ruleSet.rule(id) == nil {
                 errors.append(
                     RedlineError(
-                        .invalidRules, "\(pi) \(attribute) names rule '\(id)', which the rule set does not define", at: at,
-                        suggestion: nearest(id, in: ids).map { "did you mean \($0)?" } ?? "redline rules show lists the rules"))
+                        .invalidRules, "\(pi) \(attribute) names rule '\(id)', which the rule set does not define",
+                        at: at,
+                        suggestion: nearest(id, in: ids).map { "did you mean \($0)?" }
+                            ?? "redline rules show lists the rules"))
             }
         }
         if let profile = expectation.profile, !ruleSet.profiles.contains(where: { $0.id == profile }) {
@@ -187,7 +200,9 @@ public struct RuleSetTester: Sendable {
     static func values(_ explanation: RuleExplanation) -> [String] {
         let renderer = ExplanationRenderer()
         var lines: [String] = []
-        for (label, condition) in [("when", explanation.when), ("assert", explanation.assertion), ("partial", explanation.partial)] {
+        for (label, condition) in [
+            ("when", explanation.when), ("assert", explanation.assertion), ("partial", explanation.partial),
+        ] {
             guard let condition else { continue }
             lines.append("\(label):")
             lines += renderer.tree(condition, depth: 1).split(separator: "\n").map(String.init)

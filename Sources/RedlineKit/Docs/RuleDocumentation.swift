@@ -19,7 +19,8 @@ public enum RuleDocumentation {
         out += "## Rules\n\n"
         out += "| id | title | category | severity | weight | demands |\n|---|---|---|---|---|---|\n"
         for rule in ruleSet.rules {
-            out += "| [\(rule.id)](#\(anchor(rule.id))) | \(cell(rule.title)) | \(rule.category) | \(rule.severity.rawValue) "
+            out +=
+                "| [\(rule.id)](#\(anchor(rule.id))) | \(cell(rule.title)) | \(rule.category) | \(rule.severity.rawValue) "
             out += "| \(format(rule.weight)) | \(rule.demands.joined(separator: ", ")) |\n"
         }
         out += "\n"
@@ -39,7 +40,9 @@ public enum RuleDocumentation {
 
     private static func composition(_ ruleSet: RuleSet, extended: RuleSet?) -> String {
         guard let href = ruleSet.extends else { return "" }
-        let name = href == RuleSetLoader.defaultRuleSetReference ? "`\(href)` (the default rule set built into redline)" : "`\(href)`"
+        let name =
+            href == RuleSetLoader.defaultRuleSetReference
+            ? "`\(href)` (the default rule set built into redline)" : "`\(href)`"
         let own = ruleSet.rules.filter { !ruleSet.inheritedRuleIDs.contains($0.id) }
         let inherited = ruleSet.rules.count - own.count
         var out = "## Composition\n\n"
@@ -61,7 +64,8 @@ public enum RuleDocumentation {
                 if let weight = change.weight {
                     changes.append("weight \(before.map { "\(format($0.weight)) → " } ?? "")\(format(weight))")
                 }
-                out += "| [\(change.ruleID)](#\(anchor(change.ruleID))) | \(changes.joined(separator: ", ")) | \(cell(change.reason)) "
+                out +=
+                    "| [\(change.ruleID)](#\(anchor(change.ruleID))) | \(changes.joined(separator: ", ")) | \(cell(change.reason)) "
                 out += "| `\(change.position.file)` line \(change.position.line) |\n"
             }
             out += "\n"
@@ -84,7 +88,8 @@ public enum RuleDocumentation {
         guard !ruleSet.letters.isEmpty else { return "" }
         var out = "## Letters cited\n\n"
         for letter in ruleSet.letters {
-            out += "- **\(letter.id)** (`seeds/\(letter.file)`\(letter.date.map { ", \($0)" } ?? "")): \(letter.title)\n"
+            out +=
+                "- **\(letter.id)** (`seeds/\(letter.file)`\(letter.date.map { ", \($0)" } ?? "")): \(letter.title)\n"
         }
         return out + "\n"
     }
@@ -125,7 +130,8 @@ public enum RuleDocumentation {
                 : list.entries.map { entry in
                     entry.since == list.effective ? entry.value : "\(entry.value) (from \(entry.since))"
                 }.joined(separator: ", ")
-            out += "| `\(list.id)` | \(list.kind.rawValue) | \(list.effective) | \(cell(entries)) | \(cell(list.source)) |\n"
+            out +=
+                "| `\(list.id)` | \(list.kind.rawValue) | \(list.effective) | \(cell(entries)) | \(cell(list.source)) |\n"
         }
         return out + "\n"
     }
@@ -134,7 +140,8 @@ public enum RuleDocumentation {
         var out = "### \(rule.id)\n\n**\(rule.title)**\n\n"
         if let description = rule.description { out += description + "\n\n" }
         out += "| | |\n|---|---|\n"
-        out += "| category | \(rule.category) |\n| severity | \(rule.severity.rawValue) |\n| weight | \(format(rule.weight)) |\n"
+        out +=
+            "| category | \(rule.category) |\n| severity | \(rule.severity.rawValue) |\n| weight | \(format(rule.weight)) |\n"
         let stage: String
         switch rule.appliesTo {
         case .application: stage = "applications"
@@ -150,7 +157,8 @@ public enum RuleDocumentation {
         if let href = ruleSet.extends, ruleSet.inheritedRuleIDs.contains(rule.id) {
             out += "| inherited from | `\(href)` |\n"
             for change in ruleSet.overrides where change.ruleID == rule.id && !change.disabled {
-                out += "| overridden | \(cell(change.reason)) (`\(change.position.file)` line \(change.position.line)) |\n"
+                out +=
+                    "| overridden | \(cell(change.reason)) (`\(change.position.file)` line \(change.position.line)) |\n"
             }
         }
         out += "\n"

@@ -65,7 +65,9 @@ public final class Engine: Sendable {
 
     /// `parsedHere`: the deadline started before parsing, so time spent before validation is the
     /// parser's.
-    private func check(document: XMLDocument, options: EvaluationOptions, deadline: Deadline, parsedHere: Bool) -> RecordReport {
+    private func check(document: XMLDocument, options: EvaluationOptions, deadline: Deadline, parsedHere: Bool)
+        -> RecordReport
+    {
         let outcome = outcome(of: document, options: options, deadline: deadline, parsedHere: parsedHere)
         return report(document.path, outcome, root: Self.licenceRecord(in: document), options: options)
     }
@@ -87,7 +89,8 @@ public final class Engine: Sendable {
 
     /// The document's root when it is a licence record.
     private static func licenceRecord(in document: XMLDocument) -> XMLElement? {
-        guard let root = document.root, root.name == "licenceRecord", root.namespaceURI == BuiltIn.recordNamespace else {
+        guard let root = document.root, root.name == "licenceRecord", root.namespaceURI == BuiltIn.recordNamespace
+        else {
             return nil
         }
         return root
@@ -223,26 +226,34 @@ public final class Engine: Sendable {
             let node = try locate(rule, evaluator: evaluator, document: document)
             let message = try render(template, at: node, evaluator: evaluator)
             let finding = makeFinding(
-                rule, kind: credit > 0 ? .partial : .fail, message: message, node: node, document: document, credit: credit)
-            return (RuleResult(ruleID: rule.id, outcome: .fail, credit: credit, reason: nil, location: finding.location), finding)
+                rule, kind: credit > 0 ? .partial : .fail, message: message, node: node, document: document,
+                credit: credit)
+            return (
+                RuleResult(ruleID: rule.id, outcome: .fail, credit: credit, reason: nil, location: finding.location),
+                finding
+            )
         } catch {
             let root = document.rootNode
             var finding = makeFinding(
-                rule, kind: .error, message: "rule could not be evaluated: \(error.message)", node: root, document: document,
+                rule, kind: .error, message: "rule could not be evaluated: \(error.message)", node: root,
+                document: document,
                 credit: 0)
             if let suggestion = error.suggestion { finding.remedy = suggestion }
             return (RuleResult(ruleID: rule.id, outcome: .error, credit: 0, reason: error.message), finding)
         }
     }
 
-    private func locate(_ rule: Rule, evaluator: XPathEvaluator, document: XMLDocument) throws(RedlineError) -> XMLNode? {
+    private func locate(_ rule: Rule, evaluator: XPathEvaluator, document: XMLDocument) throws(RedlineError) -> XMLNode?
+    {
         for expression in rule.locate {
             if let first = try evaluator.nodes(expression).first { return first }
         }
         return document.rootNode
     }
 
-    private func render(_ template: MessageTemplate, at node: XMLNode?, evaluator: XPathEvaluator) throws(RedlineError) -> String {
+    private func render(_ template: MessageTemplate, at node: XMLNode?, evaluator: XPathEvaluator) throws(RedlineError)
+        -> String
+    {
         var text = ""
         for piece in template.pieces {
             switch piece {
@@ -265,7 +276,8 @@ public final class Engine: Sendable {
         Finding(
             ruleID: rule.id, kind: kind, severity: rule.severity, category: rule.category, message: message,
             location: location(of: node, in: document), demands: rule.demands,
-            citations: rule.citations.map { Finding.CitationRef(letter: $0.letter, quote: $0.quote) }, remedy: rule.remedy,
+            citations: rule.citations.map { Finding.CitationRef(letter: $0.letter, quote: $0.quote) },
+            remedy: rule.remedy,
             credit: credit)
     }
 

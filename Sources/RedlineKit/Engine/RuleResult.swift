@@ -36,7 +36,9 @@ public struct RuleResult: Sendable, Hashable, Codable {
     }
 
     /// Creates a result.
-    public init(ruleID: String, outcome: Outcome, credit: Double, reason: String? = nil, location: Finding.Location? = nil) {
+    public init(
+        ruleID: String, outcome: Outcome, credit: Double, reason: String? = nil, location: Finding.Location? = nil
+    ) {
         self.ruleID = ruleID
         self.outcome = outcome
         self.credit = credit

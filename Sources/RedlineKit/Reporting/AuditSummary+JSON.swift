@@ -26,7 +26,8 @@ extension AuditSummary {
                     waivers.map { waiver in
                         .object([
                             ("approver", .string(waiver.approver)), ("expires", .string(waiver.expires)),
-                            ("id", .string(waiver.id)), ("matches", .int(waiver.matches)), ("rule", .string(waiver.rule)),
+                            ("id", .string(waiver.id)), ("matches", .int(waiver.matches)),
+                            ("rule", .string(waiver.rule)),
                             ("status", .string(waiver.status.rawValue)),
                         ])
                     })

@@ -34,12 +34,15 @@ public final class AuditTextReporter: AuditReporter {
         var out = "\nSummary: \(summary.records) record(s)\n"
         out += "  verdicts: \(summary.verdictCounts)\n"
         if !summary.verdictsAfterWaivers.isEmpty {
-            let changed = summary.verdictsAfterWaivers.keys.sorted().map { "\(summary.verdictsAfterWaivers[$0] ?? 0) \($0)" }
+            let changed = summary.verdictsAfterWaivers.keys.sorted().map {
+                "\(summary.verdictsAfterWaivers[$0] ?? 0) \($0)"
+            }
             out += "  after waivers: \(changed.joined(separator: ", "))\n"
         }
         out += "  not clean: \(summary.notClean), with findings: \(summary.withFindings)\n"
         if !summary.errorsByCode.isEmpty {
-            out += "  errors: " + summary.sortedErrorCodes.map { "\($0.code) \($0.count)" }.joined(separator: ", ") + "\n"
+            out +=
+                "  errors: " + summary.sortedErrorCodes.map { "\($0.code) \($0.count)" }.joined(separator: ", ") + "\n"
         }
         if summary.findings.isEmpty {
             out += "  findings: none\n"

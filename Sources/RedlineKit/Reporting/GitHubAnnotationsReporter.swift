@@ -41,25 +41,32 @@ public final class GitHubAnnotationsReporter: AuditReporter {
         let report = record.report
         // Every input gets a plain log line (never starting with "::", so never a command).
         var status = report.verdict ?? report.status.rawValue
-        if let effective = record.effectiveVerdict, effective != report.verdict { status += " (\(effective) after waivers)" }
+        if let effective = record.effectiveVerdict, effective != report.verdict {
+            status += " (\(effective) after waivers)"
+        }
         if let error = report.error { status += " (\(error.code))" }
-        try sink.write("redline: \(record.path.replacingAll("\n", with: " ").replacingAll("\r", with: " ")): \(status)\n")
+        try sink.write(
+            "redline: \(record.path.replacingAll("\n", with: " ").replacingAll("\r", with: " ")): \(status)\n")
         if let error = report.error {
             try annotate(
-                "error", rank: 4, file: record.path, line: error.position.line, title: "redline input-error (\(error.code))",
+                "error", rank: 4, file: record.path, line: error.position.line,
+                title: "redline input-error (\(error.code))",
                 message: error.message + (error.suggestion.map { "\nfix: \($0)" } ?? ""))
         }
         for (index, finding) in report.findings.enumerated() {
             var type = CILevel(finding.severity).annotation
             if finding.kind == .error || finding.kind == .schema { type = "error" }
-            var rank = finding.kind == .error || finding.kind == .schema ? 4 : Severity.allCases.firstIndex(of: finding.severity) ?? 0
+            var rank =
+                finding.kind == .error || finding.kind == .schema
+                ? 4 : Severity.allCases.firstIndex(of: finding.severity) ?? 0
             var message = finding.message
             var title = "redline \(finding.ruleID) (\(finding.severity.rawValue))"
             if let waiver = record.waiver(for: index) {
                 type = "notice"
                 rank = -1
                 title = "redline \(finding.ruleID) waived by \(waiver.id)"
-                message = "waived until \(waiver.expires), approved by \(waiver.approver): \(waiver.justification)\nfinding: \(message)"
+                message =
+                    "waived until \(waiver.expires), approved by \(waiver.approver): \(waiver.justification)\nfinding: \(message)"
             } else {
                 if let verdict = record.effectiveVerdict { message += "\nrecord \(report.recordID ?? "?"): \(verdict)" }
                 if let expired = record.expiredWaiver(for: index) {
@@ -67,7 +74,8 @@ public final class GitHubAnnotationsReporter: AuditReporter {
                 }
                 if finding.kind != .schema { message += "\nfix: \(finding.remedy)" }
             }
-            try annotate(type, rank: rank, file: record.path, line: finding.location.line, title: title, message: message)
+            try annotate(
+                type, rank: rank, file: record.path, line: finding.location.line, title: title, message: message)
         }
     }
 
@@ -92,7 +100,8 @@ public final class GitHubAnnotationsReporter: AuditReporter {
     private func annotate(_ type: String, rank: Int, file: String, line: Int, title: String, message: String) throws {
         sequence += 1
         let properties = "file=\(Self.escapeProperty(file)),line=\(max(1, line)),title=\(Self.escapeProperty(title))"
-        let candidate = Candidate(rank: rank, sequence: sequence, line: "::\(type) \(properties)::\(Self.escapeData(message))\n")
+        let candidate = Candidate(
+            rank: rank, sequence: sequence, line: "::\(type) \(properties)::\(Self.escapeData(message))\n")
         var list = kept[type, default: []]
         if list.count < limit {
             list.append(candidate)

@@ -74,7 +74,9 @@ public final class JUnitReporter: AuditReporter {
                         if let expired = record.expiredWaiver(for: index) {
                             text += "\nwaiver \(expired.id) expired on \(expired.expires) and no longer applies"
                         }
-                        for citation in finding.citations { text += "\ncites \(citation.letter): \"\(citation.quote)\"" }
+                        for citation in finding.citations {
+                            text += "\ncites \(citation.letter): \"\(citation.quote)\""
+                        }
                         text += "\nfix: \(finding.remedy)"
                         add(name, .failure(type: finding.severity.rawValue, message: finding.message, text: text))
                     }
@@ -84,7 +86,9 @@ public final class JUnitReporter: AuditReporter {
         var properties: [(name: String, value: String)] = [("status", report.status.rawValue)]
         if let id = report.recordID { properties.append(("recordId", id)) }
         if let verdict = report.verdict { properties.append(("verdict", verdict)) }
-        if let verdict = record.effectiveVerdict, verdict != report.verdict { properties.append(("verdictAfterWaivers", verdict)) }
+        if let verdict = record.effectiveVerdict, verdict != report.verdict {
+            properties.append(("verdictAfterWaivers", verdict))
+        }
         if let score = report.score { properties.append(("score", ScoreText.of(score))) }
         properties.append(("profile", report.profile))
         properties.append(("asOf", report.asOf.description))
@@ -92,7 +96,8 @@ public final class JUnitReporter: AuditReporter {
             report.verdict.map { "\(record.path): \($0) score \(report.score.map { ScoreText.of($0) } ?? "?")" }
             ?? "\(record.path): \(report.status.rawValue)"
         let suite = JUnitSuite(
-            name: record.path, id: record.index, timestamp: "\(context.asOf)T00:00:00", properties: properties, cases: cases,
+            name: record.path, id: record.index, timestamp: "\(context.asOf)T00:00:00", properties: properties,
+            cases: cases,
             systemOut: verdictLine)
         try sink.write(suite.xml)
     }

@@ -58,7 +58,8 @@ public final class MarkdownReporter: AuditReporter {
             } else if let expired = record.expiredWaiver(for: index) {
                 message += " — waiver \(Self.code(expired.id)) expired \(expired.expires)"
             }
-            rows += "| \(label) | \(Self.code(finding.ruleID)) | \(Self.code(record.path)) | \(finding.location.line) | \(message) |\n"
+            rows +=
+                "| \(label) | \(Self.code(finding.ruleID)) | \(Self.code(record.path)) | \(finding.location.line) | \(message) |\n"
         }
         if !rows.isEmpty {
             if let limit = byteLimit, findingBytes + rows.utf8.count > limit {
@@ -74,7 +75,9 @@ public final class MarkdownReporter: AuditReporter {
         case .invalid: line += "**invalid** (\(report.findings.count) schema violation(s))"
         case .evaluated:
             line += "\(report.verdict ?? "?"), score \(report.score.map { ScoreText.of($0) } ?? "?")"
-            if let verdict = record.effectiveVerdict, verdict != report.verdict { line += " (\(verdict) after waivers)" }
+            if let verdict = record.effectiveVerdict, verdict != report.verdict {
+                line += " (\(verdict) after waivers)"
+            }
             let active = record.activeFindings.count
             let waived = report.findings.count - active
             line += active == 0 ? ", no finding" : ", \(active) finding(s)"
@@ -91,13 +94,18 @@ public final class MarkdownReporter: AuditReporter {
 
     public func finish(_ summary: AuditSummary) throws {
         guard let context else { return }
-        var out = "## redline audit: \(summary.records) record(s), \(summary.notClean) not clean, \(summary.inputErrors) input error(s)\n\n"
-        out += "Rule set `\(context.ruleSet.id)` \(context.ruleSet.version), profile `\(context.profile)`, as of \(context.asOf).\n\n"
+        var out =
+            "## redline audit: \(summary.records) record(s), \(summary.notClean) not clean, \(summary.inputErrors) input error(s)\n\n"
+        out +=
+            "Rule set `\(context.ruleSet.id)` \(context.ruleSet.version), profile `\(context.profile)`, as of \(context.asOf).\n\n"
         out += "| Verdict | Records |\n| --- | ---: |\n"
         for verdict in summary.verdicts.keys.sorted() { out += "| \(verdict) | \(summary.verdicts[verdict] ?? 0) |\n" }
-        out += "| invalid (schema) | \(summary.invalid) |\n| error (unreadable, malformed, hostile) | \(summary.errors) |\n"
+        out +=
+            "| invalid (schema) | \(summary.invalid) |\n| error (unreadable, malformed, hostile) | \(summary.errors) |\n"
         if !summary.verdictsAfterWaivers.isEmpty {
-            let changed = summary.verdictsAfterWaivers.keys.sorted().map { "\(summary.verdictsAfterWaivers[$0] ?? 0) \($0)" }
+            let changed = summary.verdictsAfterWaivers.keys.sorted().map {
+                "\(summary.verdictsAfterWaivers[$0] ?? 0) \($0)"
+            }
             out += "\nAfter waivers, verdicts changed to: \(changed.joined(separator: ", ")).\n"
         }
         if !summary.errorsByCode.isEmpty {
@@ -114,7 +122,8 @@ public final class MarkdownReporter: AuditReporter {
             }
         }
         if !summary.waivers.isEmpty {
-            out += "\n### Waivers\n\n| Waiver | Rule | Status | Findings | Expires | Approver |\n| --- | --- | --- | ---: | --- | --- |\n"
+            out +=
+                "\n### Waivers\n\n| Waiver | Rule | Status | Findings | Expires | Approver |\n| --- | --- | --- | ---: | --- | --- |\n"
             for waiver in summary.waivers {
                 out += "| \(Self.code(waiver.id)) | \(Self.code(waiver.rule)) | \(waiver.status.rawValue) | "
                 out += "\(waiver.matches) | \(waiver.expires) | \(Self.cell(waiver.approver)) |\n"
@@ -129,7 +138,9 @@ public final class MarkdownReporter: AuditReporter {
             try sink.write("No findings.\n")
         }
         if omittedFindings > 0 {
-            try sink.write("\n\(omittedFindings) more finding(s) omitted (size limit); the SARIF and JSON reports have them all.\n")
+            try sink.write(
+                "\n\(omittedFindings) more finding(s) omitted (size limit); the SARIF and JSON reports have them all.\n"
+            )
         }
         try sink.write("\n<details><summary>Audited files (\(summary.records))</summary>\n\n")
         try recordsSpill.replay(into: sink)

@@ -103,7 +103,9 @@ private struct KeyedSlotContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         try value.encode(to: SlotEncoder(slot: child(key), codingPath: codingPath))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
         SlotEncoder(slot: child(key), codingPath: codingPath).container(keyedBy: keyType)
     }
 
@@ -111,7 +113,9 @@ private struct KeyedSlotContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         SlotEncoder(slot: child(key), codingPath: codingPath).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { SlotEncoder(slot: child(Key(stringValue: "super")!), codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder {
+        SlotEncoder(slot: child(Key(stringValue: "super")!), codingPath: codingPath)
+    }
     mutating func superEncoder(forKey key: Key) -> any Encoder { SlotEncoder(slot: child(key), codingPath: codingPath) }
 }
 
@@ -135,7 +139,9 @@ private struct UnkeyedSlotContainer: UnkeyedEncodingContainer {
         try value.encode(to: SlotEncoder(slot: child(), codingPath: codingPath))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         SlotEncoder(slot: child(), codingPath: codingPath).container(keyedBy: keyType)
     }
 

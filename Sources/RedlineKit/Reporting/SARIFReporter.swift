@@ -68,8 +68,10 @@ public final class SARIFReporter: AuditReporter {
                 short: "The record must match the licence record format.",
                 full:
                     "The file is well-formed XML but does not match the licence record schema (rules/schemas/licence-record-1.xsd); no rule was evaluated.",
-                help: "Make the record match the licence record format: docs/record-format.md, rules/schemas/licence-record-1.xsd.",
-                markdown: "Make the record match the licence record format: `docs/record-format.md`, `rules/schemas/licence-record-1.xsd`.",
+                help:
+                    "Make the record match the licence record format: docs/record-format.md, rules/schemas/licence-record-1.xsd.",
+                markdown:
+                    "Make the record match the licence record format: `docs/record-format.md`, `rules/schemas/licence-record-1.xsd`.",
                 level: "error", problemSeverity: "error", tags: ["compliance", "input"], severity: "critical"))
         rules.append(
             SARIFReporter.rule(
@@ -77,8 +79,10 @@ public final class SARIFReporter: AuditReporter {
                 short: "The file could not be read or parsed as a record.",
                 full:
                     "The file could not be evaluated: unreadable, not a regular file, too large, not well-formed XML, or hostile (DOCTYPE, entities, excessive depth).",
-                help: "Fix the file so it is a readable, well-formed licence record; the result message says what is wrong and where.",
-                markdown: "Fix the file so it is a readable, well-formed licence record; the result message says what is wrong and where.",
+                help:
+                    "Fix the file so it is a readable, well-formed licence record; the result message says what is wrong and where.",
+                markdown:
+                    "Fix the file so it is a readable, well-formed licence record; the result message says what is wrong and where.",
                 level: "error", problemSeverity: "error", tags: ["compliance", "input"], severity: "critical"))
         for (index, rule) in rules.enumerated() {
             if case .object(let pairs) = rule, case .string(let id)? = pairs.first(where: { $0.0 == "id" })?.1 {
@@ -128,7 +132,9 @@ public final class SARIFReporter: AuditReporter {
                     properties: [("errorCode", .string(error.code.rawValue))], waiver: nil))
         }
         for (index, finding) in report.findings.enumerated() {
-            let level = finding.kind == .error || finding.kind == .schema ? "error" : SARIFReporter.level(finding.severity).level
+            let level =
+                finding.kind == .error || finding.kind == .schema
+                ? "error" : SARIFReporter.level(finding.severity).level
             var properties: [(String, JSONValue?)] = [
                 ("kind", .string(finding.kind.rawValue)),
                 ("severity", .string(finding.severity.rawValue)),
@@ -168,7 +174,10 @@ public final class SARIFReporter: AuditReporter {
                     ("status", .string(report.status.rawValue)),
                     ("recordId", report.recordID.map { .string($0) }),
                     ("verdict", report.verdict.map { .string($0) }),
-                    ("verdictAfterWaivers", record.effectiveVerdict == report.verdict ? nil : record.effectiveVerdict.map { .string($0) }),
+                    (
+                        "verdictAfterWaivers",
+                        record.effectiveVerdict == report.verdict ? nil : record.effectiveVerdict.map { .string($0) }
+                    ),
                     ("score", report.score.map { .number(ScoreText.of($0)) }),
                     ("error", report.error.map { .string($0.code.rawValue) }),
                 ])
@@ -203,7 +212,12 @@ public final class SARIFReporter: AuditReporter {
         let invocation = JSONValue.object([
             ("executionSuccessful", .bool(true)),
             ("toolExecutionNotifications", notice),
-            ("properties", JSONValue.object([("resultsOmitted", omitted == 0 ? nil : .int(omitted)), ("summary", summary.jsonValue)])),
+            (
+                "properties",
+                JSONValue.object([
+                    ("resultsOmitted", omitted == 0 ? nil : .int(omitted)), ("summary", summary.jsonValue),
+                ])
+            ),
         ])
         var out = (wroteArtifact ? "\n      " : "") + "],\n"
         out += "      \"invocations\": [\n"
@@ -236,7 +250,9 @@ public final class SARIFReporter: AuditReporter {
             ),
             (
                 "logicalLocations",
-                elementPath.map { .array([.object([("fullyQualifiedName", .string($0)), ("kind", .string("element"))])]) }
+                elementPath.map {
+                    .array([.object([("fullyQualifiedName", .string($0)), ("kind", .string("element"))])])
+                }
             ),
         ])
         let suppression = waiver.map { waiver in
@@ -263,7 +279,9 @@ public final class SARIFReporter: AuditReporter {
             ("locations", .array([location])),
             (
                 "partialFingerprints",
-                .object([("primaryLocationLineHash", .string(identity + ":1")), ("redlineFinding/v1", .string(identity))])
+                .object([
+                    ("primaryLocationLineHash", .string(identity + ":1")), ("redlineFinding/v1", .string(identity)),
+                ])
             ),
             ("rank", rank.map { .number(ScoreText.of($0)) }),
             ("suppressions", suppression),
@@ -306,7 +324,8 @@ public final class SARIFReporter: AuditReporter {
         var out = ""
         for byte in path.utf8 {
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:

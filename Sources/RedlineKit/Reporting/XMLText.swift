@@ -21,7 +21,8 @@ enum XMLText {
             case "\t" where attribute: out += "&#9;"
             default:
                 let v = scalar.value
-                let allowed = v == 0x9 || v == 0xA || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
+                let allowed =
+                    v == 0x9 || v == 0xA || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
                 if allowed { out.unicodeScalars.append(scalar) } else { out += "\u{FFFD}" }
             }
         }

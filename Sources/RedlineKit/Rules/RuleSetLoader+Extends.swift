@@ -45,7 +45,9 @@ extension RuleSetLoader {
     /// The inherited rules with every `<override>` and `<disable>` applied (disabled rules
     /// removed); `own` holds the ids of the rules this file defines. In lint mode an `<override>` or
     /// `<disable>` with a problem is reported and skipped.
-    mutating func applyOverrides(to inherited: [Rule], own: Set<String>, overrides: inout [RuleOverride]) throws(RedlineError) -> [Rule] {
+    mutating func applyOverrides(to inherited: [Rule], own: Set<String>, overrides: inout [RuleOverride])
+        throws(RedlineError) -> [Rule]
+    {
         var rules = inherited
         var first: [String: (RuleOverride, XMLElement)] = [:]
         for element in overrideElements {
@@ -60,7 +62,8 @@ extension RuleSetLoader {
     }
 
     private func applyOverride(
-        _ element: XMLElement, to rules: inout [Rule], own: Set<String>, first: inout [String: (RuleOverride, XMLElement)],
+        _ element: XMLElement, to rules: inout [Rule], own: Set<String>,
+        first: inout [String: (RuleOverride, XMLElement)],
         overrides: inout [RuleOverride]
     ) throws(RedlineError) {
         let at = position(of: element)
@@ -76,7 +79,8 @@ extension RuleSetLoader {
                 suggestion = "use the id of an inherited rule (redline rules show lists them)"
             }
             throw RedlineError(
-                .invalidRules, "<\(element.name)> names rule '\(id)', which the extended rule set does not define", at: at,
+                .invalidRules, "<\(element.name)> names rule '\(id)', which the extended rule set does not define",
+                at: at,
                 suggestion: suggestion)
         }
         guard !reason.isEmpty else {

@@ -3,7 +3,9 @@ import Foundation
 /// Reading a rule-set file: the hardened parse, the root and schema checks, and positions of
 /// elements in the bytes that were read.
 extension RuleSetLoader {
-    mutating func parse(_ path: String, expectedRoot: String, includedFrom: SourcePosition?) throws(RedlineError) -> XMLElement {
+    mutating func parse(_ path: String, expectedRoot: String, includedFrom: SourcePosition?) throws(RedlineError)
+        -> XMLElement
+    {
         let bytes: [UInt8]
         do {
             bytes = try source.read(path, limit: RuleSetLoader.maxFileBytes)
@@ -20,7 +22,8 @@ extension RuleSetLoader {
             document = try XMLDocument(
                 bytes: bytes, path: path,
                 limits: XMLLimits(
-                    maxBytes: RuleSetLoader.maxFileBytes, maxElements: RuleSetLoader.maxFileElements, maxSecondsPerRecord: .infinity))
+                    maxBytes: RuleSetLoader.maxFileBytes, maxElements: RuleSetLoader.maxFileElements,
+                    maxSecondsPerRecord: .infinity))
         } catch {
             var wrapped = error
             if wrapped.code != .hostile { wrapped.code = .invalidRules }
@@ -29,14 +32,16 @@ extension RuleSetLoader {
         documents.append((document, LineTable(bytes: bytes), StartTagIndex(bytes: bytes)))
         files.append(path)
         guard let root = document.root else {
-            throw RedlineError(.invalidRules, "rule file has no root element", at: SourcePosition(file: path, line: 1, column: 1))
+            throw RedlineError(
+                .invalidRules, "rule file has no root element", at: SourcePosition(file: path, line: 1, column: 1))
         }
         guard root.namespaceURI == BuiltIn.ruleNamespace, root.name == expectedRoot else {
             throw RedlineError(
                 .invalidRules,
                 "expected <\(expectedRoot)> in namespace \(BuiltIn.ruleNamespace), found <\(root.name)>\(root.namespaceURI.map { " in namespace \($0)" } ?? " without a namespace")",
                 at: position(of: root),
-                suggestion: "start the file with <\(expectedRoot) xmlns=\"\(BuiltIn.ruleNamespace)\" formatVersion=\"1\" …>")
+                suggestion:
+                    "start the file with <\(expectedRoot) xmlns=\"\(BuiltIn.ruleNamespace)\" formatVersion=\"1\" …>")
         }
         let violations = BuiltIn.ruleSetSchema.validate(document)
         if diagnostics.collects, !violations.isEmpty {
@@ -45,7 +50,8 @@ extension RuleSetLoader {
                 RedlineError(
                     .invalidRules, "rule file does not match the rule language: \(violation.message)",
                     at: SourcePosition(
-                        file: path, line: violation.line, column: column(in: path, line: violation.line, path: violation.path)),
+                        file: path, line: violation.line,
+                        column: column(in: path, line: violation.line, path: violation.path)),
                     suggestion: "see docs/rule-language.md; rules/schemas/ruleset-1.xsd is the schema")
             }
             for problem in collected { try report(problem) }
@@ -54,10 +60,13 @@ extension RuleSetLoader {
         }
         if let first = violations.first {
             var more = ""
-            if violations.count > 1 { more = " (and \(violations.count - 1) more schema error\(violations.count > 2 ? "s" : ""))" }
+            if violations.count > 1 {
+                more = " (and \(violations.count - 1) more schema error\(violations.count > 2 ? "s" : ""))"
+            }
             throw RedlineError(
                 .invalidRules, "rule file does not match the rule language: \(first.message)\(more)",
-                at: SourcePosition(file: path, line: first.line, column: column(in: path, line: first.line, path: first.path)),
+                at: SourcePosition(
+                    file: path, line: first.line, column: column(in: path, line: first.line, path: first.path)),
                 suggestion: "see docs/rule-language.md; rules/schemas/ruleset-1.xsd is the schema")
         }
         return root
@@ -101,7 +110,8 @@ extension RuleSetLoader {
             return text[line - 1].distance(from: text[line - 1].startIndex, to: range.lowerBound) + 1
         }
         let content = text[line - 1]
-        return (content.firstIndex { !$0.isWhitespace }.map { content.distance(from: content.startIndex, to: $0) } ?? 0) + 1
+        return (content.firstIndex { !$0.isWhitespace }.map { content.distance(from: content.startIndex, to: $0) } ?? 0)
+            + 1
     }
 
     func resolve(_ href: String, from file: String, at position: SourcePosition) throws(RedlineError) -> String {

@@ -40,7 +40,8 @@ extension RuleSetLoader {
                     RedlineError(
                         .invalidRules,
                         "letter '\(existing.id)' is already declared by the extended rule set with file '\(existing.file)'",
-                        at: position(of: element), suggestion: "remove this <letter> (it is inherited) or use another id"))
+                        at: position(of: element),
+                        suggestion: "remove this <letter> (it is inherited) or use another id"))
             }
             return
         }
@@ -67,7 +68,8 @@ extension RuleSetLoader {
         if header.parent != nil, header.profiles.contains(where: { $0.id == element.attribute("id") }) {
             try report(
                 RedlineError(
-                    .invalidRules, "profile '\(element.attribute("id") ?? "")' is already declared by the extended rule set",
+                    .invalidRules,
+                    "profile '\(element.attribute("id") ?? "")' is already declared by the extended rule set",
                     at: position(of: element), suggestion: "remove this <profile> (it is inherited) or use another id"))
             return
         }
@@ -76,6 +78,8 @@ extension RuleSetLoader {
             for index in header.profiles.indices { header.profiles[index].isDefault = false }
         }
         header.profiles.append(
-            Profile(id: element.attribute("id") ?? "", description: element.text.replacingSpacesRuns(), isDefault: isDefault))
+            Profile(
+                id: element.attribute("id") ?? "", description: element.text.replacingSpacesRuns(), isDefault: isDefault
+            ))
     }
 }

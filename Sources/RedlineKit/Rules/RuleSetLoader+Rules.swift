@@ -44,19 +44,23 @@ extension RuleSetLoader {
         if element.child(named: "assert") == nil || messageTemplate == nil {
             // The schema reports a missing <assert> or <message> when it was checked.
             compilation.isBroken = true
-            if !schemaInvalid { try compilation.record(RedlineError(.invalidRules, "rule \(id) needs <assert> and <message>", at: at)) }
+            if !schemaInvalid {
+                try compilation.record(RedlineError(.invalidRules, "rule \(id) needs <assert> and <message>", at: at))
+            }
         }
         let (from, until) = try dates(of: element, into: &compilation)
         let rule = Rule(
             id: id, title: element.child(named: "title")?.text.replacingSpacesRuns() ?? "",
             description: element.child(named: "description")?.text.replacingSpacesRuns(),
-            category: element.attribute("category") ?? "", severity: Severity(rawValue: element.attribute("severity") ?? "") ?? .major,
+            category: element.attribute("category") ?? "",
+            severity: Severity(rawValue: element.attribute("severity") ?? "") ?? .major,
             weight: Double(element.attribute("weight") ?? "") ?? 0,
             appliesTo: Stage(rawValue: element.attribute("appliesTo") ?? "any"), profiles: profiles,
             effectiveFrom: from, effectiveUntil: until,
             demands: element.children(named: "implements").map { $0.text.trimmingWhitespace().description },
             citations: citations, when: conditions.when, assertion: conditions.assertion, partial: conditions.partial,
-            locate: conditions.locate, message: messageTemplate ?? MessageTemplate(pieces: []), partialMessage: partialMessage,
+            locate: conditions.locate, message: messageTemplate ?? MessageTemplate(pieces: []),
+            partialMessage: partialMessage,
             remedy: element.child(named: "remedy")?.text.replacingSpacesRuns() ?? "", examples: examples(of: element),
             position: at)
         return CompiledRule(
@@ -72,7 +76,9 @@ extension RuleSetLoader {
     }
 
     /// Compiles and checks one expression: `text` (an attribute's value) or the element's content.
-    private func compile(_ element: XMLElement, text: String? = nil, context: CompileContext) throws(RedlineError) -> XPathExpression {
+    private func compile(_ element: XMLElement, text: String? = nil, context: CompileContext) throws(RedlineError)
+        -> XPathExpression
+    {
         let source = expressionSource(element, text: text)
         let at = source.position
         do {
@@ -83,7 +89,9 @@ extension RuleSetLoader {
         } catch {
             // Errors add a character offset to the column: map it through entities and line breaks.
             var mapped = error
-            if text == nil, error.position.file == at.file, error.position.line == at.line, error.position.column >= at.column {
+            if text == nil, error.position.file == at.file, error.position.line == at.line,
+                error.position.column >= at.column
+            {
                 mapped.position = LineTable.position(
                     source.lines, contentStart: at, offset: error.position.column - at.column)
             }
@@ -119,10 +127,15 @@ extension RuleSetLoader {
         }
         var partial: (XPathExpression, Double)?
         if let node = element.child(named: "partial") {
-            partial = (try expression(node, context: context, into: &compilation), Double(node.attribute("credit") ?? "") ?? 0.5)
+            partial = (
+                try expression(node, context: context, into: &compilation),
+                Double(node.attribute("credit") ?? "") ?? 0.5
+            )
         }
         var locate: [XPathExpression] = []
-        for node in element.children(named: "locate") { locate.append(try expression(node, context: context, into: &compilation)) }
+        for node in element.children(named: "locate") {
+            locate.append(try expression(node, context: context, into: &compilation))
+        }
         return Conditions(when: when, assertion: assertion, partial: partial, locate: locate)
     }
 
@@ -136,7 +149,9 @@ extension RuleSetLoader {
             case .text(let text): pieces.append(.text(text))
             case .element(let value):
                 pieces.append(
-                    .value(try expression(value, text: value.attribute("select") ?? "", context: context, into: &compilation)))
+                    .value(
+                        try expression(
+                            value, text: value.attribute("select") ?? "", context: context, into: &compilation)))
             }
         }
         return MessageTemplate(pieces: pieces)
@@ -152,14 +167,16 @@ extension RuleSetLoader {
             guard context.letters.contains(letter) else {
                 try compilation.record(
                     RedlineError(
-                        .invalidRules, "rule \(compilation.id) cites letter '\(letter)', which the rule set does not declare",
+                        .invalidRules,
+                        "rule \(compilation.id) cites letter '\(letter)', which the rule set does not declare",
                         at: position(of: cite),
                         suggestion:
                             "declare it with <letter id=\"\(letter)\" file=\"…\">, or use one of: \(context.letters.sorted().joined(separator: ", "))"
                     ))
                 continue
             }
-            citations.append(Citation(letter: letter, quote: cite.text.replacingSpacesRuns(), position: position(of: cite)))
+            citations.append(
+                Citation(letter: letter, quote: cite.text.replacingSpacesRuns(), position: position(of: cite)))
         }
         return citations
     }
@@ -172,10 +189,12 @@ extension RuleSetLoader {
         for profile in profiles where !context.profiles.contains(profile) {
             try compilation.record(
                 RedlineError(
-                    .invalidRules, "rule \(compilation.id) names profile '\(profile)', which the rule set does not declare",
+                    .invalidRules,
+                    "rule \(compilation.id) names profile '\(profile)', which the rule set does not declare",
                     at: compilation.position,
                     suggestion:
-                        "declare it with <profile id=\"\(profile)\">, or use one of: \(context.profiles.sorted().joined(separator: ", "))"))
+                        "declare it with <profile id=\"\(profile)\">, or use one of: \(context.profiles.sorted().joined(separator: ", "))"
+                ))
         }
         return profiles
     }
@@ -205,7 +224,8 @@ extension RuleSetLoader {
         if let from, let until, until < from {
             try compilation.record(
                 RedlineError(
-                    .invalidRules, "rule \(compilation.id) ends (\(until)) before it starts (\(from))", at: compilation.position,
+                    .invalidRules, "rule \(compilation.id) ends (\(until)) before it starts (\(from))",
+                    at: compilation.position,
                     suggestion: "swap effectiveFrom and effectiveUntil, or correct the dates"))
         }
         return (from, until)

@@ -107,7 +107,8 @@ public struct RuleSetLoader {
             try report(
                 RedlineError(
                     .invalidRules, "rule set has no <policy>", at: position(of: root),
-                    suggestion: "add a <policy> after the profiles, or <extends href=\"redline:default\"/> to inherit one"))
+                    suggestion:
+                        "add a <policy> after the profiles, or <extends href=\"redline:default\"/> to inherit one"))
         }
         var overrides: [RuleOverride] = []
         rules = try inheritedRules(from: header.parent, own: rules, overrides: &overrides) + rules
@@ -182,7 +183,9 @@ public struct RuleSetLoader {
                 RedlineError(
                     .invalidRules, "<\(element.name)> changes an inherited rule, but this rule set extends none",
                     at: position(of: element),
-                    suggestion: "add <extends href=\"redline:default\"/> after the description, or remove the <\(element.name)>"))
+                    suggestion:
+                        "add <extends href=\"redline:default\"/> after the description, or remove the <\(element.name)>"
+                ))
         }
         return []
     }
@@ -205,9 +208,11 @@ public struct RuleSetLoader {
     /// Stands in for a `<policy>` that does not load in lint mode (never used to give a verdict).
     static let standInPolicy = VerdictPolicy(
         application: VerdictPolicy.StagePolicy(
-            levels: [VerdictPolicy.Level(name: "approve", severity: nil, below: nil, description: "")], onError: "approve"),
+            levels: [VerdictPolicy.Level(name: "approve", severity: nil, below: nil, description: "")],
+            onError: "approve"),
         licence: VerdictPolicy.StagePolicy(
-            levels: [VerdictPolicy.Level(name: "maintain", severity: nil, below: nil, description: "")], onError: "maintain"))
+            levels: [VerdictPolicy.Level(name: "maintain", severity: nil, below: nil, description: "")],
+            onError: "maintain"))
 }
 
 extension RuleSetLoader {

@@ -44,8 +44,10 @@ public struct DemandCatalogue: Sendable {
     /// Parses and validates a catalogue.
     public init(bytes: [UInt8], path: String) throws(RedlineError) {
         let document = try XMLDocument(
-            bytes: bytes, path: path, limits: XMLLimits(maxBytes: RuleSetLoader.maxFileBytes, maxSecondsPerRecord: .infinity))
-        let schema = try XMLSchema(text: BuiltIn.file(DemandCatalogue.schemaPath) ?? "", name: DemandCatalogue.schemaPath)
+            bytes: bytes, path: path,
+            limits: XMLLimits(maxBytes: RuleSetLoader.maxFileBytes, maxSecondsPerRecord: .infinity))
+        let schema = try XMLSchema(
+            text: BuiltIn.file(DemandCatalogue.schemaPath) ?? "", name: DemandCatalogue.schemaPath)
         if let violation = schema.validate(document).first {
             throw RedlineError(
                 .invalidRules, "demand catalogue is not valid: \(violation.message)",
@@ -53,7 +55,9 @@ public struct DemandCatalogue: Sendable {
                 suggestion: "see \(DemandCatalogue.schemaPath) for the catalogue format")
         }
         guard let root = document.root else {
-            throw RedlineError(.invalidRules, "demand catalogue has no root element", at: SourcePosition(file: path, line: 1, column: 1))
+            throw RedlineError(
+                .invalidRules, "demand catalogue has no root element",
+                at: SourcePosition(file: path, line: 1, column: 1))
         }
         letters = root.children(named: "letter").map {
             LetterEntry(id: $0.attribute("id") ?? "", file: $0.attribute("file") ?? "", title: $0.text)

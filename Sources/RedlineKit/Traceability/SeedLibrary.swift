@@ -22,7 +22,8 @@ public struct SeedLibrary: Sendable {
     public init(directory: String) throws(RedlineError) {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".txt") }.sorted()
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".txt") }
+                .sorted()
         } catch {
             throw RedlineError(
                 .unreadable, "cannot list the seeds directory", at: SourcePosition(file: directory),

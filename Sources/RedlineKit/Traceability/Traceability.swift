@@ -27,22 +27,32 @@ public struct Traceability: Sendable {
         for rule in ruleSet.rules {
             for citation in rule.citations {
                 guard let file = files[citation.letter] else {
-                    problems.append(RedlineError(
-                        .invalidRules, "rule \(rule.id) cites letter '\(citation.letter)', which the rule set does not declare",
-                        at: citation.position, suggestion: "declare <letter id=\"\(citation.letter)\" file=\"…\"> or fix the letter id"))
+                    problems.append(
+                        RedlineError(
+                            .invalidRules,
+                            "rule \(rule.id) cites letter '\(citation.letter)', which the rule set does not declare",
+                            at: citation.position,
+                            suggestion: "declare <letter id=\"\(citation.letter)\" file=\"…\"> or fix the letter id"))
                     continue
                 }
                 guard seeds.has(file) else {
-                    problems.append(RedlineError(
-                        .invalidRules, "rule \(rule.id) cites \(citation.letter), but its seed file '\(file)' is not among the letters",
-                        at: citation.position, suggestion: "put the letter in seeds/ (or pass --seeds DIR) or fix the letter's file name"))
+                    problems.append(
+                        RedlineError(
+                            .invalidRules,
+                            "rule \(rule.id) cites \(citation.letter), but its seed file '\(file)' is not among the letters",
+                            at: citation.position,
+                            suggestion: "put the letter in seeds/ (or pass --seeds DIR) or fix the letter's file name"))
                     continue
                 }
                 if !seeds.contains(citation.quote, in: file) {
-                    problems.append(RedlineError(
-                        .invalidRules, "rule \(rule.id): the quote \"\(citation.quote)\" does not appear verbatim in \(citation.letter) (\(file))",
-                        at: citation.position,
-                        suggestion: "copy the words exactly from the letter; only line breaks and runs of spaces may differ"))
+                    problems.append(
+                        RedlineError(
+                            .invalidRules,
+                            "rule \(rule.id): the quote \"\(citation.quote)\" does not appear verbatim in \(citation.letter) (\(file))",
+                            at: citation.position,
+                            suggestion:
+                                "copy the words exactly from the letter; only line breaks and runs of spaces may differ"
+                        ))
                 }
             }
         }
@@ -55,10 +65,12 @@ public struct Traceability: Sendable {
         for rule in ruleSet.rules {
             for id in rule.demands where !catalogue.contains(id) {
                 let near = catalogue.demands.first { $0.id.lowercased() == id.lowercased() }?.id
-                problems.append(RedlineError(
-                    .invalidRules, "rule \(rule.id) names demand '\(id)', which is not in the demand catalogue",
-                    at: rule.position,
-                    suggestion: near.map { "did you mean \($0)?" } ?? "use an id from rules/demands.xml (e.g. CS21-j)"))
+                problems.append(
+                    RedlineError(
+                        .invalidRules, "rule \(rule.id) names demand '\(id)', which is not in the demand catalogue",
+                        at: rule.position,
+                        suggestion: near.map { "did you mean \($0)?" }
+                            ?? "use an id from rules/demands.xml (e.g. CS21-j)"))
             }
         }
         return problems
@@ -71,7 +83,9 @@ public struct Traceability: Sendable {
             return RedlineError(
                 .invalidRules, "demand \(demand.id) is implemented by no rule and not declared not checkable",
                 at: demand.position,
-                suggestion: "add a rule naming \(demand.id) in its demands, or mark the demand checkable=\"false\" with a <reason>")
+                suggestion:
+                    "add a rule naming \(demand.id) in its demands, or mark the demand checkable=\"false\" with a <reason>"
+            )
         }
     }
 
@@ -81,7 +95,8 @@ public struct Traceability: Sendable {
         return catalogue.demands.compactMap { demand in
             guard let file = files[demand.letter], seeds.contains(demand.quote, in: file) else {
                 return RedlineError(
-                    .invalidRules, "demand \(demand.id): the quote \"\(demand.quote)\" is not verbatim in \(demand.letter)",
+                    .invalidRules,
+                    "demand \(demand.id): the quote \"\(demand.quote)\" is not verbatim in \(demand.letter)",
                     at: demand.position, suggestion: "copy the words exactly from the letter")
             }
             return nil
@@ -101,7 +116,8 @@ public struct Traceability: Sendable {
         for demand in catalogue.demands {
             let ids = rules(implementing: demand.id).map { "[\($0.id)](rules.md#\($0.id.lowercased()))" }
             let cell = ids.isEmpty ? (demand.isCheckable ? "**none**" : "not checkable") : ids.joined(separator: ", ")
-            out += "| \(demand.id) | \(demand.letter) | “\(Self.cell(demand.quote))” | \(Self.cell(demand.check)) | \(cell) |\n"
+            out +=
+                "| \(demand.id) | \(demand.letter) | “\(Self.cell(demand.quote))” | \(Self.cell(demand.check)) | \(cell) |\n"
         }
         out += "\n## Not checkable\n\n"
         if notCheckable.isEmpty {

@@ -21,7 +21,9 @@ enum InputScanner {
     /// passes (checked every MiB).
     /// - Throws: ``RedlineError`` `malformed` (encoding, BOM, NUL), `hostile` (too many
     ///   attributes), `tooLarge` (too many elements) or `timeLimit`.
-    static func check(_ bytes: [UInt8], path: String, limits: XMLLimits, deadline: Deadline = Deadline(seconds: .infinity))
+    static func check(
+        _ bytes: [UInt8], path: String, limits: XMLLimits, deadline: Deadline = Deadline(seconds: .infinity)
+    )
         throws(RedlineError)
     {
         let utf16: Bool?  // nil: 8-bit; true: little-endian; false: big-endian
@@ -41,7 +43,9 @@ enum InputScanner {
                     suggestion: "remove the byte-order mark, or save the whole file as UTF-16")
             }
             // The declaration, read as ASCII from the first code units.
-            let ascii = Units16(bytes: bytes, littleEndian: littleEndian).prefix(256).map { $0 < 0x80 ? UInt8($0) : 0x3F }
+            let ascii = Units16(bytes: bytes, littleEndian: littleEndian).prefix(256).map {
+                $0 < 0x80 ? UInt8($0) : 0x3F
+            }
             if let declared = declaredEncoding(ascii, from: 0), !isAccepted(declared.uppercased()) {
                 throw unsupported(declared, path: path)
             }
@@ -61,7 +65,9 @@ enum InputScanner {
                 throw RedlineError(
                     .malformed, "file starts with a UTF-8 byte-order mark but declares encoding '\(declared)'",
                     at: SourcePosition(file: path, line: 1, column: 1),
-                    suggestion: "declare encoding=\"UTF-8\" (or remove the byte-order mark and save the file in the declared encoding)")
+                    suggestion:
+                        "declare encoding=\"UTF-8\" (or remove the byte-order mark and save the file in the declared encoding)"
+                )
             }
             if !isAccepted(name) { throw unsupported(declared, path: path) }
         } else if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 {
@@ -70,14 +76,17 @@ enum InputScanner {
                 at: SourcePosition(file: path, line: 1, column: 1),
                 suggestion: "save the file as UTF-8 (or as UTF-16 with a byte-order mark)")
         }
-        try bytes.withUnsafeBufferPointer { buffer throws(RedlineError) in try scan(buffer, path: path, limits: limits, deadline: deadline)
+        try bytes.withUnsafeBufferPointer { buffer throws(RedlineError) in
+            try scan(buffer, path: path, limits: limits, deadline: deadline)
         }
     }
 
     private static func unsupported(_ encoding: String, path: String) -> RedlineError {
         RedlineError(
             .malformed, "encoding '\(encoding)' is not supported", at: SourcePosition(file: path, line: 1, column: 1),
-            suggestion: "save the file as UTF-8; redline also reads UTF-16 with a byte-order mark, US-ASCII, ISO-8859-n and windows-125n")
+            suggestion:
+                "save the file as UTF-8; redline also reads UTF-16 with a byte-order mark, US-ASCII, ISO-8859-n and windows-125n"
+        )
     }
 
     /// The value of `encoding="…"` in an 8-bit XML declaration starting at `start`, if any.
@@ -107,7 +116,9 @@ enum InputScanner {
     /// Declared encodings redline accepts: UTF-8, UTF-16 (checked by libxml2 against the content)
     /// and ASCII-compatible single-byte encodings.
     static func isAccepted(_ name: String) -> Bool {
-        if ["UTF-8", "UTF8", "UTF-16", "UTF16", "US-ASCII", "ASCII", "LATIN1", "ISO-LATIN-1"].contains(name) { return true }
+        if ["UTF-8", "UTF8", "UTF-16", "UTF16", "US-ASCII", "ASCII", "LATIN1", "ISO-LATIN-1"].contains(name) {
+            return true
+        }
         for prefix in ["ISO-8859-", "ISO8859-", "WINDOWS-125", "CP125"] where name.hasPrefix(prefix) {
             let number = name.dropFirst(prefix.count)
             return !number.isEmpty && number.count <= 2 && number.allSatisfy(\.isNumber)
@@ -153,7 +164,9 @@ enum InputScanner {
         var nextClockCheck = (1 << 20) - 1
         func tick(_ index: Int) throws(RedlineError) {
             nextClockCheck += 1 << 20
-            if deadline.hasPassed { throw XMLDocument.parsingTookTooLong(path: path, limits: limits, at: position(index)) }
+            if deadline.hasPassed {
+                throw XMLDocument.parsingTookTooLong(path: path, limits: limits, at: position(index))
+            }
         }
         /// The index just after the first `terminator` at or after `index` (`count` if none).
         func skip(to terminator: [UInt16], from index: Int) throws(RedlineError) -> Int {

@@ -35,7 +35,8 @@ public final class XMLDocument {
         let deadline = Deadline(seconds: limits.maxSecondsPerRecord)
         try InputScanner.check(bytes, path: path, limits: limits, deadline: deadline)
         guard let context = xmlNewParserCtxt() else {
-            throw RedlineError(.malformed, "cannot create an XML parser (out of memory)", at: SourcePosition(file: path))
+            throw RedlineError(
+                .malformed, "cannot create an XML parser (out of memory)", at: SourcePosition(file: path))
         }
         defer { xmlFreeParserCtxt(context) }
         var state = redline_parse_state()
@@ -54,9 +55,12 @@ public final class XMLDocument {
         if state.doctype != 0 {
             if let document { xmlFreeDoc(document) }
             throw RedlineError(
-                .hostile, "document has a DOCTYPE declaration, which redline refuses (DTDs and entities are never processed)",
+                .hostile,
+                "document has a DOCTYPE declaration, which redline refuses (DTDs and entities are never processed)",
                 at: SourcePosition(file: path, line: Int(state.doctypeLine), column: Int(state.doctypeColumn)),
-                suggestion: "remove the <!DOCTYPE …> declaration; records and rule sets are validated against redline's XSDs instead")
+                suggestion:
+                    "remove the <!DOCTYPE …> declaration; records and rule sets are validated against redline's XSDs instead"
+            )
         }
         guard let document, context.pointee.wellFormed != 0 else {
             if let document { xmlFreeDoc(document) }
@@ -134,7 +138,8 @@ public final class XMLDocument {
 
     /// The error for a document whose parsing passed the record's time limit (`position` is where
     /// the pre-parse scan stopped, or the file alone when libxml2's parse itself finished late).
-    package static func parsingTookTooLong(path: String, limits: XMLLimits, at position: SourcePosition) -> RedlineError {
+    package static func parsingTookTooLong(path: String, limits: XMLLimits, at position: SourcePosition) -> RedlineError
+    {
         RedlineError(
             .timeLimit,
             "parsing took longer than the limit of \(limits.maxSecondsPerRecord) s per record (no rule was run)",
@@ -171,7 +176,8 @@ public final class XMLDocument {
             at: SourcePosition(file: path, line: Int(state.errorLine), column: Int(state.errorColumn)),
             suggestion:
                 "shorten it: libxml2 refuses this whatever --max-bytes says (redline never enables XML_PARSE_HUGE); "
-                + "licence records hold identifiers, dates and short statements, and long evidence belongs in a referenced document")
+                + "licence records hold identifiers, dates and short statements, and long evidence belongs in a referenced document"
+        )
     }
 
     private static func parseError(context: xmlParserCtxtPtr, path: String) -> RedlineError {

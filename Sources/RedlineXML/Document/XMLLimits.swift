@@ -29,7 +29,9 @@ public struct XMLLimits: Sendable, Hashable {
         maxAttributes: Int = 256, maxElements: Int = 10_000, maxSecondsPerRecord: Double = 10
     ) {
         (self.maxBytes, self.maxDepth, self.xpathOperationLimit) = (maxBytes, maxDepth, xpathOperationLimit)
-        (self.maxAttributes, self.maxElements, self.maxSecondsPerRecord) = (maxAttributes, maxElements, maxSecondsPerRecord)
+        (self.maxAttributes, self.maxElements, self.maxSecondsPerRecord) = (
+            maxAttributes, maxElements, maxSecondsPerRecord
+        )
     }
 
     /// The defaults: 4 MiB per document, depth 64, one million XPath operations per expression,

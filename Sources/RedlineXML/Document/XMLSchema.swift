@@ -81,7 +81,9 @@ public final class XMLSchema: @unchecked Sendable {
             collector.violations.append(
                 Violation(
                     line: collector.firstOmittedLine,
-                    message: "\(collector.omitted) more schema violations are not listed (only the first \(XMLSchema.maxListedViolations) are)"))
+                    message:
+                        "\(collector.omitted) more schema violations are not listed (only the first \(XMLSchema.maxListedViolations) are)"
+                ))
         }
         if status != 0 && collector.violations.isEmpty {
             collector.violations.append(Violation(line: 0, message: "document is not valid (libxml2 status \(status))"))

@@ -42,11 +42,7 @@ package struct RedlineFunctionDescriptor: Sendable {
         name: String, parameters: [String], result: Result, list: ListParameter? = nil, summary: String,
         examples: [RedlineFunctionExample]
     ) {
-        self.name = name
-        self.parameters = parameters
-        self.result = result
-        self.list = list
-        self.summary = summary
-        self.examples = examples
+        (self.name, self.parameters, self.result) = (name, parameters, result)
+        (self.list, self.summary, self.examples) = (list, summary, examples)
     }
 }

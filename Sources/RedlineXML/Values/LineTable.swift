@@ -65,7 +65,8 @@ package final class LineTable: Sendable, Hashable {
 extension LineTable {
     /// The position `offset` characters into text that starts at `start`: through the table
     /// when there is one, else by adding the offset to the column.
-    package static func position(_ table: LineTable?, contentStart start: SourcePosition, offset: Int) -> SourcePosition {
+    package static func position(_ table: LineTable?, contentStart start: SourcePosition, offset: Int) -> SourcePosition
+    {
         if let table { return table.position(contentStart: start, offset: offset) }
         var moved = start
         if moved.column > 0 { moved.column += offset }

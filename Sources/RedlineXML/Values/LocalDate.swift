@@ -34,7 +34,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         if bytes.count > 10 {
             let rest = bytes[10...]
-            let isZone = rest == [UInt8(ascii: "Z")] || (rest.count == 6 && (rest.first == UInt8(ascii: "+") || rest.first == UInt8(ascii: "-")))
+            let isZone =
+                rest == [UInt8(ascii: "Z")]
+                || (rest.count == 6 && (rest.first == UInt8(ascii: "+") || rest.first == UInt8(ascii: "-")))
             guard isZone else { return nil }
         }
         func number(_ range: Range<Int>) -> Int? {
@@ -104,9 +106,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension StringProtocol {
@@ -133,7 +135,8 @@ extension LocalDate: Codable {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = LocalDate(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
         }
         self = date
     }

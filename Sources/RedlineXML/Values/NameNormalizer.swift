@@ -13,7 +13,8 @@ public enum NameNormalizer {
     public static let suffixes: Set<String> = [
         "ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "llp", "lp", "plc",
         "sa", "sas", "sarl", "srl", "spa", "ag", "gmbh", "kg", "bv", "nv", "eood", "ood", "ead", "ad", "pte",
-        "pty", "oy", "ab", "as", "aps", "kft", "zrt", "sro", "doo", "jsc", "pjsc", "ojsc", "ooo", "ao", "zao", "oao", "pao", "sp", "zoo",
+        "pty", "oy", "ab", "as", "aps", "kft", "zrt", "sro", "doo", "jsc", "pjsc", "ojsc", "ooo", "ao", "zao", "oao",
+        "pao", "sp", "zoo",
         "technologies", "technology", "tech", "holdings", "holding",
     ]
 

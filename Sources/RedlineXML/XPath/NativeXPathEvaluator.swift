@@ -156,7 +156,8 @@ final class NativeXPathEvaluator {
             return UnsafePointer(node.pointee.content)
         case XML_ATTRIBUTE_NODE, XML_ELEMENT_NODE:
             guard let child = node.pointee.children else { return nil }
-            guard child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE
+            guard child.pointee.next == nil,
+                child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE
             else { return nil }
             return UnsafePointer(child.pointee.content)
         default:
@@ -189,7 +190,9 @@ final class NativeXPathEvaluator {
 
     // MARK: - Comparisons (XPath 1.0 §3.4)
 
-    private func compare(_ op: NativeComparison, _ a: NativeXPath, _ b: NativeXPath, _ context: Context) throws(NativeXPathStop) -> Bool {
+    private func compare(_ op: NativeComparison, _ a: NativeXPath, _ b: NativeXPath, _ context: Context)
+        throws(NativeXPathStop) -> Bool
+    {
         switch (a.isNodeSet, b.isNodeSet) {
         case (true, true):
             if op == .equal || op == .notEqual {
@@ -226,7 +229,9 @@ final class NativeXPathEvaluator {
     }
 
     /// `set op other` where only `set` is a node-set.
-    private func compare(set: NativeXPath, _ op: NativeComparison, other: NativeXPath, _ context: Context) throws(NativeXPathStop) -> Bool {
+    private func compare(set: NativeXPath, _ op: NativeComparison, other: NativeXPath, _ context: Context)
+        throws(NativeXPathStop) -> Bool
+    {
         if case .literal(let literal) = other, op == .equal || op == .notEqual {
             return try any(set, context) { node in Self.stringValue(of: node, equals: literal) == (op == .equal) }
         }
@@ -258,7 +263,9 @@ final class NativeXPathEvaluator {
     }
 
     /// Two values neither of which is a node-set.
-    private static func compare(_ a: XPathValue, _ op: NativeComparison, _ b: XPathValue) throws(NativeXPathStop) -> Bool {
+    private static func compare(_ a: XPathValue, _ op: NativeComparison, _ b: XPathValue) throws(NativeXPathStop)
+        -> Bool
+    {
         if op == .equal || op == .notEqual {
             let equal: Bool
             switch (a, b) {
@@ -322,7 +329,9 @@ final class NativeXPathEvaluator {
         return try forEach(step.axis, from: node) { candidate throws(NativeXPathStop) in
             guard matches(step, candidate) else { return false }
             for predicate in step.predicates {
-                guard try boolean(predicate.expression, Context(node: candidate, position: -1, size: -1)) else { return false }
+                guard try boolean(predicate.expression, Context(node: candidate, position: -1, size: -1)) else {
+                    return false
+                }
             }
             return try visit(steps, index + 1, from: candidate, body)
         }
@@ -345,7 +354,8 @@ final class NativeXPathEvaluator {
     }
 
     /// A primary node-set filtered by predicates (positions in document order).
-    private func filtered(_ primary: NativeXPath, _ predicates: [NativePredicate], _ context: Context) throws(NativeXPathStop)
+    private func filtered(_ primary: NativeXPath, _ predicates: [NativePredicate], _ context: Context)
+        throws(NativeXPathStop)
         -> [xmlNodePtr]
     {
         var set = try nodes(primary, context)
@@ -355,7 +365,9 @@ final class NativeXPathEvaluator {
 
     /// Follows `steps` from `start` (in document order). `antichain`: no node of `start` is
     /// an ancestor of another, so child steps keep document order.
-    private func walk(_ steps: [NativeStep], from start: [xmlNodePtr], antichain: Bool) throws(NativeXPathStop) -> [xmlNodePtr] {
+    private func walk(_ steps: [NativeStep], from start: [xmlNodePtr], antichain: Bool) throws(NativeXPathStop)
+        -> [xmlNodePtr]
+    {
         var set = start
         var antichain = antichain
         for step in steps {
@@ -548,7 +560,9 @@ final class NativeXPathEvaluator {
         if budget < 0 { throw NativeXPathStop() }
     }
 
-    private func call(_ function: NativeFunction, _ arguments: [NativeXPath], _ context: Context) throws(NativeXPathStop) -> XPathValue {
+    private func call(_ function: NativeFunction, _ arguments: [NativeXPath], _ context: Context)
+        throws(NativeXPathStop) -> XPathValue
+    {
         func text(_ index: Int) throws(NativeXPathStop) -> String {
             index < arguments.count ? try string(arguments[index], context) : Self.stringValue(of: context.node)
         }

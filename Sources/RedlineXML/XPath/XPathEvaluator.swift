@@ -100,7 +100,9 @@ package final class XPathEvaluator {
     }
 
     /// Evaluates with libxml2's XPath machine.
-    private func evaluateWithLibXML2(_ expression: XPathExpression, node: xmlNodePtr?) throws(RedlineError) -> XPathValue {
+    private func evaluateWithLibXML2(_ expression: XPathExpression, node: xmlNodePtr?) throws(RedlineError)
+        -> XPathValue
+    {
         context.pointee.node = node ?? rootNode
         context.pointee.opLimit = UInt(operationLimit)
         context.pointee.opCount = 0
@@ -138,7 +140,9 @@ package final class XPathEvaluator {
 
     /// Evaluates and converts to a boolean by XPath's rules.
     package func boolean(_ expression: XPathExpression, node: XMLNode? = nil) throws(RedlineError) -> Bool {
-        if let native, let form = expression.native, let value = try? native.boolean(form, at: node?.pointer ?? rootNode) {
+        if let native, let form = expression.native,
+            let value = try? native.boolean(form, at: node?.pointer ?? rootNode)
+        {
             return value
         }
         switch try evaluateWithLibXML2(expression, node: node?.pointer) {

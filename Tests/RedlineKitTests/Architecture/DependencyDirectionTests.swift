@@ -68,7 +68,8 @@ struct DependencyDirectionTests {
 
     @Test func everyFolderHasALevel() throws {
         for file in try Self.kitFiles() where !file.folder.isEmpty {
-            #expect(Self.levels[file.folder] != nil, "\(file.path): add its folder to docs/architecture.md and this test")
+            #expect(
+                Self.levels[file.folder] != nil, "\(file.path): add its folder to docs/architecture.md and this test")
         }
     }
 
@@ -79,7 +80,8 @@ struct DependencyDirectionTests {
             guard let level = Self.levels[file.folder] else { continue }
             for type in Self.declaredTypes(file.text) { owner[type] = (file.folder, level) }
         }
-        #expect(owner["Engine"]?.folder == "Engine" && owner["RuleSet"]?.folder == "Rules", "the scan finds declarations")
+        #expect(
+            owner["Engine"]?.folder == "Engine" && owner["RuleSet"]?.folder == "Rules", "the scan finds declarations")
         var violations: [String] = []
         for file in files {
             guard let level = Self.levels[file.folder] else { continue }
@@ -95,9 +97,13 @@ struct DependencyDirectionTests {
         var importers: [String] = []
         for url in Self.swiftFiles(under: Self.sources) {
             let text = try String(contentsOf: url, encoding: .utf8)
-            if text.contains("import CLibXML2") { importers.append(String(url.path.dropFirst(Self.sources.path.count + 1))) }
+            if text.contains("import CLibXML2") {
+                importers.append(String(url.path.dropFirst(Self.sources.path.count + 1)))
+            }
         }
         #expect(!importers.isEmpty)
-        #expect(importers.allSatisfy { $0.hasPrefix("RedlineXML/") }, "\(importers.filter { !$0.hasPrefix("RedlineXML/") })")
+        #expect(
+            importers.allSatisfy { $0.hasPrefix("RedlineXML/") }, "\(importers.filter { !$0.hasPrefix("RedlineXML/") })"
+        )
     }
 }

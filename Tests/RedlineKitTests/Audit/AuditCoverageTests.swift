@@ -14,9 +14,11 @@ struct AuditCoverageTests {
         let reports = inputs.map { engine.check(file: $0.location, options: options) }
         let evaluated = reports.filter { $0.status == .evaluated }
         #expect(outcome.coverage.evaluatedRecords == evaluated.count)
-        #expect(evaluated.count >= 4 && evaluated.count < inputs.count, "the dirty corpus has evaluated and broken records")
+        #expect(
+            evaluated.count >= 4 && evaluated.count < inputs.count, "the dirty corpus has evaluated and broken records")
         for counts in outcome.coverage.rules {
-            let outcomes = evaluated.compactMap { report in report.results.first { $0.ruleID == counts.ruleID }?.outcome }
+            let outcomes = evaluated.compactMap { report in report.results.first { $0.ruleID == counts.ruleID }?.outcome
+            }
             #expect(counts.fired == outcomes.filter { $0 == .fail }.count, "\(counts.ruleID)")
             #expect(counts.passed == outcomes.filter { $0 == .pass }.count, "\(counts.ruleID)")
             #expect(counts.notApplicable == outcomes.filter { $0 == .notApplicable }.count, "\(counts.ruleID)")

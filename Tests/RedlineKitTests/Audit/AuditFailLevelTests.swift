@@ -22,19 +22,28 @@ struct AuditFailLevelTests {
 
     static let cases: [Case] = [
         Case(
-            name: "clean", summary: summary(), expected: [.never: .pass, .error: .pass, .refuse: .pass, .review: .pass, .anyFinding: .pass]),
+            name: "clean", summary: summary(),
+            expected: [.never: .pass, .error: .pass, .refuse: .pass, .review: .pass, .anyFinding: .pass]),
         Case(
             name: "only an info finding on a clean record", summary: summary(withFindings: 1),
             expected: [.never: .pass, .error: .pass, .refuse: .pass, .review: .pass, .anyFinding: .policyFailed]),
         Case(
             name: "a review verdict", summary: summary(notClean: 1),
-            expected: [.never: .pass, .error: .pass, .refuse: .pass, .review: .policyFailed, .anyFinding: .policyFailed]),
+            expected: [
+                .never: .pass, .error: .pass, .refuse: .pass, .review: .policyFailed, .anyFinding: .policyFailed,
+            ]),
         Case(
             name: "a revoke verdict", summary: summary(severe: 1),
-            expected: [.never: .pass, .error: .pass, .refuse: .policyFailed, .review: .policyFailed, .anyFinding: .policyFailed]),
+            expected: [
+                .never: .pass, .error: .pass, .refuse: .policyFailed, .review: .policyFailed,
+                .anyFinding: .policyFailed,
+            ]),
         Case(
             name: "an input error and a revoke", summary: summary(errors: 1, severe: 1),
-            expected: [.never: .pass, .error: .inputError, .refuse: .inputError, .review: .inputError, .anyFinding: .inputError]),
+            expected: [
+                .never: .pass, .error: .inputError, .refuse: .inputError, .review: .inputError,
+                .anyFinding: .inputError,
+            ]),
     ]
 
     @Test(arguments: cases)

@@ -33,7 +33,8 @@ enum AuditHarness {
     }
 
     static func run(
-        _ inputs: [AuditInput]? = nil, waivers: WaiverSet = .none, jobs: Int = 1, chunkSize: Int = 4, markdownLimit: Int? = nil,
+        _ inputs: [AuditInput]? = nil, waivers: WaiverSet = .none, jobs: Int = 1, chunkSize: Int = 4,
+        markdownLimit: Int? = nil,
         annotationLimit: Int = GitHubAnnotationsReporter.perTypeLimit, shouldStop: @escaping () -> Bool = { false }
     ) throws -> Output {
         let sinks = Dictionary(uniqueKeysWithValues: formats.map { ($0.name, MemorySink()) })
@@ -43,11 +44,13 @@ enum AuditHarness {
             SARIFReporter(sink: sinks["sarif"]!, artifacts: MemorySink()),
             JUnitReporter(sink: sinks["junit"]!),
             GitHubAnnotationsReporter(sink: sinks["github"]!, limit: annotationLimit),
-            MarkdownReporter(sink: sinks["markdown"]!, findings: MemorySink(), records: MemorySink(), byteLimit: markdownLimit),
+            MarkdownReporter(
+                sink: sinks["markdown"]!, findings: MemorySink(), records: MemorySink(), byteLimit: markdownLimit),
         ]
         let inputs = inputs ?? self.inputs()
         let auditor = Auditor(
-            engine: Engine(ruleSet: Fixtures.defaultRuleSet), options: EvaluationOptions(asOf: asOf), waivers: waivers, jobs: jobs,
+            engine: Engine(ruleSet: Fixtures.defaultRuleSet), options: EvaluationOptions(asOf: asOf), waivers: waivers,
+            jobs: jobs,
             chunkSize: chunkSize)
         let outcome = try auditor.run(inputs, reporters: reporters, shouldStop: shouldStop)
         return Output(reports: sinks.mapValues(\.text), outcome: outcome, inputs: inputs)

@@ -68,7 +68,8 @@ struct AuditReportValidityTests {
         #expect(nso["help"]?["text"]?.string?.contains("Cites:\n- CS21") == true)
         let results = run["results"]?.array ?? []
         let nsoResult = try #require(results.first { $0["ruleId"]?.string == "NSO-001" })
-        let elementPath = nsoResult["locations"]?.array?.first?["logicalLocations"]?.array?.first?["fullyQualifiedName"]?.string
+        let elementPath = nsoResult["locations"]?.array?.first?["logicalLocations"]?.array?.first?[
+            "fullyQualifiedName"]?.string
         #expect(elementPath == "/licenceRecord/exporter/group/member[1]/name")
         let expected = Fingerprint.finding(
             ruleID: "NSO-001", recordID: "BG-2019-IMCEC-0042", file: "", elementPath: elementPath ?? "")
@@ -89,7 +90,9 @@ struct AuditReportValidityTests {
             let report = Engine(ruleSet: Fixtures.defaultRuleSet).check(
                 bytes: Array(text.utf8), path: "r.xml", options: EvaluationOptions(asOf: AuditHarness.asOf))
             try reporter.begin(
-                AuditContext(ruleSet: Fixtures.defaultRuleSet, asOf: AuditHarness.asOf, profile: "due-diligence", total: 1, waivers: .none))
+                AuditContext(
+                    ruleSet: Fixtures.defaultRuleSet, asOf: AuditHarness.asOf, profile: "due-diligence", total: 1,
+                    waivers: .none))
             try reporter.record(
                 AuditRecord(
                     index: 0, report: report, waivers: report.findings.map { _ in nil },
@@ -108,7 +111,8 @@ struct AuditReportValidityTests {
         let reporter = SARIFReporter(sink: sink, artifacts: MemorySink(), maxResults: 5)
         let inputs = AuditHarness.inputs(["Tests/Fixtures/audit/failing"])
         let auditor = Auditor(
-            engine: Engine(ruleSet: Fixtures.defaultRuleSet), options: EvaluationOptions(asOf: AuditHarness.asOf), jobs: 1)
+            engine: Engine(ruleSet: Fixtures.defaultRuleSet), options: EvaluationOptions(asOf: AuditHarness.asOf),
+            jobs: 1)
         let outcome = try auditor.run(inputs, reporters: [reporter])
         let log = try JSONNode.parse(sink.text)
         let run = try #require(log["runs"]?.array?.first)
@@ -167,7 +171,9 @@ struct AuditReportValidityTests {
         let (annotations, problems) = AnnotationParser.parse(Self.output["github"])
         #expect(problems.isEmpty, "\(problems)")
         let odd = try #require(annotations.first { $0.properties["file"]?.contains("candiru") == true })
-        #expect(odd.properties["file"] == "Tests/Fixtures/audit/failing/candiru, 100%.xml", "comma and % survive the round trip")
+        #expect(
+            odd.properties["file"] == "Tests/Fixtures/audit/failing/candiru, 100%.xml",
+            "comma and % survive the round trip")
         #expect(odd.properties["title"]?.hasPrefix("redline ") == true)
         #expect(Dictionary(grouping: annotations, by: \.command).values.allSatisfy { $0.count <= 10 })
     }
@@ -188,8 +194,11 @@ struct AuditReportValidityTests {
         #expect(errors.count == 10)
         // 7 inputs that could not be evaluated or are schema-invalid, then 3 of the 4 critical findings, no major one.
         #expect(
-            errors.filter { $0.properties["title"]?.contains("input-error") == true || $0.properties["title"]?.contains("schema") == true }
-                .count == 7)
+            errors.filter {
+                $0.properties["title"]?.contains("input-error") == true
+                    || $0.properties["title"]?.contains("schema") == true
+            }
+            .count == 7)
         let title = { (annotation: AnnotationParser.Annotation) in annotation.properties["title"] ?? "" }
         #expect(errors.filter { title($0).hasSuffix("(critical)") && !title($0).contains("schema") }.count == 3)
         #expect(!errors.contains { $0.properties["title"]?.hasSuffix("(major)") == true })

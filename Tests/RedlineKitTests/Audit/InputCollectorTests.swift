@@ -16,7 +16,8 @@ struct InputCollectorTests {
     }
 
     static func write(_ path: String, _ text: String = Fixtures.record()) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: false, encoding: .utf8)
     }
 
@@ -32,7 +33,8 @@ struct InputCollectorTests {
         try Self.write(root + "/records/odd.xml/inner.xml")
         try Self.write(root + "/records/readme.txt", "not a record")
         let inputs = Self.collect(["records"], in: root)
-        #expect(inputs.map(\.path) == ["records/a.XML", "records/b.xml", "records/odd.xml/inner.xml", "records/sub/c.xml"])
+        #expect(
+            inputs.map(\.path) == ["records/a.XML", "records/b.xml", "records/odd.xml/inner.xml", "records/sub/c.xml"])
         #expect(inputs.allSatisfy { $0.error == nil })
     }
 
@@ -55,7 +57,8 @@ struct InputCollectorTests {
         let root = try Self.folder()
         let other = try Self.folder()
         try Self.write(other + "/x.xml")
-        #expect(Self.collect([other + "/x.xml"], in: root).map(\.path) == [AuditPath.normalize(other + "/x.xml", in: "/")])
+        #expect(
+            Self.collect([other + "/x.xml"], in: root).map(\.path) == [AuditPath.normalize(other + "/x.xml", in: "/")])
     }
 
     @Test func aFIFOIsReportedWithoutBeingOpened() throws {
@@ -115,7 +118,9 @@ struct InputCollectorTests {
         let record = Array(Fixtures.record().utf8)
         for index in 0..<10_000 {
             let folder = root + "/batch/\(index / 1000)"
-            if index % 1000 == 0 { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            if index % 1000 == 0 {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             #expect(FileManager.default.createFile(atPath: folder + "/r\(index).xml", contents: Data(record)))
         }
         let inputs = Self.collect(["batch"], in: root)
@@ -123,7 +128,8 @@ struct InputCollectorTests {
         #expect(Set(inputs.map(\.path)).count == 10_000)
         let counter = RecordCollector()
         let auditor = Auditor(
-            engine: Engine(ruleSet: Fixtures.defaultRuleSet), options: EvaluationOptions(asOf: AuditHarness.asOf), jobs: 2)
+            engine: Engine(ruleSet: Fixtures.defaultRuleSet), options: EvaluationOptions(asOf: AuditHarness.asOf),
+            jobs: 2)
         let outcome = try auditor.run(inputs, reporters: [counter])
         #expect(outcome.completed)
         #expect(outcome.summary.records == 10_000)

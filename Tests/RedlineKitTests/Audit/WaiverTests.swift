@@ -11,16 +11,19 @@ struct WaiverTests {
             uniqueKeysWithValues: output.outcome.summary.waivers.map { ($0.id, $0.status.rawValue) })
         #expect(
             statuses == [
-                "W-INTRAEU": "applied", "W-NLR": "applied", "W-DUPLICATE-PARTY": "applied", "W-EXPIRED": "expired", "W-STALE": "stale",
+                "W-INTRAEU": "applied", "W-NLR": "applied", "W-DUPLICATE-PARTY": "applied", "W-EXPIRED": "expired",
+                "W-STALE": "stale",
             ])
         #expect(output.outcome.summary.waivers.first { $0.id == "W-EXPIRED" }?.matches == 1)
         // Waived findings are still in every report, marked waived.
         #expect(
             output["text"].contains(
-                "[NLR-001] the no-licence-required determination does not record its legal basis and its disclosure [waived by W-NLR"))
+                "[NLR-001] the no-licence-required determination does not record its legal basis and its disclosure [waived by W-NLR"
+            ))
         #expect(
             output["text"].contains(
-                "[TRANS-003] the contract with a state buyer is neither disclosed nor disclosable [waiver W-EXPIRED expired 2023-12-31]"))
+                "[TRANS-003] the contract with a state buyer is neither disclosed nor disclosable [waiver W-EXPIRED expired 2023-12-31]"
+            ))
         #expect(output["junit"].contains("waived by W-NLR"))
         #expect(output["markdown"].contains("| `W-STALE` | `SANC-001` | stale | 0 |"))
         #expect(output.outcome.summary.findings["NLR-001"] == AuditSummary.RuleCount(active: 0, waived: 1))
@@ -63,7 +66,8 @@ struct WaiverTests {
     @Test(arguments: [
         BadFile(name: "unknown-rule", line: 3, column: 5, message: "rule 'NO-SUCH-RULE', which is not in rule set"),
         BadFile(
-            name: "no-approver", line: 3, column: 3, message: "Missing child element(s). Expected is ( {urn:redline:waivers:1}approver )"),
+            name: "no-approver", line: 3, column: 3,
+            message: "Missing child element(s). Expected is ( {urn:redline:waivers:1}approver )"),
         BadFile(name: "not-well-formed", line: 5, column: 1, message: "not well-formed XML"),
     ])
     func badWaiversFilesGiveFileLineAndColumn(_ bad: BadFile) throws {
@@ -72,8 +76,10 @@ struct WaiverTests {
             try WaiversLoader.load(path: path, ruleSet: Fixtures.defaultRuleSet)
         } throws: { error in
             guard let error = error as? RedlineError else { return false }
-            return error.code == .invalidWaivers && error.position.line == bad.line && error.position.column == bad.column
-                && error.message.contains(bad.message) && error.description.hasPrefix("\(path):\(bad.line):\(bad.column): error:")
+            return error.code == .invalidWaivers && error.position.line == bad.line
+                && error.position.column == bad.column
+                && error.message.contains(bad.message)
+                && error.description.hasPrefix("\(path):\(bad.line):\(bad.column): error:")
         }
     }
 

@@ -34,7 +34,8 @@ struct CompositionTests {
     }
 
     @Test func disableRemovesTheRuleAndKeepsTheReason() throws {
-        let national = try Self.load(Self.ruleSet("<disable rule=\"TRANS-003\" reason=\"Contracts are classified here.\"/>"))
+        let national = try Self.load(
+            Self.ruleSet("<disable rule=\"TRANS-003\" reason=\"Contracts are classified here.\"/>"))
         #expect(national.rule("TRANS-003") == nil)
         #expect(national.rules.count == Fixtures.defaultRuleSet.rules.count - 1)
         #expect(national.overrides.first?.disabled == true)

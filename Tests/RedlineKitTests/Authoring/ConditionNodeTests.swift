@@ -10,7 +10,8 @@ struct ConditionNodeTests {
         case .or(let children, _, _): return "or(" + children.map(shape).joined(separator: ", ") + ")"
         case .not(let child, _, _): return "not(" + shape(child) + ")"
         case .comparison(let op, let left, let right, _, _): return "\(op)(\(shape(left)), \(shape(right)))"
-        case .call(let name, let arguments, _, _): return "\(name)(" + arguments.map(shape).joined(separator: ", ") + ")"
+        case .call(let name, let arguments, _, _):
+            return "\(name)(" + arguments.map(shape).joined(separator: ", ") + ")"
         case .leaf(let text, _): return text
         }
     }
@@ -23,7 +24,10 @@ struct ConditionNodeTests {
         ("r:item[@x = 'a' and @y] or r:other", "or(r:item[@x = 'a' and @y], r:other)"),
         ("count(r:item) > 2", ">(count(r:item), 2)"),
         ("r:a/@months <= 12 and r:b", "and(<=(r:a/@months, 12), r:b)"),
-        ("rl:in-list('nso', r:exporter/r:name | r:exporter/r:alias)", "rl:in-list('nso', r:exporter/r:name | r:exporter/r:alias)"),
+        (
+            "rl:in-list('nso', r:exporter/r:name | r:exporter/r:alias)",
+            "rl:in-list('nso', r:exporter/r:name | r:exporter/r:alias)"
+        ),
         ("r:and and r:or", "and(r:and, r:or)"),
         ("r:a = 'x and y'", "=(r:a, 'x and y')"),
         ("r:lifecycle/r:review", "r:lifecycle/r:review"),

@@ -39,7 +39,9 @@ struct ConditionTreeConsistencyTests {
                 let characters = Array(text)
                 func check(_ node: ConditionNode) {
                     let end = node.offset + node.text.count
-                    #expect(end <= characters.count && String(characters[node.offset..<end]) == node.text, "\(rule.id): \(node.text)")
+                    #expect(
+                        end <= characters.count && String(characters[node.offset..<end]) == node.text,
+                        "\(rule.id): \(node.text)")
                     node.children.forEach(check)
                 }
                 check(ConditionNode.parse(text))

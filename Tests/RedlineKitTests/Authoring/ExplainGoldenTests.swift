@@ -1,6 +1,6 @@
 import Foundation
-import RedlineTestSupport
 import RedlineKit
+import RedlineTestSupport
 import Testing
 
 /// `redline explain` output on known records (Tests/Fixtures/explain/records, with the rule
@@ -20,9 +20,12 @@ struct ExplainGoldenTests {
         Case(golden: "failing-rules.txt", record: "unlimited-flagged.xml", asOf: "2024-01-01", rules: []),
         Case(golden: "passing-rule.txt", record: "limited.xml", asOf: "2024-01-01", rules: ["EX-001"]),
         Case(golden: "no-rule-failed.txt", record: "limited.xml", asOf: "2024-01-01", rules: []),
-        Case(golden: "list-not-yet-in-force.txt", record: "unlimited-flagged.xml", asOf: "2019-06-01", rules: ["EX-002"]),
+        Case(
+            golden: "list-not-yet-in-force.txt", record: "unlimited-flagged.xml", asOf: "2019-06-01", rules: ["EX-002"]),
         Case(golden: "evidence-changes.txt", record: "self-declared-assessment.xml", asOf: "2024-01-01", rules: []),
-        Case(golden: "evidence-changes-recent.txt", record: "self-declared-assessment.xml", asOf: "2022-09-01", rules: ["EX-004"]),
+        Case(
+            golden: "evidence-changes-recent.txt", record: "self-declared-assessment.xml", asOf: "2022-09-01",
+            rules: ["EX-004"]),
     ]
 
     /// A small rule set of its own, so that changes to the default rules do not touch these files.
@@ -74,10 +77,13 @@ struct ExplainGoldenTests {
             "add `r:limits/r:volume/@maxTargets` to the record (it has no limits)"
         ),
     ])
-    func theSmallestChangeIsAChangeOfEvidence(_ record: String, _ asOf: String, _ rule: String, _ expected: String) throws {
+    func theSmallestChangeIsAChangeOfEvidence(_ record: String, _ asOf: String, _ rule: String, _ expected: String)
+        throws
+    {
         let explainer = RuleExplainer(ruleSet: Fixtures.defaultRuleSet)
         let result = try explainer.explain(
-            file: Fixtures.path(record), ruleIDs: [rule], options: EvaluationOptions(asOf: try #require(LocalDate(asOf))))
+            file: Fixtures.path(record), ruleIDs: [rule],
+            options: EvaluationOptions(asOf: try #require(LocalDate(asOf))))
         let explanation = try #require(result.explanations.first)
         #expect(explanation.flipGoal == "to pass")
         #expect(explanation.flip.first == expected, "\(explanation.flip)")

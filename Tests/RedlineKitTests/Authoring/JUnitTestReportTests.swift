@@ -9,9 +9,11 @@ struct JUnitTestReportTests {
     /// A run with failing inline examples and failing record expectations.
     static func xml(records: String = "records") throws -> String {
         let ruleSet = try RuleSetLoader.load(path: Fixtures.path("Tests/Fixtures/rules-test/wrong-expectations.xml"))
-        let run = try RuleSetTester(ruleSet: ruleSet).run(recordsDirectory: Fixtures.path("Tests/Fixtures/rules-test/" + records))
+        let run = try RuleSetTester(ruleSet: ruleSet).run(
+            recordsDirectory: Fixtures.path("Tests/Fixtures/rules-test/" + records))
         #expect(!run.failures.isEmpty)
-        return JUnitTestReport().render(run.cases, name: "redline rules test \(ruleSet.id)", timestamp: "2026-01-02T03:04:05")
+        return JUnitTestReport().render(
+            run.cases, name: "redline rules test \(ruleSet.id)", timestamp: "2026-01-02T03:04:05")
     }
 
     @Test(arguments: ["junit-10.xsd", "junit-ant-windyroad.xsd"], ["records", "bad-declarations"])
@@ -24,14 +26,18 @@ struct JUnitTestReportTests {
     }
 
     @Test func anInvalidDeclarationIsAnError() throws {
-        let document = try XMLDocument(bytes: Array(try Self.xml(records: "bad-declarations").utf8), path: "rules-test.junit.xml")
+        let document = try XMLDocument(
+            bytes: Array(try Self.xml(records: "bad-declarations").utf8), path: "rules-test.junit.xml")
         let root = try #require(document.root)
-        let suite = try #require(root.children(named: "testsuite").first { $0.attribute("name")?.hasSuffix("unknown-names.xml") == true })
+        let suite = try #require(
+            root.children(named: "testsuite").first { $0.attribute("name")?.hasSuffix("unknown-names.xml") == true })
         #expect(suite.attribute("errors") == "2")
         #expect(suite.attribute("failures") == "0")
         let error = try #require(suite.children(named: "testcase").first?.child(named: "error"))
         #expect(error.attribute("type") == "declaration")
-        #expect(error.attribute("message") == "<?redline-expect?> names verdict 'aprove', which is not a verdict for an application")
+        #expect(
+            error.attribute("message")
+                == "<?redline-expect?> names verdict 'aprove', which is not a verdict for an application")
         #expect(error.text.contains("unknown-names.xml:2:1: error: <?redline-expect?> fires names rule 'NOPE-001'"))
     }
 
@@ -58,11 +64,13 @@ struct JUnitTestReportTests {
         #expect(failures == 3)
         let t001 = try #require(suites.first { $0.attribute("name") == "T-001" })
         let failed = try #require(
-            t001.children(named: "testcase").first { $0.attribute("name") == "example 2 'wrongly expects pass' (pass)" })
+            t001.children(named: "testcase").first { $0.attribute("name") == "example 2 'wrongly expects pass' (pass)" }
+        )
         let failure = try #require(failed.child(named: "failure"))
         #expect(failure.attribute("message") == "expected pass, got fail")
         #expect(
-            failure.text.hasPrefix(Fixtures.path("Tests/Fixtures/rules-test/wrong-expectations.xml") + ":17:5: expected pass, got fail"))
+            failure.text.hasPrefix(
+                Fixtures.path("Tests/Fixtures/rules-test/wrong-expectations.xml") + ":17:5: expected pass, got fail"))
         let systemOut = try #require(t001.child(named: "system-out")).text
         #expect(systemOut.contains(":17:5: example 2 'wrongly expects pass' (pass): FAILED"))
     }

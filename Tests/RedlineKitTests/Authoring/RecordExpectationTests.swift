@@ -28,14 +28,18 @@ struct RecordExpectationTests {
     }
 
     @Test func anEmptyFiresMeansNoRuleFires() throws {
-        let expectations = try RecordExpectation.parse("<?redline-expect as-of=\"2024-01-01\" fires=\"\"?>", path: "r.xml")
+        let expectations = try RecordExpectation.parse(
+            "<?redline-expect as-of=\"2024-01-01\" fires=\"\"?>", path: "r.xml")
         #expect(expectations.first?.fires == [])
     }
 
     @Test(arguments: [
         ("<?redline-expect verdict=\"refuse\"?>", "<?redline-expect?> needs as-of=\"YYYY-MM-DD\""),
         ("<?redline-expect as-of=\"2021-13-01\"?>", "<?redline-expect?> needs as-of=\"YYYY-MM-DD\""),
-        ("<?redline-expect as-of=\"2021-01-01\" verdit=\"refuse\"?>", "unknown pseudo-attribute 'verdit' in <?redline-expect?>"),
+        (
+            "<?redline-expect as-of=\"2021-01-01\" verdit=\"refuse\"?>",
+            "unknown pseudo-attribute 'verdit' in <?redline-expect?>"
+        ),
         ("<?redline-expect as-of=\"2021-01-01\"", "<?redline-expect …?> is not closed on its line"),
     ])
     func malformedDeclarationsAreErrors(_ text: String, _ message: String) {

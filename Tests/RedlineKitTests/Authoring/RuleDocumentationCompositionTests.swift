@@ -30,7 +30,8 @@ struct RuleDocumentationCompositionTests {
             ))
         #expect(
             lines.contains(
-                "| overridden | An independent impact assessment is a precondition. (`Tests/Fixtures/rules-doc/composed.xml` line 6) |"))
+                "| overridden | An independent impact assessment is a precondition. (`Tests/Fixtures/rules-doc/composed.xml` line 6) |"
+            ))
         #expect(lines.contains("| inherited from | `redline:default` |"))
         // The composition comes before the letters; the disabled rule has no section of its own.
         let composition = try #require(lines.firstIndex(of: "## Composition"))

@@ -6,8 +6,10 @@ import Testing
 struct RuleSetTesterTests {
     static let wrong: RuleSetTester.Run = {
         do {
-            let ruleSet = try RuleSetLoader.load(path: Fixtures.path("Tests/Fixtures/rules-test/wrong-expectations.xml"))
-            return try RuleSetTester(ruleSet: ruleSet).run(recordsDirectory: Fixtures.path("Tests/Fixtures/rules-test/records"))
+            let ruleSet = try RuleSetLoader.load(
+                path: Fixtures.path("Tests/Fixtures/rules-test/wrong-expectations.xml"))
+            return try RuleSetTester(ruleSet: ruleSet).run(
+                recordsDirectory: Fixtures.path("Tests/Fixtures/rules-test/records"))
         } catch {
             fatalError("fixture does not load: \(error)")
         }
@@ -15,21 +17,31 @@ struct RuleSetTesterTests {
 
     @Test func wrongInlineExpectationsAreCaughtWithTheValuesSeen() throws {
         let failures = Self.wrong.failures.filter { $0.suite == "T-001" }
-        #expect(failures.map(\.name) == ["example 2 'wrongly expects pass' (pass)", "example 3 'wrongly expects fail' (fail)"])
+        #expect(
+            failures.map(\.name) == [
+                "example 2 'wrongly expects pass' (pass)", "example 3 'wrongly expects fail' (fail)",
+            ])
         #expect(failures.map(\.actual) == ["fail", "not-applicable"])
         #expect(failures.map(\.position.line) == [17, 20])
         let first = try #require(failures.first)
         #expect(
-            first.details.contains("        `r:limits/r:duration/@months` → 1 node: /licenceRecord/limits/duration/@months (line 1) '24'"))
-        #expect(first.details.contains("    [true] r:limits/r:geography  → 1 node: /licenceRecord/limits/geography (line 1)"))
+            first.details.contains(
+                "        `r:limits/r:duration/@months` → 1 node: /licenceRecord/limits/duration/@months (line 1) '24'"))
+        #expect(
+            first.details.contains(
+                "    [true] r:limits/r:geography  → 1 node: /licenceRecord/limits/geography (line 1)"))
     }
 
     @Test func wrongRecordDeclarationsAreCaught() throws {
         let failure = try #require(Self.wrong.failures.first { $0.suite.hasSuffix("wrong-declaration.xml") })
         #expect(failure.expected == "verdict approve, fires HRDD-001")
         #expect(failure.actual == "verdict approve-with-conditions, fires T-001")
-        #expect(failure.details.first?.hasPrefix("verdict: expected approve, got approve-with-conditions (score ") == true)
-        #expect(failure.details.dropFirst().prefix(2) == ["expected to fire but did not: HRDD-001", "fired but not expected: T-001"])
+        #expect(
+            failure.details.first?.hasPrefix("verdict: expected approve, got approve-with-conditions (score ") == true)
+        #expect(
+            failure.details.dropFirst().prefix(2) == [
+                "expected to fire but did not: HRDD-001", "fired but not expected: T-001",
+            ])
         #expect(failure.position.line == 2)
     }
 
@@ -49,7 +61,8 @@ struct RuleSetTesterTests {
     }
 
     @Test func theDefaultSetPassesItsExampleRecords() throws {
-        let run = try RuleSetTester(ruleSet: Fixtures.defaultRuleSet).run(recordsDirectory: Fixtures.path("examples/records"))
+        let run = try RuleSetTester(ruleSet: Fixtures.defaultRuleSet).run(
+            recordsDirectory: Fixtures.path("examples/records"))
         #expect(run.failures.isEmpty, "\(run.failures.map { "\($0.suite) \($0.name): \($0.details)" })")
         #expect(run.undeclaredRecords.isEmpty)
         #expect(run.cases.contains { $0.suite.hasSuffix(".xml") })
@@ -61,7 +74,8 @@ struct RuleSetTesterTests {
         #expect(coverage.passed && coverage.failed)
         #expect(
             coverage.branches.map(\.text) == [
-                "r:items/r:item[@cyberSurveillance = 'true']", "r:limits/r:duration/@months <= 12", "r:limits/r:geography",
+                "r:items/r:item[@cyberSurveillance = 'true']", "r:limits/r:duration/@months <= 12",
+                "r:limits/r:geography",
             ])
         #expect(coverage.branches.map(\.seenTrue) == [true, true, true])
         #expect(coverage.branches.map(\.seenFalse) == [true, true, false])
@@ -92,21 +106,28 @@ struct RuleSetTesterTests {
         #expect(coverage.branches[3].seenFalse && !coverage.branches[3].seenTrue)
         #expect(coverage.branches[2].seenTrue && coverage.branches[2].seenFalse)
         #expect(
-            coverage.gaps.contains { $0.hasPrefix("assert `r:limits/r:volume/@maxInstallations` (") && $0.hasSuffix(") is never true") })
+            coverage.gaps.contains {
+                $0.hasPrefix("assert `r:limits/r:volume/@maxInstallations` (") && $0.hasSuffix(") is never true")
+            })
     }
 
     @Test func aMissingRecordsFolderIsAClearError() throws {
         let ruleSet = Fixtures.defaultRuleSet
-        #expect(throws: RedlineError.self) { try RuleSetTester(ruleSet: ruleSet).run(recordsDirectory: "/nonexistent-records") }
+        #expect(throws: RedlineError.self) {
+            try RuleSetTester(ruleSet: ruleSet).run(recordsDirectory: "/nonexistent-records")
+        }
     }
 
     @Test func unknownNamesInADeclarationAreErrorsAtItsLine() throws {
         let ruleSet = try RuleSetLoader.load(path: Fixtures.path("Tests/Fixtures/rules-test/wrong-expectations.xml"))
-        let run = try RuleSetTester(ruleSet: ruleSet).run(recordsDirectory: Fixtures.path("Tests/Fixtures/rules-test/bad-declarations"))
+        let run = try RuleSetTester(ruleSet: ruleSet).run(
+            recordsDirectory: Fixtures.path("Tests/Fixtures/rules-test/bad-declarations"))
         let records = run.cases.filter { $0.suite.hasSuffix(".xml") }
         #expect(records.count == 2)
         #expect(records.allSatisfy { $0.isError && !$0.passed })
-        let errors = records.flatMap(\.declarationErrors).map { "\($0.position.line):\($0.position.column): \($0.message)" }
+        let errors = records.flatMap(\.declarationErrors).map {
+            "\($0.position.line):\($0.position.column): \($0.message)"
+        }
         #expect(
             errors == [
                 "2:1: <?redline-expect?> names verdict 'aprove', which is not a verdict for an application",

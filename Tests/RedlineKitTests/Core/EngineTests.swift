@@ -17,7 +17,9 @@ struct EngineTests {
             """)
 
     static func check(_ text: String, asOf: String, profile: String? = nil) -> RecordReport {
-        engine.check(bytes: Array(text.utf8), path: "record.xml", options: EvaluationOptions(asOf: LocalDate(asOf)!, profile: profile))
+        engine.check(
+            bytes: Array(text.utf8), path: "record.xml",
+            options: EvaluationOptions(asOf: LocalDate(asOf)!, profile: profile))
     }
 
     @Test func eventsAfterTheEvaluationDateDoNotExist() {
@@ -49,7 +51,9 @@ struct EngineTests {
         let path = Fixtures.path("examples/records/approve-lawful-interception.xml")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let report = Self.check(text, asOf: "2024-04-01")
-        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<impactAssessment ") }
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+            $0.contains("<impactAssessment ")
+        }
         let hrdd = try #require(report.results.first { $0.ruleID == "HRDD-001" })
         #expect(hrdd.outcome == .pass)
         #expect(hrdd.location?.line == line.map { $0 + 1 })
@@ -117,7 +121,8 @@ struct EngineTests {
     }
 
     @Test func unreadableFileIsReportedNotThrown() {
-        let report = Self.engine.check(file: "/nonexistent/record.xml", options: EvaluationOptions(asOf: LocalDate("2024-01-01")!))
+        let report = Self.engine.check(
+            file: "/nonexistent/record.xml", options: EvaluationOptions(asOf: LocalDate("2024-01-01")!))
         #expect(report.status == .error)
         #expect(report.error?.code == .unreadable)
         #expect(report.file == "/nonexistent/record.xml")
@@ -127,7 +132,8 @@ struct EngineTests {
         let paths =
             try (0..<12).map { index in
                 try Fixtures.temporaryFile(
-                    Fixtures.record(id: "P\(index)", exporter: index % 4 == 0 ? "Candiru Ltd" : "Exporter \(index)"), name: "r\(index).xml")
+                    Fixtures.record(id: "P\(index)", exporter: index % 4 == 0 ? "Candiru Ltd" : "Exporter \(index)"),
+                    name: "r\(index).xml")
             } + ["/nonexistent.xml"]
         let options = EvaluationOptions(asOf: LocalDate("2022-01-01")!)
         func check(jobs: Int) throws -> [RecordReport] {

@@ -23,7 +23,8 @@ struct FastPathTests {
         for sample in Self.samples {
             let characters = Array(sample)
             var trimmed = ""
-            if let first = characters.firstIndex(where: { !$0.isWhitespace }), let last = characters.lastIndex(where: { !$0.isWhitespace })
+            if let first = characters.firstIndex(where: { !$0.isWhitespace }),
+                let last = characters.lastIndex(where: { !$0.isWhitespace })
             {
                 trimmed = String(characters[first...last])
             }

@@ -3,8 +3,10 @@ import Testing
 
 struct NameNormalizerTests {
     @Test(arguments: [
-        ("NSO Group Technologies Ltd.", "nso group"), ("NSO GROUP", "nso group"), ("Cirrus Bulgaria E.O.O.D.", "cirrus bulgaria"),
-        ("Société Générale S.A.", "societe generale"), ("Positive Technologies", "positive"), ("Technologies", "technologies"),
+        ("NSO Group Technologies Ltd.", "nso group"), ("NSO GROUP", "nso group"),
+        ("Cirrus Bulgaria E.O.O.D.", "cirrus bulgaria"),
+        ("Société Générale S.A.", "societe generale"), ("Positive Technologies", "positive"),
+        ("Technologies", "technologies"),
         ("Q Cyber Technologies", "q cyber"), ("  Candiru   Ltd ", "candiru"),
     ])
     func normalises(_ name: String, _ key: String) {

@@ -34,17 +34,21 @@ struct NativeXPathTests {
         "r:parties/r:party", "r:parties/r:party/r:name", "r:parties/r:party[@role = 'end-user']",
         "r:parties/r:party[2]", "r:parties/r:party[last()]", "r:parties/r:party[position() > 1][1]",
         "r:parties/r:party[r:country = 'AE'][@sector = 'government']", "r:items/r:item[not(@cyberSurveillance)]",
-        "r:items/r:item/@*", "r:items/*", "r:items/r:item/r:*", "r:items/r:item/node()", "r:items/r:item/r:description/text()",
+        "r:items/r:item/@*", "r:items/*", "r:items/r:item/r:*", "r:items/r:item/node()",
+        "r:items/r:item/r:description/text()",
         ".", "..", "/", "/r:licenceRecord/r:exporter", "//r:name", "//r:party[1]", "r:parties//r:name",
-        "descendant::r:capability", "r:items/r:item/r:capability/ancestor::r:item", "r:items/r:item[1]/following-sibling::r:item",
+        "descendant::r:capability", "r:items/r:item/r:capability/ancestor::r:item",
+        "r:items/r:item[1]/following-sibling::r:item",
         "r:items/r:item[3]/preceding-sibling::r:item", "r:items/r:item[3]/preceding-sibling::r:item[1]",
         "r:parties/r:party/r:name/..", "r:parties/r:party/r:country/../r:name", "r:items/r:item/r:capability/../..",
         "(r:parties/r:party/r:name | r:exporter/r:name)", "(r:parties/r:party/r:name | r:exporter/r:name)[1]",
-        "(r:parties/r:party/r:name | r:exporter/r:name)[last()]", "r:events/r:event/r:subject | r:parties/r:party/r:name",
+        "(r:parties/r:party/r:name | r:exporter/r:name)[last()]",
+        "r:events/r:event/r:subject | r:parties/r:party/r:name",
         "(r:parties/r:party)[2]/r:name", "r:parties/r:party[r:name = following-sibling::r:party/r:name]",
         "r:parties/r:party[@role = 'end-user'][r:name = following-sibling::r:party[@role = 'end-user']/r:name]",
         // Comparisons and conversions.
-        "r:parties/r:party/r:country = 'AE'", "r:parties/r:party/r:country != 'AE'", "r:parties/r:party/r:country = 'XX'",
+        "r:parties/r:party/r:country = 'AE'", "r:parties/r:party/r:country != 'AE'",
+        "r:parties/r:party/r:country = 'XX'",
         "r:parties/r:party/r:nothing != 'AE'", "r:parties/r:party/r:name = r:events/r:event/r:subject",
         "r:parties/r:party/r:name != r:parties/r:party/r:name", "r:items/r:item/@quantity > 10",
         "r:items/r:item/@quantity < 8", "r:items/r:item/@quantity < 7.5", "r:items/r:item/@quantity <= 7",
@@ -64,21 +68,26 @@ struct NativeXPathTests {
         "concat(r:exporter/r:name, ' / ', r:exporter/r:country)", "substring('12345', 2, 3)", "substring('12345', 2)",
         "substring('12345', 1.5, 2.6)", "substring('12345', 0, 3)", "substring('12345', -42, 1 div 0)",
         "substring('12345', -1 div 0, 1 div 0)", "substring('12345', 0 div 0, 3)", "substring('12345', 1, 0 div 0)",
-        "substring('Ωmega café', 7)", "substring('abc', 10)", "substring(r:parties/r:party/r:name, 2, 1000 * boolean(r:items))",
+        "substring('Ωmega café', 7)", "substring('abc', 10)",
+        "substring(r:parties/r:party/r:name, 2, 1000 * boolean(r:items))",
         "string(r:items/r:item[1]/r:description)",
         "r:parties/r:party[string-length(r:name) > 10]", "r:items/r:item[number(@quantity) = number(@quantity)]",
         "r:parties/r:party[1] and r:parties/r:party[9] or r:items", "r:items/r:item[@quantity][2]",
         // redline's functions.
         "rl:in-list('cs21-countries', r:parties/r:party/r:country)", "rl:in-list('cs21-countries', 'FR')",
-        "rl:in-list('us-entity-list', r:events/r:event/r:subject)", "rl:in-list('hr-sanctions', r:parties/r:party/r:name)",
+        "rl:in-list('us-entity-list', r:events/r:event/r:subject)",
+        "rl:in-list('hr-sanctions', r:parties/r:party/r:name)",
         "rl:contains-any('generic-end-use', 'for counter-terrorism purposes')", "rl:as-of()", "rl:days('2021-11-04')",
         "rl:days('nope')", "rl:days-since(r:events/r:event/@date)", "rl:days-since(r:events/r:event[2]/@date) <= 1826",
         "rl:months-between('2020-01-31', '2020-03-01')", "rl:latest(r:events/r:event/@date)", "rl:latest(r:nothing)",
-        "rl:independent(r:parties/r:party)", "rl:independent(r:parties/r:party[1])", "rl:independent(r:events/r:event/@type)",
+        "rl:independent(r:parties/r:party)", "rl:independent(r:parties/r:party[1])",
+        "rl:independent(r:events/r:event/@type)",
         "rl:self-declared(r:events/r:event)", "rl:self-declared(r:events/r:event[1])",
         "rl:has-tokens(r:items/r:item/r:capability, 'interception data-extraction')", "rl:has-tokens('a b', '')",
-        "rl:has-tokens(r:parties/r:party/@role, 'consignee end-user')", "rl:normalize-name(r:parties/r:party[4]/r:name)",
-        "rl:same-party(r:events/r:event/r:subject, r:parties/r:party/r:name)", "rl:same-party(r:nothing, r:parties/r:party/r:name)",
+        "rl:has-tokens(r:parties/r:party/@role, 'consignee end-user')",
+        "rl:normalize-name(r:parties/r:party[4]/r:name)",
+        "rl:same-party(r:events/r:event/r:subject, r:parties/r:party/r:name)",
+        "rl:same-party(r:nothing, r:parties/r:party/r:name)",
         "r:events/r:event[rl:same-party(r:subject, ../../r:parties/r:party[@role = 'end-user']/r:name)]",
         "r:events/r:event[rl:independent(.) and @type = 'misuse-report']/r:subject",
     ]
@@ -86,9 +95,11 @@ struct NativeXPathTests {
     static func evaluators() throws -> (native: XPathEvaluator, libxml2: XPathEvaluator, document: XMLDocument) {
         let document = try Fixtures.document(Fixtures.record(body: body))
         let environment = EvaluationEnvironment(asOf: LocalDate("2022-03-01")!, lists: Fixtures.defaultRuleSet.lists)
-        let native = XPathEvaluator(document: document, namespaces: namespaces, environment: environment, operationLimit: 1_000_000)
+        let native = XPathEvaluator(
+            document: document, namespaces: namespaces, environment: environment, operationLimit: 1_000_000)
         let libxml2 = XPathEvaluator(
-            document: document, namespaces: namespaces, environment: environment, operationLimit: 1_000_000, useNative: false)
+            document: document, namespaces: namespaces, environment: environment, operationLimit: 1_000_000,
+            useNative: false)
         return (native, libxml2, document)
     }
 
@@ -99,7 +110,8 @@ struct NativeXPathTests {
         let (native, libxml2, document) = try Self.evaluators()
         // The native evaluator itself answers (no fallback to libxml2 hides a difference).
         let environment = EvaluationEnvironment(asOf: LocalDate("2022-03-01")!, lists: Fixtures.defaultRuleSet.lists)
-        let direct = NativeXPathEvaluator(document: document.pointer, environment: environment, operationLimit: 1_000_000)
+        let direct = NativeXPathEvaluator(
+            document: document.pointer, environment: environment, operationLimit: 1_000_000)
         let root = try #require(document.rootNode)
         let value = try XPathResult(direct.value(#require(expression.native), at: root.pointer))
         #expect(XPathResult.same(value, try libxml2.evaluate(expression)), "\(text)")
@@ -120,14 +132,16 @@ struct NativeXPathTests {
 
     /// A native evaluation past its budget gives way to libxml2, which reports its limit.
     @Test func budgetExhaustionFallsBackToLibXML2sLimit() throws {
-        let body = "<parties>" + (0..<300).map { "<party role=\"other\"><name>P\($0)</name></party>" }.joined() + "</parties>"
+        let body =
+            "<parties>" + (0..<300).map { "<party role=\"other\"><name>P\($0)</name></party>" }.joined() + "</parties>"
         let document = try Fixtures.document(Fixtures.record(body: body))
         let environment = EvaluationEnvironment(asOf: LocalDate(daysSinceEpoch: 0), lists: [:])
         let expression = try XPathExpression(
             "r:parties/r:party[r:name = following-sibling::r:party/r:name]", at: SourcePosition(file: "t"),
             namespaces: Self.namespaces)
         #expect(expression.native != nil)
-        let limited = XPathEvaluator(document: document, namespaces: Self.namespaces, environment: environment, operationLimit: 20_000)
+        let limited = XPathEvaluator(
+            document: document, namespaces: Self.namespaces, environment: environment, operationLimit: 20_000)
         #expect {
             _ = try limited.boolean(expression)
         } throws: { error in
@@ -148,7 +162,8 @@ struct NativeXPathTests {
                 position: SourcePosition(file: "t"))
         }
         lists["huge"] = ReferenceList(
-            id: "huge", kind: .phrase, title: "huge", source: "test", effective: LocalDate(daysSinceEpoch: 0), entries: entries,
+            id: "huge", kind: .phrase, title: "huge", source: "test", effective: LocalDate(daysSinceEpoch: 0),
+            entries: entries,
             position: SourcePosition(file: "t"))
         let document = try Fixtures.document(Fixtures.record(body: Self.body))
         let environment = EvaluationEnvironment(asOf: LocalDate("2022-03-01")!, lists: lists)
@@ -208,7 +223,8 @@ struct NativeXPathMemoryTests {
     func aCompiledTreeIsFreed(_ text: String) throws {
         var found: [Weak] = []
         do {
-            let expression = try XPathExpression(text, at: SourcePosition(file: "test"), namespaces: NativeXPathTests.namespaces)
+            let expression = try XPathExpression(
+                text, at: SourcePosition(file: "test"), namespaces: NativeXPathTests.namespaces)
             Self.objects(in: try #require(expression.native), into: &found)
         }
         // Namespace URIs and the step of `//` are shared for the life of the process.

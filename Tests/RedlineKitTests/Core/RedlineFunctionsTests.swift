@@ -1,5 +1,6 @@
-@testable import RedlineKit
 import Testing
+
+@testable import RedlineKit
 
 /// Each of redline's XPath functions, evaluated on a small record.
 struct RedlineFunctionsTests {
@@ -11,14 +12,16 @@ struct RedlineFunctionsTests {
                 entries: entries.map { value, since in
                     ReferenceList.Entry(
                         value: value, kind: kind,
-                        since: since.flatMap { LocalDate($0) } ?? effective, until: nil, position: SourcePosition(file: "t"))
+                        since: since.flatMap { LocalDate($0) } ?? effective, until: nil,
+                        position: SourcePosition(file: "t"))
                 }, position: SourcePosition(file: "t"))
         }
         return [
             "el": list("el", .party, [("NSO Group", nil), ("Candiru", "2021-11-04")]),
             "cc": list("cc", .country, [("AE", "2019-01-01"), ("MX", "2019-01-01")]),
             "codes": list("codes", .code, [("4A005", "2000-01-01"), ("5A001.j", "2000-01-01")]),
-            "generic": list("generic", .phrase, [("counter-terrorism", "2000-01-01"), ("national security", "2000-01-01")]),
+            "generic": list(
+                "generic", .phrase, [("counter-terrorism", "2000-01-01"), ("national security", "2000-01-01")]),
         ]
     }()
 
@@ -66,7 +69,10 @@ struct RedlineFunctionsTests {
         ("rl:days(r:events/r:event[1]/@date) > rl:days(r:events/r:event[2]/@date)", "2021-11-04", "true"),
         // provenance
         ("rl:independent(r:destination/r:judicialAuthorisation)", "2021-11-04", "true"),
-        ("rl:independent(r:destination/r:surveillanceLaw | r:destination/r:independentOversight)", "2021-11-04", "false"),
+        (
+            "rl:independent(r:destination/r:surveillanceLaw | r:destination/r:independentOversight)", "2021-11-04",
+            "false"
+        ),
         ("rl:self-declared(r:destination/r:independentOversight)", "2021-11-04", "true"),
         ("rl:self-declared(r:destination/r:judicialAuthorisation)", "2021-11-04", "false"),
         ("rl:independent(r:destination/r:judicialAuthorisation/@provenance)", "2021-11-04", "true"),
@@ -76,7 +82,10 @@ struct RedlineFunctionsTests {
         ("rl:normalize-name('  Cirrus Bulgaria E.O.O.D. ')", "2021-11-04", "cirrus bulgaria"),
         ("rl:same-party(r:exporter/r:name, 'CIRRUS BULGARIA LTD')", "2021-11-04", "true"),
         ("rl:same-party(r:events/r:event/r:subject, 'nso group | x')", "2021-11-04", "false"),
-        ("rl:same-party(r:events/r:event/r:subject, r:exporter/r:name | r:events/r:event/r:subject)", "2021-11-04", "true"),
+        (
+            "rl:same-party(r:events/r:event/r:subject, r:exporter/r:name | r:events/r:event/r:subject)", "2021-11-04",
+            "true"
+        ),
     ])
     func functionGivesExpectedValue(_ expression: String, _ asOf: String, _ expected: String) throws {
         #expect(try evaluate(expression, asOf: asOf) == expected)

@@ -18,7 +18,9 @@ struct RuleSetLoaderTests {
         """
     }
 
-    static func rule(id: String = "T-001", assert: String = "true()", extra: String = "", cite: String = "AN19") -> String {
+    static func rule(id: String = "T-001", assert: String = "true()", extra: String = "", cite: String = "AN19")
+        -> String
+    {
         """
         <rule id="\(id)" category="test" severity="major" weight="1">
           <title>t</title><implements>AN19-5</implements>
@@ -40,14 +42,30 @@ struct RuleSetLoaderTests {
     static let broken: [Broken] = [
         Broken(name: "not well-formed", text: ruleSet("<rule id=\"T-001\">"), line: 8, message: "not well-formed XML"),
         Broken(name: "unknown element", text: ruleSet("<rulez/>"), line: 7, message: "rulez"),
-        Broken(name: "XPath does not compile", text: ruleSet(rule(assert: "r:items[")), line: 10, message: "does not compile"),
-        Broken(name: "unknown redline function", text: ruleSet(rule(assert: "rl:frobnicate(.)")), line: 10, message: "unknown function 'rl:frobnicate'"),
-        Broken(name: "unknown XPath function", text: ruleSet(rule(assert: "matches(., 'x')")), line: 10, message: "unknown function 'matches'"),
-        Broken(name: "unknown list", text: ruleSet(rule(assert: "rl:in-list('nope', r:x)")), line: 10, message: "unknown reference list 'nope'"),
-        Broken(name: "wrong arity", text: ruleSet(rule(assert: "rl:days-since()")), line: 10, message: "takes 1 argument, not 0"),
-        Broken(name: "undeclared prefix", text: ruleSet(rule(assert: "x:items")), line: 10, message: "namespace prefix 'x'"),
-        Broken(name: "phrase function on a country list", text: ruleSet(rule(assert: "rl:contains-any('cc', r:x)")), line: 10, message: "needs a phrase list"),
-        Broken(name: "duplicate rule id", text: ruleSet(rule() + "\n" + rule()), line: 13, message: "duplicate rule id 'T-001'"),
+        Broken(
+            name: "XPath does not compile", text: ruleSet(rule(assert: "r:items[")), line: 10,
+            message: "does not compile"),
+        Broken(
+            name: "unknown redline function", text: ruleSet(rule(assert: "rl:frobnicate(.)")), line: 10,
+            message: "unknown function 'rl:frobnicate'"),
+        Broken(
+            name: "unknown XPath function", text: ruleSet(rule(assert: "matches(., 'x')")), line: 10,
+            message: "unknown function 'matches'"),
+        Broken(
+            name: "unknown list", text: ruleSet(rule(assert: "rl:in-list('nope', r:x)")), line: 10,
+            message: "unknown reference list 'nope'"),
+        Broken(
+            name: "wrong arity", text: ruleSet(rule(assert: "rl:days-since()")), line: 10,
+            message: "takes 1 argument, not 0"),
+        Broken(
+            name: "undeclared prefix", text: ruleSet(rule(assert: "x:items")), line: 10, message: "namespace prefix 'x'"
+        ),
+        Broken(
+            name: "phrase function on a country list", text: ruleSet(rule(assert: "rl:contains-any('cc', r:x)")),
+            line: 10, message: "needs a phrase list"),
+        Broken(
+            name: "duplicate rule id", text: ruleSet(rule() + "\n" + rule()), line: 13,
+            message: "duplicate rule id 'T-001'"),
         Broken(name: "unknown letter", text: ruleSet(rule(cite: "ZZ99")), line: 9, message: "letter 'ZZ99'"),
         Broken(name: "bad rule id", text: ruleSet(rule(id: "lower-case")), line: 7, message: "lower-case"),
         Broken(name: "DOCTYPE", text: "<!DOCTYPE ruleset>\n<ruleset/>", line: 1, message: "DOCTYPE"),
@@ -60,7 +78,8 @@ struct RuleSetLoaderTests {
             _ = try RuleSetLoader.load(path: path)
         } throws: { error in
             guard let error = error as? RedlineError else { return false }
-            let ok = error.position.file == path && error.position.line == item.line && error.message.contains(item.message)
+            let ok =
+                error.position.file == path && error.position.line == item.line && error.message.contains(item.message)
                 && error.position.column >= 1
             if !ok { Issue.record("got \(error)") }
             return ok
@@ -128,13 +147,15 @@ struct RuleSetLoaderTests {
     /// Elements that share a line each get their own column (one pass over the source finds every
     /// start tag; a search of the line for the element's name found the first one for all).
     @Test func elementsSharingALineGetTheirOwnColumns() throws {
-        let list = "<list id=\"c2\" kind=\"country\" source=\"t\" effective=\"2020-01-01\"><title>C</title>"
+        let list =
+            "<list id=\"c2\" kind=\"country\" source=\"t\" effective=\"2020-01-01\"><title>C</title>"
             + "<entry>AE</entry><entry>MX</entry><entry>XX</entry></list>"
         let path = try Fixtures.temporaryFile(Self.ruleSet(list + Self.rule()), name: "rules.xml")
         let result = RuleSetLoader.lint(path: path)
         let problem = try #require(result.problems.first { $0.message.contains("'XX'") })
-        let line = try #require(Self.ruleSet(list).split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.contains("<entry>XX") })
+        let line = try #require(
+            Self.ruleSet(list).split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.contains("<entry>XX") })
         let text = Self.ruleSet(list).split(separator: "\n", omittingEmptySubsequences: false)[line]
         let column = text.distance(from: text.startIndex, to: try #require(text.range(of: "<entry>XX")).lowerBound) + 1
         #expect(problem.position.line == line + 1)

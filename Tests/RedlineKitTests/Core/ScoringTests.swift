@@ -13,7 +13,8 @@ struct ScoringTests {
         ], onError: "review")
 
     @Test(arguments: [
-        (100.0, [Severity](), false, "maintain"), (90.0, [.minor], false, "maintain"), (90.0, [.major], false, "review"),
+        (100.0, [Severity](), false, "maintain"), (90.0, [.minor], false, "maintain"),
+        (90.0, [.major], false, "review"),
         (84.9, [], false, "review"), (39.0, [.minor], false, "suspend"), (95.0, [.critical], false, "revoke"),
         (100.0, [], true, "review"), (10.0, [], true, "suspend"),
     ])
@@ -25,10 +26,15 @@ struct ScoringTests {
     /// score; a more severe level still wins.
     @Test(arguments: [
         (95.0, [Severity.major], Set(["suspension"]), "suspend"), (95.0, [.minor], Set(["other"]), "maintain"),
-        (95.0, [.critical, .major], Set(["suspension", "sanctions"]), "revoke"), (90.0, [.major], Set<String>(), "review"),
+        (95.0, [.critical, .major], Set(["suspension", "sanctions"]), "revoke"),
+        (90.0, [.major], Set<String>(), "review"),
     ])
-    func aFailedCategoryTriggersItsLevel(_ score: Double, _ failed: [Severity], _ categories: Set<String>, _ verdict: String) {
-        #expect(Self.policy.verdict(score: score, failedSeverities: failed, failedCategories: categories, hadError: false) == verdict)
+    func aFailedCategoryTriggersItsLevel(
+        _ score: Double, _ failed: [Severity], _ categories: Set<String>, _ verdict: String
+    ) {
+        #expect(
+            Self.policy.verdict(score: score, failedSeverities: failed, failedCategories: categories, hadError: false)
+                == verdict)
     }
 
     @Test func scoreWeighsCreditsOverApplicableRules() throws {
@@ -40,7 +46,8 @@ struct ScoringTests {
             RuleResult(ruleID: rules[2].id, outcome: .notApplicable, credit: 0),
             RuleResult(ruleID: rules[3].id, outcome: .error, credit: 0),
         ]
-        let expected = (rules[0].weight + 0.5 * rules[1].weight) / (rules[0].weight + rules[1].weight + rules[3].weight) * 100
+        let expected =
+            (rules[0].weight + 0.5 * rules[1].weight) / (rules[0].weight + rules[1].weight + rules[3].weight) * 100
         #expect(abs(Judgement.score(results, rules: rules) - expected) < 0.051)
         let notApplicable = RuleResult(ruleID: rules[2].id, outcome: .notApplicable, credit: 0)
         #expect(Judgement.score([notApplicable], rules: [rules[2]]) == 100)

@@ -1,5 +1,6 @@
-@testable import RedlineKit
 import Testing
+
+@testable import RedlineKit
 
 /// The hardened parser: what it accepts, what it refuses, and the positions in its errors.
 struct XMLDocumentTests {
@@ -25,19 +26,23 @@ struct XMLDocumentTests {
             text: "<!DOCTYPE r [<!ENTITY % p SYSTEM \"http://127.0.0.1:8765/p.dtd\"> %p;]>\n<r/>",
             code: .hostile, line: 1),
         HostileCase(
-            name: "external DTD", text: "<?xml version=\"1.0\"?>\n\n<!DOCTYPE r SYSTEM \"http://127.0.0.1:8765/r.dtd\">\n<r/>",
+            name: "external DTD",
+            text: "<?xml version=\"1.0\"?>\n\n<!DOCTYPE r SYSTEM \"http://127.0.0.1:8765/r.dtd\">\n<r/>",
             code: .hostile, line: 3),
         HostileCase(
             name: "billion laughs",
-            text: "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+            text:
+                "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
                 + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]><lolz>&lol3;</lolz>",
             code: .hostile, line: 1),
         HostileCase(
             name: "quadratic blow-up",
-            text: "<!DOCTYPE r [<!ENTITY a \"\(String(repeating: "B", count: 50_000))\">]><r>\(String(repeating: "&a;", count: 2_000))</r>",
+            text:
+                "<!DOCTYPE r [<!ENTITY a \"\(String(repeating: "B", count: 50_000))\">]><r>\(String(repeating: "&a;", count: 2_000))</r>",
             code: .hostile, line: 1),
         HostileCase(
-            name: "100,000-deep nesting", text: String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000),
+            name: "100,000-deep nesting",
+            text: String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000),
             code: .hostile, line: 1),
         HostileCase(name: "truncated", text: "<r>\n<a>text</a>\n<b>", code: .malformed, line: 3),
         HostileCase(name: "undefined entity", text: "<r>\n&nope;</r>", code: .hostile, line: 2),
@@ -66,7 +71,9 @@ struct XMLDocumentTests {
     }
 
     @Test func overlongUTF8AndNULAreRefused() {
-        for bytes in [Array("<r>".utf8) + [0xC0, 0xAF] + Array("</r>".utf8), Array("<r>".utf8) + [0] + Array("</r>".utf8)] {
+        for bytes in [
+            Array("<r>".utf8) + [0xC0, 0xAF] + Array("</r>".utf8), Array("<r>".utf8) + [0] + Array("</r>".utf8),
+        ] {
             #expect(throws: RedlineError.self) { _ = try XMLDocument(bytes: bytes, path: "bad.xml") }
         }
     }

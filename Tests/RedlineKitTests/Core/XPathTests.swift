@@ -1,7 +1,8 @@
 import Dispatch
-@testable import RedlineKit
 import Synchronization
 import Testing
+
+@testable import RedlineKit
 
 /// Compiled XPath: error positions, the operation limit and sharing across threads.
 struct XPathTests {
@@ -16,13 +17,15 @@ struct XPathTests {
     }
 
     @Test func operationLimitStopsAnExpensiveExpression() throws {
-        let body = "<parties>" + (0..<400).map { "<party role=\"other\"><name>P\($0)</name></party>" }.joined() + "</parties>"
+        let body =
+            "<parties>" + (0..<400).map { "<party role=\"other\"><name>P\($0)</name></party>" }.joined() + "</parties>"
         let document = try Fixtures.document(Fixtures.record(body: body))
         let expression = try XPathExpression(
             "count(//r:party[r:name = following::r:party/r:name])", at: SourcePosition(file: "t"))
         let environment = EvaluationEnvironment(asOf: LocalDate(daysSinceEpoch: 0), lists: [:])
         let limited = XPathEvaluator(
-            document: document, namespaces: ["r": BuiltIn.recordNamespace], environment: environment, operationLimit: 10_000)
+            document: document, namespaces: ["r": BuiltIn.recordNamespace], environment: environment,
+            operationLimit: 10_000)
         #expect {
             _ = try limited.evaluate(expression)
         } throws: { error in
@@ -40,10 +43,13 @@ struct XPathTests {
         let options = EvaluationOptions(asOf: LocalDate("2022-01-01")!)
         let records: [[UInt8]] = (0..<200).map { index in
             let listed = index % 3 == 0 ? "NSO Group Technologies Ltd" : "Exporter \(index) Ltd"
-            let events = index % 2 == 0
+            let events =
+                index % 2 == 0
                 ? "<events><event type=\"misuse-report\" date=\"2021-0\(1 + index % 9)-01\" provenance=\"forensic\"><summary>S\(index)</summary></event></events>"
                 : ""
-            return Array(Fixtures.record(id: "R\(index)", stage: "licence", status: "issued", exporter: listed, body: events).utf8)
+            return Array(
+                Fixtures.record(id: "R\(index)", stage: "licence", status: "issued", exporter: listed, body: events)
+                    .utf8)
         }
         let sequential = records.enumerated().map { engine.check(bytes: $1, path: "r\($0).xml", options: options) }
         let concurrent = Mutex([RecordReport?](repeating: nil, count: records.count))

@@ -18,7 +18,9 @@ struct ExampleExpectation: CustomTestStringConvertible, Sendable {
     /// same parser as `redline rules test` (``RecordExpectation``).
     static let all: [ExampleExpectation] = {
         let folder = Fixtures.path("examples/records")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".xml")
+        }.sorted()
         return names.flatMap { name -> [ExampleExpectation] in
             let file = "examples/records/" + name
             let text = (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? ""
@@ -27,7 +29,8 @@ struct ExampleExpectation: CustomTestStringConvertible, Sendable {
             return declared.map { expectation in
                 ExampleExpectation(
                     file: file, asOf: expectation.asOf.description, profile: expectation.profile,
-                    verdict: expectation.verdict ?? "", fires: expectation.fires ?? [], errors: expectation.errors ?? [])
+                    verdict: expectation.verdict ?? "", fires: expectation.fires ?? [], errors: expectation.errors ?? []
+                )
             }
         }
     }()
@@ -46,7 +49,10 @@ struct ExampleRecordsTests {
         #expect(report.error == nil, "\(report.error?.description ?? "")")
         #expect(report.verdict == expectation.verdict)
         let fired = Set(report.findings.map(\.ruleID))
-        #expect(fired == Set(expectation.fires), "unexpected: \(fired.subtracting(expectation.fires).sorted()), missing: \(Set(expectation.fires).subtracting(fired).sorted())")
+        #expect(
+            fired == Set(expectation.fires),
+            "unexpected: \(fired.subtracting(expectation.fires).sorted()), missing: \(Set(expectation.fires).subtracting(fired).sorted())"
+        )
         let errored = Set(report.results.filter { $0.outcome == .error }.map(\.ruleID))
         #expect(errored == Set(expectation.errors))
     }
@@ -71,8 +77,10 @@ struct ExampleRecordsTests {
     @Test func everyRuleOutcomeIsExemplifiedByTheRecords() throws {
         var outcomes: Set<RuleResult.Outcome> = []
         for expectation in ExampleExpectation.all {
-            let options = EvaluationOptions(asOf: try #require(LocalDate(expectation.asOf)), profile: expectation.profile)
-            outcomes.formUnion(Self.engine.check(file: Fixtures.path(expectation.file), options: options).results.map(\.outcome))
+            let options = EvaluationOptions(
+                asOf: try #require(LocalDate(expectation.asOf)), profile: expectation.profile)
+            outcomes.formUnion(
+                Self.engine.check(file: Fixtures.path(expectation.file), options: options).results.map(\.outcome))
         }
         #expect(outcomes == [.pass, .fail, .notApplicable, .error])
     }
@@ -81,8 +89,10 @@ struct ExampleRecordsTests {
     /// the Pegasus Project findings do not exist as of 2019-05-14.
     @Test func theSameLicenceIsJudgedByWhatWasKnownOnTheEvaluationDate() throws {
         let path = Fixtures.path("examples/records/bg-2019-nso-group-licence.xml")
-        let early = Self.engine.check(file: path, options: EvaluationOptions(asOf: try #require(LocalDate("2019-05-14"))))
-        let late = Self.engine.check(file: path, options: EvaluationOptions(asOf: try #require(LocalDate("2021-11-04"))))
+        let early = Self.engine.check(
+            file: path, options: EvaluationOptions(asOf: try #require(LocalDate("2019-05-14"))))
+        let late = Self.engine.check(
+            file: path, options: EvaluationOptions(asOf: try #require(LocalDate("2021-11-04"))))
         #expect(!early.findings.contains { $0.ruleID == "SANC-001" })
         #expect(late.findings.contains { $0.ruleID == "SANC-001" })
         #expect((late.score ?? 100) < (early.score ?? 0))
@@ -95,8 +105,10 @@ struct ExampleRecordsTests {
 
     @Test func selfDeclaredEvidenceNeverFullySatisfiesAndTheFindingSaysSo() throws {
         let options = EvaluationOptions(asOf: try #require(LocalDate("2024-04-01")))
-        let independent = Self.engine.check(file: Fixtures.path("examples/records/approve-lawful-interception.xml"), options: options)
-        let declared = Self.engine.check(file: Fixtures.path("examples/records/self-declared-lawful-interception.xml"), options: options)
+        let independent = Self.engine.check(
+            file: Fixtures.path("examples/records/approve-lawful-interception.xml"), options: options)
+        let declared = Self.engine.check(
+            file: Fixtures.path("examples/records/self-declared-lawful-interception.xml"), options: options)
         #expect(independent.findings.isEmpty)
         let partial = declared.findings.filter { $0.kind == .partial }
         #expect(
@@ -105,7 +117,9 @@ struct ExampleRecordsTests {
             ]))
         for finding in partial {
             #expect(finding.credit > 0 && finding.credit < 1)
-            #expect(finding.message.contains("self-declared") || finding.message.contains("applicant") || finding.message.contains("exporter itself"), "\(finding.ruleID): \(finding.message)")
+            #expect(
+                finding.message.contains("self-declared") || finding.message.contains("applicant")
+                    || finding.message.contains("exporter itself"), "\(finding.ruleID): \(finding.message)")
         }
         #expect((declared.score ?? 100) < (independent.score ?? 0))
     }

@@ -1,6 +1,6 @@
 import Foundation
-import RedlineTestSupport
 import RedlineKit
+import RedlineTestSupport
 import Testing
 
 /// `docs/rules.md` and `docs/traceability.md` are generated from the rule files; a test fails

@@ -17,7 +17,9 @@ struct SuspensionTriggerTests {
             base
             .replacingOccurrences(of: "</licenceRecord>", with: "  <events>\(events)</events>\n</licenceRecord>")
             .replacingOccurrences(of: "stage=\"licence\"", with: "stage=\"\(stage)\"")
-        return engine.check(bytes: Array(text.utf8), path: "r.xml", options: EvaluationOptions(asOf: try #require(LocalDate("2025-06-01"))))
+        return engine.check(
+            bytes: Array(text.utf8), path: "r.xml",
+            options: EvaluationOptions(asOf: try #require(LocalDate("2025-06-01"))))
     }
 
     static let unverified = [
@@ -45,14 +47,17 @@ struct SuspensionTriggerTests {
 
     @Test func independentEvidenceOfMisuseRevokes() throws {
         let report = try Self.check(
-            events: "<event type=\"misuse-report\" date=\"2025-03-01\" provenance=\"forensic\"><summary>Spyware found.</summary></event>")
+            events:
+                "<event type=\"misuse-report\" date=\"2025-03-01\" provenance=\"forensic\"><summary>Spyware found.</summary></event>"
+        )
         #expect(report.findings.map(\.ruleID) == ["REVOKE-001"])
         #expect(report.verdict == "revoke")
     }
 
     @Test func aCustomerTerminatedAfterAnInvestigationRevokes() throws {
         let report = try Self.check(
-            events: "<event type=\"customer-termination\" date=\"2025-03-01\"><subject>\(Self.endUser)</subject></event>")
+            events:
+                "<event type=\"customer-termination\" date=\"2025-03-01\"><subject>\(Self.endUser)</subject></event>")
         #expect(report.findings.map(\.ruleID) == ["CUST-001"])
         #expect(report.verdict == "revoke")
     }

@@ -47,7 +47,9 @@ struct TraceabilityTests {
         let file = try #require(Fixtures.defaultRuleSet.letters.first { $0.id == citation.letter }?.file)
         // Read the seed from disk, not only from the binary, so the committed letters are what is checked.
         let text = try String(contentsOfFile: Fixtures.path("seeds/" + file), encoding: .utf8)
-        #expect(SeedLibrary(texts: [file: text]).contains(citation.quote, in: file), "\(rule.id) cites \"\(citation.quote)\"")
+        #expect(
+            SeedLibrary(texts: [file: text]).contains(citation.quote, in: file),
+            "\(rule.id) cites \"\(citation.quote)\"")
     }
 
     @Test func everyRuleCitesAndNamesKnownDemands() {
@@ -92,7 +94,10 @@ struct TraceabilityTests {
             return rule
         }
         let trace = Traceability(ruleSet: ruleSet, catalogue: Self.catalogue)
-        #expect(trace.coverageProblems().map(\.message) == ["demand SR20-10 is implemented by no rule and not declared not checkable"])
+        #expect(
+            trace.coverageProblems().map(\.message) == [
+                "demand SR20-10 is implemented by no rule and not declared not checkable"
+            ])
         let unknown = trace.unknownDemandProblems()
         #expect(unknown.count == 1)
         #expect(unknown.first?.message.contains("'SR20-11'") == true)
@@ -105,7 +110,8 @@ struct TraceabilityTests {
         #expect(ours == names.sorted())
         for name in names {
             let theirs = try Data(contentsOf: URL(fileURLWithPath: shared + "/" + name))
-            #expect(try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("seeds/" + name))) == theirs, "\(name) differs")
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("seeds/" + name))) == theirs, "\(name) differs")
         }
     }
 }

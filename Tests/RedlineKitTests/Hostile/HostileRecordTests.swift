@@ -34,12 +34,17 @@ struct HostileRecordTests {
         Refused(file: "overlong-utf8.xml", code: .malformed, line: 3, column: 20, message: "Input is not proper UTF-8"),
         Refused(file: "nul-byte.xml", code: .malformed, line: 3, column: 20, message: "NUL character"),
         Refused(
-            file: "bom-mismatch.xml", code: .malformed, line: 1, column: 1, message: "UTF-16 byte-order mark, but its content is 8-bit"),
+            file: "bom-mismatch.xml", code: .malformed, line: 1, column: 1,
+            message: "UTF-16 byte-order mark, but its content is 8-bit"),
         Refused(
             file: "bom-utf8-declared-latin1.xml", code: .malformed, line: 1, column: 1,
             message: "UTF-8 byte-order mark but declares encoding 'ISO-8859-1'"),
-        Refused(file: "encoding-utf7.xml", code: .malformed, line: 1, column: 1, message: "encoding 'UTF-7' is not supported"),
-        Refused(file: "truncated.xml", code: .malformed, line: 3, column: 94, message: "Premature end of data in tag authority"),
+        Refused(
+            file: "encoding-utf7.xml", code: .malformed, line: 1, column: 1,
+            message: "encoding 'UTF-7' is not supported"),
+        Refused(
+            file: "truncated.xml", code: .malformed, line: 3, column: 94,
+            message: "Premature end of data in tag authority"),
         Refused(file: "empty.xml", code: .malformed, line: 1, column: 1, message: "document is empty"),
         Refused(file: "binary.xml", code: .malformed, line: 3, column: 1, message: "NUL character"),
     ]
@@ -75,7 +80,10 @@ struct HostileRecordTests {
         #expect(report.findings.allSatisfy { $0.kind == .schema && $0.location.file == path })
         let lines = Set(report.findings.map(\.location.line))
         #expect(lines == [3, 4, 5, 6, 7, 8, 11, 12, 15, 16, 17, 18, 21, 22])
-        #expect(report.findings.contains { $0.message.contains("'2019-13-45' is not a valid value of the atomic type 'xs:date'") })
+        #expect(
+            report.findings.contains {
+                $0.message.contains("'2019-13-45' is not a valid value of the atomic type 'xs:date'")
+            })
     }
 
     // MARK: - Generated huge inputs
@@ -89,7 +97,8 @@ struct HostileRecordTests {
         var testDescription: String { name }
     }
 
-    static let root = "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"H-1\" stage=\"application\""
+    static let root =
+        "<licenceRecord xmlns=\"urn:redline:licence-record:1\" formatVersion=\"1\" id=\"H-1\" stage=\"application\""
     static let hundredMegabytes = 100 * 1024 * 1024
 
     static let huge: [Huge] = [
@@ -138,7 +147,9 @@ struct HostileRecordTests {
     }
 
     @Test func depthBelowTheParsersLimitIsCheckedAfterParsing() throws {
-        let nested = Self.root + ">" + String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100) + "</licenceRecord>"
+        let nested =
+            Self.root + ">" + String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100)
+            + "</licenceRecord>"
         let report = Self.engine.check(bytes: Array(nested.utf8), path: "nested.xml", options: Self.options)
         #expect(report.error?.code == .hostile)
         #expect(report.error?.message == "elements are nested 101 deep, more than the limit of 64")
@@ -176,7 +187,8 @@ struct HostileRecordTests {
     @Test func schemaViolationsAreListedUpToTheCap() throws {
         let items = String(repeating: "<item id=\"i\"><description/><quantity>1</quantity></item>\n", count: 300)
         let report = Self.engine.check(
-            bytes: Array(Fixtures.record(body: "<items>\n\(items)</items>").utf8), path: "wide.xml", options: Self.options)
+            bytes: Array(Fixtures.record(body: "<items>\n\(items)</items>").utf8), path: "wide.xml",
+            options: Self.options)
         #expect(report.status == .invalid)
         #expect(report.findings.count == XMLSchema.maxListedViolations + 1)
         let last = try #require(report.findings.last)
@@ -206,7 +218,9 @@ struct HostileRecordTests {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = listener.port.bigEndian
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         #expect(connected == 0)
         #expect(listener.connectionAttempted)
@@ -238,7 +252,8 @@ struct HostileRecordTests {
 
     @Test func exoticEncodingsAreRefusedBeforeTheyReachAConverter() {
         let utf16: [UInt8] =
-            [0xFF, 0xFE] + "<?xml version=\"1.0\" encoding=\"UTF-7\"?><r/>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            [0xFF, 0xFE]
+            + "<?xml version=\"1.0\" encoding=\"UTF-7\"?><r/>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let ebcdic: [UInt8] = [0x4C, 0x6F, 0xA7, 0x94, 0x93, 0x40]
         let ucs4: [UInt8] = [0x00, 0x00, 0x00, 0x3C, 0x00, 0x00, 0x00, 0x72]
         for (bytes, message) in [
@@ -295,7 +310,9 @@ struct HostileRecordTests {
         #expect(error.code == .timeLimit)
         #expect(error.message == "parsing took longer than the limit of 0.01 s per record (no rule was run)")
         #expect(error.position.file == path && error.position.line == 1)
-        #expect(error.position.column > 0 && error.position.column % (1 << 20) == 0, "stopped at a clock check: \(error.position)")
+        #expect(
+            error.position.column > 0 && error.position.column % (1 << 20) == 0,
+            "stopped at a clock check: \(error.position)")
         #expect(error.position.column < head.utf8.count + count, "stopped before the end")
     }
 
@@ -308,7 +325,9 @@ struct HostileRecordTests {
         let document = try XMLDocument(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), path: path)
         let report = Self.engine.check(document: document, options: options)
         #expect(report.error?.code == .timeLimit)
-        #expect(report.error?.message == "schema validation took longer than the limit of 0.0 s per record (no rule was run)")
+        #expect(
+            report.error?.message
+                == "schema validation took longer than the limit of 0.0 s per record (no rule was run)")
         #expect(report.error?.suggestion?.contains("rule set") == false)
     }
 
@@ -329,11 +348,15 @@ struct HostileRecordTests {
     static let internalLimits: [InternalLimit] = [
         InternalLimit(
             name: "attribute", head: root + " note=\"", fill: "x", count: 10_000_001, tail: "\"/>",
-            message: "an attribute value is longer than libxml2's limit of 10000000 bytes (libxml2: AttValue length too long)"),
+            message:
+                "an attribute value is longer than libxml2's limit of 10000000 bytes (libxml2: AttValue length too long)"
+        ),
         InternalLimit(
             name: "CDATA", head: root + "><exporter><name><![CDATA[", fill: "x", count: 10_000_001,
             tail: "]]></name></exporter></licenceRecord>",
-            message: "a CDATA section is longer than libxml2's limit of 10000000 bytes (libxml2: CData section too big found)"),
+            message:
+                "a CDATA section is longer than libxml2's limit of 10000000 bytes (libxml2: CData section too big found)"
+        ),
         InternalLimit(
             name: "comment", head: root + "><!--", fill: "x", count: 10_000_001, tail: "--></licenceRecord>",
             message: "a comment is longer than libxml2's limit of 10000000 bytes (libxml2: Comment too big found)"),
@@ -346,7 +369,8 @@ struct HostileRecordTests {
     func libxml2sInternalLimitsAreReportedAsSuch(_ item: InternalLimit) throws {
         let bytes = Array((item.head + String(repeating: item.fill, count: item.count) + item.tail).utf8)
         #expect {
-            _ = try XMLDocument(bytes: bytes, path: "limit.xml", limits: XMLLimits(maxBytes: 64 << 20, maxSecondsPerRecord: .infinity))
+            _ = try XMLDocument(
+                bytes: bytes, path: "limit.xml", limits: XMLLimits(maxBytes: 64 << 20, maxSecondsPerRecord: .infinity))
         } throws: { error in
             guard let error = error as? RedlineError else { return false }
             return error.code == .tooLarge && error.message == item.message && error.position.file == "limit.xml"

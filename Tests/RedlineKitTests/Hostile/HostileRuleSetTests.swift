@@ -1,6 +1,6 @@
 import Foundation
-import RedlineTestSupport
 import RedlineKit
+import RedlineTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -48,7 +48,8 @@ struct HostileRuleSetTests {
         } throws: { error in
             guard let error = error as? RedlineError else { return false }
             return error.code == item.code
-                && error.position == SourcePosition(file: HostileInput.rules(item.reported), line: item.line, column: item.column)
+                && error.position
+                    == SourcePosition(file: HostileInput.rules(item.reported), line: item.line, column: item.column)
                 && error.message.contains(item.message) && !error.description.contains(HostileInput.canary)
         }
     }
@@ -57,7 +58,9 @@ struct HostileRuleSetTests {
     @Test func hugeListOverTheFileCapIsRefused() throws {
         let entry = "<entry>Surveillance Vendor</entry>\n"
         let count = RuleSetLoader.maxFileBytes / entry.utf8.count + 1
-        let head = Self.header + "<list id=\"huge\" kind=\"party\" source=\"test\" effective=\"2020-01-01\"><title>Huge</title>\n"
+        let head =
+            Self.header
+            + "<list id=\"huge\" kind=\"party\" source=\"test\" effective=\"2020-01-01\"><title>Huge</title>\n"
         let path = try TemporaryFolder.generate(
             "huge-list.xml", head: head, fill: entry, count: count, tail: "</list>\n</ruleset>\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -65,15 +68,20 @@ struct HostileRuleSetTests {
             _ = try RuleSetLoader.load(path: path)
         } throws: { error in
             guard let error = error as? RedlineError else { return false }
-            return error.code == .tooLarge && error.position.file == path && error.message.contains("more than the limit of 16777216 bytes")
+            return error.code == .tooLarge && error.position.file == path
+                && error.message.contains("more than the limit of 16777216 bytes")
         }
     }
 
     /// 100,000 entries under the cap load, and lookups in the list work.
     @Test func hugeListUnderTheFileCapLoads() throws {
-        var text = Self.header + "<list id=\"huge\" kind=\"party\" source=\"test\" effective=\"2020-01-01\"><title>Huge</title>\n"
+        var text =
+            Self.header
+            + "<list id=\"huge\" kind=\"party\" source=\"test\" effective=\"2020-01-01\"><title>Huge</title>\n"
         for index in 0..<100_000 { text += "<entry>Vendor \(index)</entry>\n" }
-        text += "</list>\n" + Self.rule(id: "HUGE-001", assert: "not(rl:in-list('huge', r:exporter/r:name))") + "\n</ruleset>\n"
+        text +=
+            "</list>\n" + Self.rule(id: "HUGE-001", assert: "not(rl:in-list('huge', r:exporter/r:name))")
+            + "\n</ruleset>\n"
         let path = try TemporaryFolder.file(text, name: "huge-list.xml")
         let ruleSet = try RuleSetLoader.load(path: path)
         #expect(ruleSet.lists["huge"]?.entries.count == 100_000)
@@ -88,9 +96,13 @@ struct HostileRuleSetTests {
     /// checked between rules): list searches now count against the operation limit, so the rule
     /// is an `error` (the suite's time limit guards against the old hang).
     @Test func hugeListSearchedEverywhereHitsTheOperationLimit() throws {
-        var text = Self.header + "<list id=\"huge\" kind=\"phrase\" source=\"test\" effective=\"2020-01-01\"><title>Huge</title>\n"
+        var text =
+            Self.header
+            + "<list id=\"huge\" kind=\"phrase\" source=\"test\" effective=\"2020-01-01\"><title>Huge</title>\n"
         for index in 0..<100_000 { text += "<entry>phrase number \(index)</entry>\n" }
-        text += "</list>\n" + Self.rule(id: "HUGE-002", assert: "not(rl:contains-any('huge', //* | //@*))") + "\n</ruleset>\n"
+        text +=
+            "</list>\n" + Self.rule(id: "HUGE-002", assert: "not(rl:contains-any('huge', //* | //@*))")
+            + "\n</ruleset>\n"
         let path = try TemporaryFolder.file(text, name: "huge-phrases.xml")
         let ruleSet = try RuleSetLoader.load(path: path)
         let report = Engine(ruleSet: ruleSet).check(
@@ -98,7 +110,8 @@ struct HostileRuleSetTests {
             options: EvaluationOptions(asOf: LocalDate("2022-01-01")!))
         #expect(report.status == .evaluated)
         #expect(report.results.map(\.outcome) == [.error])
-        #expect(report.results.first?.reason?.hasSuffix("exceeded the limit of 1000000 operations on this record") == true)
+        #expect(
+            report.results.first?.reason?.hasSuffix("exceeded the limit of 1000000 operations on this record") == true)
     }
 
     /// An XPath that walks every node's axes on a large record hits the operation limit: that rule
@@ -147,7 +160,8 @@ struct HostileRuleSetTests {
         let folder = try TemporaryFolder.make("redline-hostile").path
         try Self.base.write(toFile: folder + "/base.xml", atomically: false, encoding: .utf8)
         for href in [
-            "/etc/passwd", "file:///etc/passwd", "http://127.0.0.1:\(listener.port)/base.xml", "../base.xml", "sub/../../base.xml",
+            "/etc/passwd", "file:///etc/passwd", "http://127.0.0.1:\(listener.port)/base.xml", "../base.xml",
+            "sub/../../base.xml",
             "sub/../base.xml",
         ] {
             let path = folder + "/child.xml"
@@ -157,7 +171,8 @@ struct HostileRuleSetTests {
             } throws: { error in
                 guard let error = error as? RedlineError else { return false }
                 return error.code == .invalidRules && error.position == SourcePosition(file: path, line: 3, column: 1)
-                    && error.message == "<extends href=\"\(href)\"> must be a relative path inside the rule set's folder"
+                    && error.message
+                        == "<extends href=\"\(href)\"> must be a relative path inside the rule set's folder"
                     && !error.description.contains("root:x:0:0")
             }
         }
@@ -170,7 +185,8 @@ struct HostileRuleSetTests {
         let folder = try TemporaryFolder.make("redline-hostile").path
         for href in ["/etc/passwd", "file:///etc/passwd", "http://127.0.0.1:\(listener.port)/part.xml", "../part.xml"] {
             let path = folder + "/main.xml"
-            try (Self.header + "<include href=\"\(href)\"/>\n</ruleset>\n").write(toFile: path, atomically: false, encoding: .utf8)
+            try (Self.header + "<include href=\"\(href)\"/>\n</ruleset>\n").write(
+                toFile: path, atomically: false, encoding: .utf8)
             #expect {
                 _ = try RuleSetLoader.load(path: path)
             } throws: { error in
@@ -190,7 +206,8 @@ struct HostileRuleSetTests {
             _ = try RuleSetLoader.load(path: path)
         } throws: { error in
             guard let error = error as? RedlineError else { return false }
-            return error.code == .invalidRules && error.message == "rule sets extend each other in a cycle: \(path) → \(path)"
+            return error.code == .invalidRules
+                && error.message == "rule sets extend each other in a cycle: \(path) → \(path)"
                 && error.position.file == path && error.position.line == 3
         }
     }
@@ -201,11 +218,15 @@ struct HostileRuleSetTests {
         let folder = try TemporaryFolder.make("redline-hostile").path
         #expect(mkfifo(folder + "/pipe.xml", 0o644) == 0)
         let big = try TemporaryFolder.generate(
-            "big.xml", head: Self.header, fill: "<!-- padding -->\n", count: RuleSetLoader.maxFileBytes / 17 + 1, tail: "</ruleset>\n")
+            "big.xml", head: Self.header, fill: "<!-- padding -->\n", count: RuleSetLoader.maxFileBytes / 17 + 1,
+            tail: "</ruleset>\n")
         let bigSize = try FileManager.default.attributesOfItem(atPath: big)[.size] as? Int ?? 0
         let bigFolder = (big as NSString).deletingLastPathComponent
         for (path, message) in [
-            (folder + "/child.xml", "the extended rule set 'pipe.xml' cannot be read: is not a regular file (FIFO, socket or device)"),
+            (
+                folder + "/child.xml",
+                "the extended rule set 'pipe.xml' cannot be read: is not a regular file (FIFO, socket or device)"
+            ),
             (
                 bigFolder + "/child.xml",
                 "the extended rule set 'big.xml' cannot be read: file is \(bigSize) bytes, more than the limit of 16777216 bytes"
@@ -227,12 +248,16 @@ struct HostileRuleSetTests {
     @Test func extendsIsResolvedRelativeToTheExtendingFile() throws {
         let folder = try TemporaryFolder.make("redline-hostile").path
         try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
-        try Self.child(extends: "sub/middle.xml", id: "main").write(toFile: folder + "/main.xml", atomically: false, encoding: .utf8)
-        try Self.child(extends: "base.xml", id: "middle").write(toFile: folder + "/sub/middle.xml", atomically: false, encoding: .utf8)
+        try Self.child(extends: "sub/middle.xml", id: "main").write(
+            toFile: folder + "/main.xml", atomically: false, encoding: .utf8)
+        try Self.child(extends: "base.xml", id: "middle").write(
+            toFile: folder + "/sub/middle.xml", atomically: false, encoding: .utf8)
         try Self.base.write(toFile: folder + "/sub/base.xml", atomically: false, encoding: .utf8)
         let ruleSet = try RuleSetLoader.load(path: folder + "/main.xml")
         #expect(ruleSet.rules.map(\.id) == ["BASE-001"])
-        #expect(Set(ruleSet.files) == [folder + "/main.xml", folder + "/sub/middle.xml", folder + "/sub/base.xml"], "\(ruleSet.files)")
+        #expect(
+            Set(ruleSet.files) == [folder + "/main.xml", folder + "/sub/middle.xml", folder + "/sub/base.xml"],
+            "\(ruleSet.files)")
     }
 
     // MARK: - Helpers

@@ -53,6 +53,8 @@ struct PrettyJSONEncoderTests {
 
     @Test func depthIndentsEveryLineAfterTheFirst() throws {
         let value = ["k": [1, 2]]
-        #expect(try PrettyJSONEncoder().encode(value, depth: 2) == "{\n      \"k\" : [\n        1,\n        2\n      ]\n    }")
+        #expect(
+            try PrettyJSONEncoder().encode(value, depth: 2)
+                == "{\n      \"k\" : [\n        1,\n        2\n      ]\n    }")
     }
 }

@@ -31,7 +31,8 @@ enum AnnotationParser {
             let name = String(info.prefix { $0 != " " })
             guard ["error", "warning", "notice"].contains(name.lowercased()) else { continue }
             var properties: [String: String] = [:]
-            for fragment in info.dropFirst(name.count).split(separator: ",") where !fragment.trimmingCharacters(in: .whitespaces).isEmpty {
+            for fragment in info.dropFirst(name.count).split(separator: ",")
+            where !fragment.trimmingCharacters(in: .whitespaces).isEmpty {
                 let parts = fragment.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
                 guard parts.count == 2, !parts[1].isEmpty else {
                     problems.append("line \(number + 1): fragment '\(fragment)' dropped")
@@ -44,8 +45,12 @@ enum AnnotationParser {
             let message = unescapeData(String(line[end.upperBound...]))
             if properties["file"] == nil { problems.append("line \(number + 1): no file=") }
             if properties["file"]?.hasPrefix("/") == true { problems.append("line \(number + 1): absolute file=") }
-            if let value = properties["line"], (Int(value) ?? 0) < 1 { problems.append("line \(number + 1): line=\(value)") }
-            if message.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("line \(number + 1): empty message") }
+            if let value = properties["line"], (Int(value) ?? 0) < 1 {
+                problems.append("line \(number + 1): line=\(value)")
+            }
+            if message.trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.append("line \(number + 1): empty message")
+            }
             annotations.append(Annotation(command: name, properties: properties, message: message))
         }
         return (annotations, problems)

@@ -17,14 +17,16 @@ enum Fixtures {
 
     /// A minimal valid record with extra content spliced into its body (after exporter).
     static func record(
-        id: String = "T-1", stage: String = "application", status: String = "pending", exporter: String = "Test Exporter Ltd",
+        id: String = "T-1", stage: String = "application", status: String = "pending",
+        exporter: String = "Test Exporter Ltd",
         body: String = ""
     ) -> String {
         SampleRecord.text(id: id, stage: stage, status: status, exporter: exporter, body: body)
     }
 
     /// Parses text as a document.
-    static func document(_ text: String, path: String = "test.xml", limits: XMLLimits = .default) throws -> XMLDocument {
+    static func document(_ text: String, path: String = "test.xml", limits: XMLLimits = .default) throws -> XMLDocument
+    {
         try XMLDocument(bytes: Array(text.utf8), path: path, limits: limits)
     }
 

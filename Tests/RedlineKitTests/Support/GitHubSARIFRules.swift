@@ -21,15 +21,19 @@ enum GitHubSARIFRules {
             if Set(ids).count != ids.count { fail("\(rp).tool.driver.rules", "duplicate rule ids") }
             for (k, rule) in rules.enumerated() {
                 let p = "\(rp).tool.driver.rules[\(k)]"
-                for key in ["shortDescription", "fullDescription", "help"] where (rule[key]?["text"]?.string ?? "").isEmpty {
+                for key in ["shortDescription", "fullDescription", "help"]
+                where (rule[key]?["text"]?.string ?? "").isEmpty {
                     fail("\(p).\(key).text", "required, non-empty")
                 }
-                for key in ["shortDescription", "fullDescription"] where (rule[key]?["text"]?.string ?? "").count > 1024 {
+                for key in ["shortDescription", "fullDescription"] where (rule[key]?["text"]?.string ?? "").count > 1024
+                {
                     fail("\(p).\(key).text", "> 1024 characters")
                 }
                 if (rule["name"]?.string ?? "").count > 255 { fail("\(p).name", "> 255 characters") }
                 if (rule["properties"]?["tags"]?.array ?? []).count > 20 { fail("\(p).properties.tags", "> 20 tags") }
-                if let level = rule["defaultConfiguration"]?["level"]?.string, !["note", "warning", "error"].contains(level) {
+                if let level = rule["defaultConfiguration"]?["level"]?.string,
+                    !["note", "warning", "error"].contains(level)
+                {
                     fail("\(p).defaultConfiguration.level", "\(level) is not note, warning or error")
                 }
             }
@@ -51,13 +55,19 @@ enum GitHubSARIFRules {
                 }
                 if (result["message"]?["text"]?.string ?? "").isEmpty { fail("\(p).message.text", "required (GH1007)") }
                 let locations = result["locations"]?.array ?? []
-                if locations.isEmpty || locations.count > 1000 { fail("\(p).locations", "1 to 1,000 locations required (GH1001)") }
+                if locations.isEmpty || locations.count > 1000 {
+                    fail("\(p).locations", "1 to 1,000 locations required (GH1001)")
+                }
                 if let first = locations.first {
                     let physical = first["physicalLocation"]
                     let uri = physical?["artifactLocation"]?["uri"]?.string ?? ""
                     if uri.isEmpty { fail("\(p).uri", "required (GH1001)") }
-                    if uri.hasPrefix("/") || uri.contains(":") { fail("\(p).uri", "\(uri) is not repository-relative (GH1005)") }
-                    if (physical?["region"]?["startLine"]?.int ?? 0) < 1 { fail("\(p).region.startLine", "required (GH1003)") }
+                    if uri.hasPrefix("/") || uri.contains(":") {
+                        fail("\(p).uri", "\(uri) is not repository-relative (GH1005)")
+                    }
+                    if (physical?["region"]?["startLine"]?.int ?? 0) < 1 {
+                        fail("\(p).region.startLine", "required (GH1003)")
+                    }
                 }
                 if (result["partialFingerprints"]?["primaryLocationLineHash"]?.string ?? "").isEmpty {
                     fail("\(p).partialFingerprints.primaryLocationLineHash", "missing")

@@ -19,7 +19,9 @@ indirect enum JSONNode: Equatable {
         parser.skipSpace()
         let value = try parser.value()
         parser.skipSpace()
-        guard parser.index == parser.bytes.count else { throw ParseError(offset: parser.index, message: "trailing content") }
+        guard parser.index == parser.bytes.count else {
+            throw ParseError(offset: parser.index, message: "trailing content")
+        }
         return value
     }
 

@@ -32,7 +32,8 @@ struct JSONSchemaValidator {
 
     private func typeMatches(_ instance: JSONNode, _ type: String) -> Bool {
         switch (type, instance) {
-        case ("object", .object), ("array", .array), ("string", .string), ("boolean", .bool), ("null", .null): return true
+        case ("object", .object), ("array", .array), ("string", .string), ("boolean", .bool), ("null", .null):
+            return true
         case ("number", .number): return true
         case ("integer", .number(_, let isInteger)): return isInteger
         default: return false
@@ -41,7 +42,9 @@ struct JSONSchemaValidator {
 
     private func check(_ instance: JSONNode, against schema: JSONNode, at path: String, errors: inout [String]) {
         guard case .object(let keywords) = schema else { return }
-        for key in keywords.keys where !Self.known.contains(key) { errors.append("\(path): schema keyword '\(key)' not supported") }
+        for key in keywords.keys where !Self.known.contains(key) {
+            errors.append("\(path): schema keyword '\(key)' not supported")
+        }
         if let reference = keywords["$ref"]?.string {
             guard let target = resolve(reference) else {
                 errors.append("\(path): unresolvable $ref \(reference)")
@@ -103,16 +106,24 @@ struct JSONSchemaValidator {
                 }
             }
             if let itemSchema = keywords["items"] {
-                for (index, item) in items.enumerated() { check(item, against: itemSchema, at: "\(path)[\(index)]", errors: &errors) }
+                for (index, item) in items.enumerated() {
+                    check(item, against: itemSchema, at: "\(path)[\(index)]", errors: &errors)
+                }
             }
         case .number(let value, _):
-            if case .number(let minimum, _)? = keywords["minimum"], value < minimum { errors.append("\(path): below minimum \(minimum)") }
-            if case .number(let maximum, _)? = keywords["maximum"], value > maximum { errors.append("\(path): above maximum \(maximum)") }
+            if case .number(let minimum, _)? = keywords["minimum"], value < minimum {
+                errors.append("\(path): below minimum \(minimum)")
+            }
+            if case .number(let maximum, _)? = keywords["maximum"], value > maximum {
+                errors.append("\(path): above maximum \(maximum)")
+            }
         case .string(let text):
             if let pattern = keywords["pattern"]?.string {
                 let regex = try? NSRegularExpression(pattern: pattern)
                 let range = NSRange(text.startIndex..., in: text)
-                if regex?.firstMatch(in: text, range: range) == nil { errors.append("\(path): does not match pattern \(pattern)") }
+                if regex?.firstMatch(in: text, range: range) == nil {
+                    errors.append("\(path): does not match pattern \(pattern)")
+                }
             }
         default:
             break

@@ -46,7 +46,8 @@ struct XPathToken: Equatable {
                 tokens.append(XPathToken(kind: .literal, text: text, start: start, end: index))
             } else if c.isNumber || (c == "." && index + 1 < characters.count && characters[index + 1].isNumber) {
                 while index < characters.count, characters[index].isNumber || characters[index] == "." { index += 1 }
-                tokens.append(XPathToken(kind: .number, text: String(characters[start..<index]), start: start, end: index))
+                tokens.append(
+                    XPathToken(kind: .number, text: String(characters[start..<index]), start: start, end: index))
             } else if isNameStart(c) || (c == "$" && index + 1 < characters.count) {
                 if c == "$" { index += 1 }
                 while index < characters.count, isName(characters[index]) { index += 1 }
@@ -64,7 +65,8 @@ struct XPathToken: Equatable {
                 let pair = index + 1 < characters.count ? String(characters[index...index + 1]) : ""
                 let width = ["//", "::", "..", "!=", "<=", ">="].contains(pair) ? 2 : 1
                 index += width
-                tokens.append(XPathToken(kind: .symbol, text: String(characters[start..<index]), start: start, end: index))
+                tokens.append(
+                    XPathToken(kind: .symbol, text: String(characters[start..<index]), start: start, end: index))
             }
         }
         return tokens
