@@ -82,6 +82,9 @@ public struct RuleSetTester: Sendable {
         return Run(cases: cases, coverage: ruleSet.rules.compactMap { coverage[$0.id] }, undeclaredRecords: undeclared)
     }
 
+    // Swift 6.3.1's optimizer crashes on this function ("Found ownership error?!" in CopyPropagation,
+    // release builds only); it runs once per example record, so it is left unoptimized.
+    @_optimize(none)
     private func check(_ path: String, _ expectation: RecordExpectation, coverage: inout [String: ConditionCoverage])
         -> RuleTestCase
     {
