@@ -23,8 +23,24 @@ public func fuzzRecord(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     // Every input must give a report that names it; a report without a status is a bug.
     precondition(report.file == "fuzz.xml")
     if report.status == .error { precondition(report.error != nil, "an error report without an error") }
-    _ = JSONReporter().render([report], ruleSet: ruleSet, asOf: asOf, profile: report.profile)
-    _ = TextReporter(colour: false).render([report], ruleSet: ruleSet)
+    // Rendered as `redline check` renders it: the JSON document and the text report.
+    let record = AuditRecord(
+        index: 0, report: report, waivers: report.findings.map { _ in nil }, effective: report.evaluation?.judgement)
+    var summary = AuditSummary()
+    summary.add(record)
+    let context = AuditContext(ruleSet: ruleSet, asOf: asOf, profile: report.profile, total: 1, waivers: .none)
+    let reporters: [any AuditReporter] = [
+        JSONReporter(sink: MemorySink(), document: .check), CheckTextReporter(sink: MemorySink(), colour: false),
+    ]
+    for reporter in reporters {
+        do {
+            try reporter.begin(context)
+            try reporter.record(record)
+            try reporter.finish(summary)
+        } catch {
+            preconditionFailure("rendering to memory failed: \(error)")
+        }
+    }
     return 0
 }
 
