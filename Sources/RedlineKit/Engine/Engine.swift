@@ -210,7 +210,7 @@ public final class Engine: Sendable {
                 var evidence: Finding.Location?
                 for expression in rule.locate {
                     // A locate that fails (its operation limit) leaves the pass without a place.
-                    if let node = (try? evaluator.nodes(expression))?.first {
+                    if let node = (try? evaluator.firstNode(expression)) ?? nil {
                         evidence = location(of: node, in: document)
                         break
                     }
@@ -246,7 +246,7 @@ public final class Engine: Sendable {
     private func locate(_ rule: Rule, evaluator: XPathEvaluator, document: XMLDocument) throws(RedlineError) -> XMLNode?
     {
         for expression in rule.locate {
-            if let first = try evaluator.nodes(expression).first { return first }
+            if let first = try evaluator.firstNode(expression) { return first }
         }
         return document.rootNode
     }

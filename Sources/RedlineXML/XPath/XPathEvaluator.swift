@@ -185,4 +185,10 @@ package final class XPathEvaluator {
         if case .nodes(let nodes) = try value(expression, node: node?.pointer) { return nodes.map(XMLNode.init) }
         return []
     }
+
+    /// The first node of the node-set (nil when empty or not a node-set): where a rule points.
+    package func firstNode(_ expression: XPathExpression, node: XMLNode? = nil) throws(RedlineError) -> XMLNode? {
+        if case .nodes(let nodes) = try value(expression, node: node?.pointer) { return nodes.first.map(XMLNode.init) }
+        return nil
+    }
 }
