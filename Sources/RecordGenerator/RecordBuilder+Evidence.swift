@@ -67,7 +67,8 @@ extension RecordBuilder {
             if exemplary || present(-0.1) {
                 writer.leaf(
                     "riskThreshold",
-                    "Any credible risk of use against journalists or human-rights defenders is above threshold: no engagement.",
+                    "Any credible risk of use against journalists or human-rights defenders is above threshold: no "
+                        + "engagement.",
                     [
                         (
                             "standard",

@@ -100,7 +100,8 @@ struct RecordBuilder {
         rng.chance(probability) ? rng.pick(["true", "true", "1"]) : rng.pick(["false", "false", "0"])
     }
 
-    /// An evidence date: with probability `futureChance` after the corpus design date (2025-06-30), otherwise 2017–2024.
+    /// An evidence date: with probability `futureChance` after the corpus design date (2025-06-30),
+    /// otherwise 2017–2024.
     mutating func evidenceDate(futureChance: Double) -> String {
         if rng.chance(futureChance) { return CalendarDate.random(2025...2027, &rng).adding(months: 13).text }
         return CalendarDate.random(2017...2024, &rng).text

@@ -160,11 +160,16 @@ enum Vocabulary {
 
     /// End-use statements that state a specific end use (all at least 40 characters).
     static let specificStatements = [
-        "Interception of communications of suspects named in court warrants issued under the national Code of Criminal Procedure, for investigations of organised crime and child sexual abuse.",
-        "Extraction of data from handsets seized under a search warrant in investigations of drug trafficking and money laundering, with a judge approving each extraction.",
-        "Location of missing persons and kidnapping victims on written request of the public prosecutor, logged and reviewed monthly by the oversight commission.",
-        "Monitoring of the agency's own network for intrusions, limited to traffic metadata of the agency's systems and retained for ninety days.",
-        "Judicially authorised interception in investigations of human trafficking, each warrant limited to named suspects and ninety days.",
+        "Interception of communications of suspects named in court warrants issued under the national Code of "
+            + "Criminal Procedure, for investigations of organised crime and child sexual abuse.",
+        "Extraction of data from handsets seized under a search warrant in investigations of drug trafficking and "
+            + "money laundering, with a judge approving each extraction.",
+        "Location of missing persons and kidnapping victims on written request of the public prosecutor, logged and "
+            + "reviewed monthly by the oversight commission.",
+        "Monitoring of the agency's own network for intrusions, limited to traffic metadata of the agency's systems "
+            + "and retained for ninety days.",
+        "Judicially authorised interception in investigations of human trafficking, each warrant limited to named "
+            + "suspects and ninety days.",
     ]
 
     /// Generic statements (ENDUSE-001 fails: too short, or a generic label in a short statement).

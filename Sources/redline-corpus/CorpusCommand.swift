@@ -12,7 +12,8 @@ struct CorpusCommand: ParsableCommand {
         abstract: "Write a deterministic corpus of synthetic licence records.",
         discussion: """
             Record i depends only on the seed and i: the same arguments give byte-identical files. \
-            Files are named rec-000000.xml, rec-000001.xml, … Evaluate them with --as-of \(CorpusGenerator.designAsOf). \
+            Files are named rec-000000.xml, rec-000001.xml, … Evaluate them with \
+            --as-of \(CorpusGenerator.designAsOf). \
             A manifest (manifest.tsv: file, record id, kind) is written beside them.
             """)
 

@@ -118,7 +118,8 @@ if mode == "rules" {
     }
     let baseline = baselines.sorted()[baselines.count / 2]
     print(
-        "records=\(documents.count) baseline_us=\(String(format: "%.1f", baseline * 1e6)) (parse excluded; schema validation and the as-of pass included)"
+        "records=\(documents.count) baseline_us=\(String(format: "%.1f", baseline * 1e6)) (parse excluded; schema "
+            + "validation and the as-of pass included)"
     )
     for (id, seconds) in costs.sorted(by: { $0.1 > $1.1 }) {
         print("\(id)\t\(String(format: "%.1f", seconds * 1e6))")
@@ -142,5 +143,6 @@ DispatchQueue.concurrentPerform(iterations: workers) { _ in
 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 let rate = Double(allFiles.count) / seconds
 print(
-    "mode=\(mode) jobs=\(workers) files=\(allFiles.count) ok=\(successes.load(ordering: .relaxed)) seconds=\(String(format: "%.3f", seconds)) records_per_second=\(Int(rate))"
+    "mode=\(mode) jobs=\(workers) files=\(allFiles.count) ok=\(successes.load(ordering: .relaxed)) "
+        + "seconds=\(String(format: "%.3f", seconds)) records_per_second=\(Int(rate))"
 )

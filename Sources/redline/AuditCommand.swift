@@ -65,8 +65,9 @@ struct AuditCommand: ParsableCommand {
 
     @Flag(
         name: .long,
-        help:
-            "After the reports, print on standard error which rules never fired, never passed or never applied over the batch."
+        help: ArgumentHelp(
+            "After the reports, print on standard error which rules never fired, never passed or never applied over "
+                + "the batch.")
     )
     var coverage = false
 

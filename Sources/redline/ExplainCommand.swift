@@ -6,7 +6,8 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract:
-            "Explain rules on a record: each part of the condition with its value, the nodes matched, the smallest change that flips the outcome.",
+            "Explain rules on a record: each part of the condition with its value, the nodes matched, the smallest "
+            + "change that flips the outcome.",
         discussion: "Without --rule, explains every rule that failed or could not be evaluated."
     )
 

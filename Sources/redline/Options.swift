@@ -47,7 +47,8 @@ struct EvaluationFlags: ParsableArguments {
     @Option(
         name: .customLong("max-seconds-per-record"),
         help: ArgumentHelp(
-            "Time one record may take, from parsing to the last rule (checked while parsing and between rules); over it the record is an error.",
+            "Time one record may take, from parsing to the last rule (checked while parsing and between rules); over "
+                + "it the record is an error.",
             valueName: "seconds"))
     var maxSecondsPerRecord: Double = XMLLimits.default.maxSecondsPerRecord
 

@@ -7,7 +7,8 @@ struct RulesLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract:
-            "Check a rule set: schema, XPath, functions, lists, ids, demands, citations, examples, suspicious patterns.",
+            "Check a rule set: schema, XPath, functions, lists, ids, demands, citations, examples, suspicious "
+            + "patterns.",
         discussion: """
             Prints `file:line:col: error|warning: message` with a `fix:` line for each problem. \
             Exits 3 when there is an error, 0 otherwise (warnings alone do not fail).

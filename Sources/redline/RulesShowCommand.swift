@@ -6,7 +6,8 @@ struct RulesShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract:
-            "Print the effective rule set after <extends>, <override> and <disable>: every rule in force and its origin."
+            "Print the effective rule set after <extends>, <override> and <disable>: every rule in force and its "
+            + "origin."
     )
 
     @OptionGroup var ruleSet: RuleSetArgument

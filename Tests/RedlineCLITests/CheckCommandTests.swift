@@ -50,7 +50,8 @@ struct CheckCommandTests {
 
     @Test func badRulesExitThreeWithLocation() throws {
         let path = try temporaryRecord(
-            "<ruleset xmlns=\"urn:redline:rules:1\" formatVersion=\"1\" id=\"x\" version=\"1\">\n<title>t</title>\n<bogus/>\n</ruleset>",
+            "<ruleset xmlns=\"urn:redline:rules:1\" formatVersion=\"1\" id=\"x\" "
+                + "version=\"1\">\n<title>t</title>\n<bogus/>\n</ruleset>",
             name: "rules.xml")
         let result = try CLIRunner.run(["check", Self.example, "--rules", path])
         #expect(result.status == 3)

@@ -159,7 +159,8 @@ struct HostileCLITests {
         #expect(stdout.contains("\(path): ERROR too-large: cannot evaluate"), "\(stdout)")
         #expect(
             stdout.contains(
-                "\(path):1:\(Self.hugeHead.utf8.count + 7): error: an attribute value is longer than libxml2's limit of 10000000 bytes"
+                "\(path):1:\(Self.hugeHead.utf8.count + 7): error: an attribute value is longer than libxml2's limit "
+                    + "of 10000000 bytes"
             ),
             "\(stdout)")
         #expect(stdout.contains("whatever --max-bytes says"))

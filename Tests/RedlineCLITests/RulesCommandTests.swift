@@ -14,7 +14,9 @@ struct RulesCommandTests {
         #expect(result.status == 3)
         #expect(
             result.stdout.hasPrefix(
-                "Tests/Fixtures/broken-rules/unknown-list.xml:15:17: error: unknown reference list 'sanctioned' (in 'not(rl:in-list('sanctioned', r:exporter/r:name))')\n  fix: declare the list with <list id=\"sanctioned\" …>\n"
+                "Tests/Fixtures/broken-rules/unknown-list.xml:15:17: error: unknown reference list 'sanctioned' (in "
+                    + "'not(rl:in-list('sanctioned', r:exporter/r:name))')\n  fix: declare the list with <list "
+                    + "id=\"sanctioned\" …>\n"
             ))
         #expect(result.stdout.hasSuffix("1 error, 0 warnings\n"))
     }
@@ -48,7 +50,8 @@ struct RulesCommandTests {
         #expect(result.status == 1)
         #expect(
             result.stdout.contains(
-                "FAIL Tests/Fixtures/rules-test/wrong-expectations.xml:17:5: [T-001] example 2 'wrongly expects pass' (pass): expected pass, got fail\n"
+                "FAIL Tests/Fixtures/rules-test/wrong-expectations.xml:17:5: [T-001] example 2 'wrongly expects "
+                    + "pass' (pass): expected pass, got fail\n"
             ))
         #expect(result.stdout.hasSuffix("3 failed\n"))
         let xml = try String(contentsOf: junit, encoding: .utf8)

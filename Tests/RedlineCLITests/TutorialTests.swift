@@ -86,12 +86,16 @@ struct TutorialTests {
             for shown in block.shownOutput where !shown.contains("…") && !shown.isEmpty {
                 #expect(
                     text.contains(shown),
-                    "docs/writing-rules.md:\(block.line): the output shown has '\(shown)', the command printed:\n\(text)"
+                    Comment(
+                        rawValue: "docs/writing-rules.md:\(block.line): the output shown has '\(shown)', the command "
+                            + "printed:\n\(text)")
                 )
             }
             #expect(
                 process.terminationStatus == block.exit,
-                "docs/writing-rules.md:\(block.line): exit \(process.terminationStatus), expected \(block.exit)\n\(String(decoding: data, as: UTF8.self))"
+                Comment(
+                    rawValue: "docs/writing-rules.md:\(block.line): exit \(process.terminationStatus), expected "
+                        + "\(block.exit)\n\(String(decoding: data, as: UTF8.self))")
             )
         }
     }

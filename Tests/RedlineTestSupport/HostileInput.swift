@@ -31,11 +31,13 @@ public enum HostileInput {
             ("xxe-external-dtd.xml", "<!DOCTYPE licenceRecord SYSTEM \"\(url)/r.dtd\">\n\(root)/>"),
             (
                 "xinclude-http.xml",
-                "\(root) xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"\(url)/x.xml\"/></licenceRecord>"
+                "\(root) xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include "
+                    + "href=\"\(url)/x.xml\"/></licenceRecord>"
             ),
             (
                 "schema-location.xml",
-                "\(root) xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"urn:redline:licence-record:1 \(url)/r.xsd\"/>"
+                "\(root) xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                    + "xsi:schemaLocation=\"urn:redline:licence-record:1 \(url)/r.xsd\"/>"
             ),
         ]
     }

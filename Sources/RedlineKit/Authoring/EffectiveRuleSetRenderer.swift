@@ -29,7 +29,8 @@ public struct EffectiveRuleSetRenderer: Sendable {
             let id = rule.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
             let severity = rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
             out +=
-                "  \(id)  \(severity)  weight \(ExplanationRenderer.number(rule.weight))  \(rule.title)  (\(rule.position))\(origin)\n"
+                "  \(id)  \(severity)  weight \(ExplanationRenderer.number(rule.weight))  \(rule.title)  "
+                + "(\(rule.position))\(origin)\n"
         }
         if !ruleSet.overrides.isEmpty {
             out += "\noverrides:\n"
@@ -39,7 +40,8 @@ public struct EffectiveRuleSetRenderer: Sendable {
                 if let severity = change.severity { what.append("severity \(severity.rawValue)") }
                 if let weight = change.weight { what.append("weight \(ExplanationRenderer.number(weight))") }
                 out +=
-                    "  \(change.ruleID): \(what.joined(separator: ", ")). Reason: \(change.reason) (\(change.position))\n"
+                    "  \(change.ruleID): \(what.joined(separator: ", ")). Reason: \(change.reason) "
+                    + "(\(change.position))\n"
             }
         }
         return out

@@ -103,7 +103,8 @@ struct EvidenceChange {
                 }
                 let described = ConditionEvaluator.describe(parent)
                 return
-                    "add `\(rest)` to the \(EvidenceChange.localName(described.path)) at line \(described.line) (it has no \(name))"
+                    "add `\(rest)` to the \(EvidenceChange.localName(described.path)) at line \(described.line) (it "
+                    + "has no \(name))"
             }
             var currentText = path
             for predicate in step.predicates {

@@ -30,7 +30,8 @@ public struct ExplanationRenderer: Sendable {
     /// One explanation.
     public func render(_ explanation: RuleExplanation) -> String {
         var out =
-            "[\(explanation.ruleID)] \(explanation.outcome.rawValue) (\(explanation.severity.rawValue)): \(explanation.title)\n"
+            "[\(explanation.ruleID)] \(explanation.outcome.rawValue) (\(explanation.severity.rawValue)): "
+            + "\(explanation.title)\n"
         out += "  rule: \(explanation.rulePosition)\n"
         if let finding = explanation.finding {
             out += "  finding: \(finding.location.file):\(finding.location.line): \(finding.message)\n"

@@ -7,7 +7,8 @@ public struct RuleCoverageRenderer: Sendable {
     /// The text for a coverage accumulated over a batch.
     public func render(_ coverage: RuleCoverage) -> String {
         var out =
-            "rule coverage over \(coverage.evaluatedRecords) evaluated record\(coverage.evaluatedRecords == 1 ? "" : "s"):\n"
+            "rule coverage over \(coverage.evaluatedRecords) evaluated "
+            + "record\(coverage.evaluatedRecords == 1 ? "" : "s"):\n"
         for (label, ids) in [
             ("never fired", coverage.neverFired), ("never passed", coverage.neverPassed),
             ("never applied", coverage.neverApplied),
@@ -18,7 +19,8 @@ public struct RuleCoverageRenderer: Sendable {
         for counts in coverage.rules {
             let id = counts.ruleID.padding(toLength: width, withPad: " ", startingAt: 0)
             out +=
-                "  \(id)  fired \(counts.fired)  passed \(counts.passed)  not applicable \(counts.notApplicable)  errors \(counts.errors)\n"
+                "  \(id)  fired \(counts.fired)  passed \(counts.passed)  not applicable \(counts.notApplicable)  "
+                + "errors \(counts.errors)\n"
         }
         return out
     }

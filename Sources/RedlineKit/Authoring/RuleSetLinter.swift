@@ -102,7 +102,8 @@ public struct RuleSetLinter: Sendable {
                     problems.append(
                         LintProblem(
                             .warning,
-                            "rule \(rule.id) has the same <when> and <assert> as rule \(first.id) (at \(first.position)), so it always gives the same outcome",
+                            "rule \(rule.id) has the same <when> and <assert> as rule \(first.id) (at "
+                                + "\(first.position)), so it always gives the same outcome",
                             at: rule.position, suggestion: "merge the two rules, or change the condition of one"))
                 }
             } else {

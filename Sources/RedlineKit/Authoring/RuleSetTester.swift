@@ -122,7 +122,8 @@ public struct RuleSetTester: Sendable {
         if let verdict = expectation.verdict, verdict != report.verdict {
             passed = false
             testCase.details.append(
-                "verdict: expected \(verdict), got \(report.verdict ?? "none") (score \(report.score.map { ExplanationRenderer.number($0) } ?? "?"))"
+                "verdict: expected \(verdict), got \(report.verdict ?? "none") (score "
+                    + "\(report.score.map { ExplanationRenderer.number($0) } ?? "?"))"
             )
         }
         if let fires = expectation.fires, fires != fired {
@@ -138,7 +139,8 @@ public struct RuleSetTester: Sendable {
             for explanation in explained.explanations
             where missing.contains(explanation.ruleID) || unexpected.contains(explanation.ruleID) {
                 testCase.details.append(
-                    "\(explanation.ruleID) gave \(explanation.outcome.rawValue)\(explanation.reason.map { " (\($0))" } ?? ""):"
+                    "\(explanation.ruleID) gave "
+                        + "\(explanation.outcome.rawValue)\(explanation.reason.map { " (\($0))" } ?? ""):"
                 )
                 testCase.details += RuleSetTester.values(explanation)
             }
@@ -146,7 +148,8 @@ public struct RuleSetTester: Sendable {
         if let errors = expectation.errors, errors != errored {
             passed = false
             testCase.details.append(
-                "expected errors: \(errors.isEmpty ? "none" : errors.joined(separator: " ")); got: \(errored.isEmpty ? "none" : errored.joined(separator: " "))"
+                "expected errors: \(errors.isEmpty ? "none" : errors.joined(separator: " ")); got: "
+                    + "\(errored.isEmpty ? "none" : errored.joined(separator: " "))"
             )
         }
         testCase.passed = passed

@@ -20,7 +20,8 @@ public enum RuleDocumentation {
         out += "| id | title | category | severity | weight | demands |\n|---|---|---|---|---|---|\n"
         for rule in ruleSet.rules {
             out +=
-                "| [\(rule.id)](#\(anchor(rule.id))) | \(cell(rule.title)) | \(rule.category) | \(rule.severity.rawValue) "
+                "| [\(rule.id)](#\(anchor(rule.id))) | \(cell(rule.title)) | \(rule.category) | "
+                + "\(rule.severity.rawValue) "
             out += "| \(format(rule.weight)) | \(rule.demands.joined(separator: ", ")) |\n"
         }
         out += "\n"
@@ -65,7 +66,8 @@ public enum RuleDocumentation {
                     changes.append("weight \(before.map { "\(format($0.weight)) → " } ?? "")\(format(weight))")
                 }
                 out +=
-                    "| [\(change.ruleID)](#\(anchor(change.ruleID))) | \(changes.joined(separator: ", ")) | \(cell(change.reason)) "
+                    "| [\(change.ruleID)](#\(anchor(change.ruleID))) | \(changes.joined(separator: ", ")) | "
+                    + "\(cell(change.reason)) "
                 out += "| `\(change.position.file)` line \(change.position.line) |\n"
             }
             out += "\n"
@@ -77,7 +79,8 @@ public enum RuleDocumentation {
             for change in disabled {
                 let title = extended?.rule(change.ruleID)?.title ?? ""
                 out +=
-                    "| \(change.ruleID) | \(cell(title)) | \(cell(change.reason)) | `\(change.position.file)` line \(change.position.line) |\n"
+                    "| \(change.ruleID) | \(cell(title)) | \(cell(change.reason)) | `\(change.position.file)` line "
+                    + "\(change.position.line) |\n"
             }
             out += "\n"
         }
@@ -105,7 +108,8 @@ public enum RuleDocumentation {
 
     private static func policy(_ ruleSet: RuleSet) -> String {
         var out =
-            "## Verdicts\n\nThe first verdict whose condition holds applies; a rule that could not be evaluated gives the on-error verdict unless a worse one applies.\n\n"
+            "## Verdicts\n\nThe first verdict whose condition holds applies; a rule that could not be evaluated "
+            + "gives the on-error verdict unless a worse one applies.\n\n"
         for (name, stage) in [("Applications", ruleSet.policy.application), ("Licences", ruleSet.policy.licence)] {
             out += "\(name):\n\n| verdict | when |\n|---|---|\n"
             for level in stage.levels {
@@ -131,7 +135,8 @@ public enum RuleDocumentation {
                     entry.since == list.effective ? entry.value : "\(entry.value) (from \(entry.since))"
                 }.joined(separator: ", ")
             out +=
-                "| `\(list.id)` | \(list.kind.rawValue) | \(list.effective) | \(cell(entries)) | \(cell(list.source)) |\n"
+                "| `\(list.id)` | \(list.kind.rawValue) | \(list.effective) | \(cell(entries)) | "
+                + "\(cell(list.source)) |\n"
         }
         return out + "\n"
     }
@@ -141,7 +146,8 @@ public enum RuleDocumentation {
         if let description = rule.description { out += description + "\n\n" }
         out += "| | |\n|---|---|\n"
         out +=
-            "| category | \(rule.category) |\n| severity | \(rule.severity.rawValue) |\n| weight | \(format(rule.weight)) |\n"
+            "| category | \(rule.category) |\n| severity | \(rule.severity.rawValue) |\n| weight | "
+            + "\(format(rule.weight)) |\n"
         let stage: String
         switch rule.appliesTo {
         case .application: stage = "applications"

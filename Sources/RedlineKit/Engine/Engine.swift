@@ -301,7 +301,8 @@ public final class Engine: Sendable {
                 .timeLimit, "schema validation took longer than the limit of \(limit) s per record (no rule was run)",
                 at: position,
                 suggestion:
-                    "the record is too large or has very many schema violations: fix the record against docs/record-format.md "
+                    "the record is too large or has very many schema violations: fix the record against "
+                    + "docs/record-format.md "
                     + "or split it; raise --max-seconds-per-record only for trusted input")
         case .rules:
             return RedlineError(

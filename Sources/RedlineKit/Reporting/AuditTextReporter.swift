@@ -20,7 +20,8 @@ public final class AuditTextReporter: AuditReporter {
 
     public func begin(_ context: AuditContext) throws {
         try sink.write(
-            "redline audit: \(context.total) input(s), rules \(context.ruleSet.id) \(context.ruleSet.version), profile \(context.profile), as of \(context.asOf)\n"
+            "redline audit: \(context.total) input(s), rules \(context.ruleSet.id) \(context.ruleSet.version), "
+                + "profile \(context.profile), as of \(context.asOf)\n"
         )
     }
 
@@ -56,7 +57,8 @@ public final class AuditTextReporter: AuditReporter {
             switch waiver.status {
             case .expired:
                 out +=
-                    "  waiver \(waiver.id) (\(waiver.rule)) EXPIRED on \(waiver.expires): no longer applies (\(waiver.matches) finding(s) count again)\n"
+                    "  waiver \(waiver.id) (\(waiver.rule)) EXPIRED on \(waiver.expires): no longer applies "
+                    + "(\(waiver.matches) finding(s) count again)\n"
             case .stale: out += "  waiver \(waiver.id) (\(waiver.rule)) is STALE: it matched no finding; remove it\n"
             case .applied:
                 out += "  waiver \(waiver.id) (\(waiver.rule)) applied to \(waiver.matches) finding(s), "

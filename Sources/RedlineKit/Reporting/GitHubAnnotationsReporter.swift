@@ -66,7 +66,8 @@ public final class GitHubAnnotationsReporter: AuditReporter {
                 rank = -1
                 title = "redline \(finding.ruleID) waived by \(waiver.id)"
                 message =
-                    "waived until \(waiver.expires), approved by \(waiver.approver): \(waiver.justification)\nfinding: \(message)"
+                    "waived until \(waiver.expires), approved by \(waiver.approver): "
+                    + "\(waiver.justification)\nfinding: \(message)"
             } else {
                 if let verdict = record.effectiveVerdict { message += "\nrecord \(report.recordID ?? "?"): \(verdict)" }
                 if let expired = record.expiredWaiver(for: index) {
@@ -85,10 +86,12 @@ public final class GitHubAnnotationsReporter: AuditReporter {
         }
         let rest = ["error", "warning", "notice"].compactMap { type in omitted[type].map { "\($0) \(type)" } }
         var out =
-            "redline audit: \(summary.records) record(s), \(summary.notClean) not clean, \(summary.inputErrors) input error(s), \(summary.activeFindings) finding(s), \(summary.waivedFindings) waived\n"
+            "redline audit: \(summary.records) record(s), \(summary.notClean) not clean, \(summary.inputErrors) "
+            + "input error(s), \(summary.activeFindings) finding(s), \(summary.waivedFindings) waived\n"
         if !rest.isEmpty {
             out +=
-                "redline audit: \(rest.joined(separator: ", ")) annotation(s) not shown (GitHub shows \(limit) per type per step); see the job summary or the SARIF report for all findings\n"
+                "redline audit: \(rest.joined(separator: ", ")) annotation(s) not shown (GitHub shows \(limit) per "
+                + "type per step); see the job summary or the SARIF report for all findings\n"
         }
         for waiver in summary.waivers where waiver.status != .applied {
             out += "redline audit: waiver \(waiver.id) (\(waiver.rule)) is \(waiver.status.rawValue)"

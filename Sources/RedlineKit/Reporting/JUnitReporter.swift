@@ -59,13 +59,15 @@ public final class JUnitReporter: AuditReporter {
                     }
                     let finding = report.findings[index]
                     let line =
-                        "\(finding.location.file):\(finding.location.line): \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message)"
+                        "\(finding.location.file):\(finding.location.line): \(finding.severity.rawValue): "
+                        + "[\(finding.ruleID)] \(finding.message)"
                     if let waiver = record.waiver(for: index) {
                         add(
                             name,
                             .skipped(
                                 message:
-                                    "waived by \(waiver.id) (approved by \(waiver.approver), until \(waiver.expires)): \(waiver.justification) | finding: \(line)"
+                                    "waived by \(waiver.id) (approved by \(waiver.approver), until "
+                                    + "\(waiver.expires)): \(waiver.justification) | finding: \(line)"
                             ))
                     } else if result.outcome == .error {
                         add(name, .error(type: "evaluation", message: finding.message, text: line))

@@ -74,7 +74,8 @@ struct JUnitSuite {
         out += "    </properties>\n"
         for item in cases {
             out +=
-                "    <testcase name=\"\(XMLText.attribute(item.name))\" classname=\"\(XMLText.attribute(item.classname))\" time=\"0.000\""
+                "    <testcase name=\"\(XMLText.attribute(item.name))\" "
+                + "classname=\"\(XMLText.attribute(item.classname))\" time=\"0.000\""
             if let outcome = item.outcome {
                 out += ">\n      \(outcome.xml)\n    </testcase>\n"
             } else {

@@ -46,7 +46,8 @@ public final class MarkdownReporter: AuditReporter {
         var rows = ""
         if let error = report.error {
             rows +=
-                "| :x: error | `input-error` | \(Self.code(record.path)) | \(max(1, error.position.line)) | \(Self.cell(error.message)) |\n"
+                "| :x: error | `input-error` | \(Self.code(record.path)) | \(max(1, error.position.line)) | "
+                + "\(Self.cell(error.message)) |\n"
         }
         for (index, finding) in report.findings.enumerated() {
             let icon = CILevel(finding.severity).markdownIcon
@@ -59,7 +60,8 @@ public final class MarkdownReporter: AuditReporter {
                 message += " — waiver \(Self.code(expired.id)) expired \(expired.expires)"
             }
             rows +=
-                "| \(label) | \(Self.code(finding.ruleID)) | \(Self.code(record.path)) | \(finding.location.line) | \(message) |\n"
+                "| \(label) | \(Self.code(finding.ruleID)) | \(Self.code(record.path)) | \(finding.location.line) | "
+                + "\(message) |\n"
         }
         if !rows.isEmpty {
             if let limit = byteLimit, findingBytes + rows.utf8.count > limit {
@@ -95,13 +97,16 @@ public final class MarkdownReporter: AuditReporter {
     public func finish(_ summary: AuditSummary) throws {
         guard let context else { return }
         var out =
-            "## redline audit: \(summary.records) record(s), \(summary.notClean) not clean, \(summary.inputErrors) input error(s)\n\n"
+            "## redline audit: \(summary.records) record(s), \(summary.notClean) not clean, \(summary.inputErrors) "
+            + "input error(s)\n\n"
         out +=
-            "Rule set `\(context.ruleSet.id)` \(context.ruleSet.version), profile `\(context.profile)`, as of \(context.asOf).\n\n"
+            "Rule set `\(context.ruleSet.id)` \(context.ruleSet.version), profile `\(context.profile)`, as of "
+            + "\(context.asOf).\n\n"
         out += "| Verdict | Records |\n| --- | ---: |\n"
         for verdict in summary.verdicts.keys.sorted() { out += "| \(verdict) | \(summary.verdicts[verdict] ?? 0) |\n" }
         out +=
-            "| invalid (schema) | \(summary.invalid) |\n| error (unreadable, malformed, hostile) | \(summary.errors) |\n"
+            "| invalid (schema) | \(summary.invalid) |\n| error (unreadable, malformed, hostile) | \(summary.errors) "
+            + "|\n"
         if !summary.verdictsAfterWaivers.isEmpty {
             let changed = summary.verdictsAfterWaivers.keys.sorted().map {
                 "\(summary.verdictsAfterWaivers[$0] ?? 0) \($0)"
@@ -123,7 +128,8 @@ public final class MarkdownReporter: AuditReporter {
         }
         if !summary.waivers.isEmpty {
             out +=
-                "\n### Waivers\n\n| Waiver | Rule | Status | Findings | Expires | Approver |\n| --- | --- | --- | ---: | --- | --- |\n"
+                "\n### Waivers\n\n| Waiver | Rule | Status | Findings | Expires | Approver |\n| --- | --- | --- | "
+                + "---: | --- | --- |\n"
             for waiver in summary.waivers {
                 out += "| \(Self.code(waiver.id)) | \(Self.code(waiver.rule)) | \(waiver.status.rawValue) | "
                 out += "\(waiver.matches) | \(waiver.expires) | \(Self.cell(waiver.approver)) |\n"

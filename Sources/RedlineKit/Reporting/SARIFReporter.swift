@@ -67,22 +67,28 @@ public final class SARIFReporter: AuditReporter {
                 id: Self.schemaRuleID, name: "Record format",
                 short: "The record must match the licence record format.",
                 full:
-                    "The file is well-formed XML but does not match the licence record schema (rules/schemas/licence-record-1.xsd); no rule was evaluated.",
+                    "The file is well-formed XML but does not match the licence record schema "
+                    + "(rules/schemas/licence-record-1.xsd); no rule was evaluated.",
                 help:
-                    "Make the record match the licence record format: docs/record-format.md, rules/schemas/licence-record-1.xsd.",
+                    "Make the record match the licence record format: docs/record-format.md, "
+                    + "rules/schemas/licence-record-1.xsd.",
                 markdown:
-                    "Make the record match the licence record format: `docs/record-format.md`, `rules/schemas/licence-record-1.xsd`.",
+                    "Make the record match the licence record format: `docs/record-format.md`, "
+                    + "`rules/schemas/licence-record-1.xsd`.",
                 level: "error", problemSeverity: "error", tags: ["compliance", "input"], severity: "critical"))
         rules.append(
             SARIFReporter.rule(
                 id: Self.inputErrorRuleID, name: "Input error",
                 short: "The file could not be read or parsed as a record.",
                 full:
-                    "The file could not be evaluated: unreadable, not a regular file, too large, not well-formed XML, or hostile (DOCTYPE, entities, excessive depth).",
+                    "The file could not be evaluated: unreadable, not a regular file, too large, not well-formed "
+                    + "XML, or hostile (DOCTYPE, entities, excessive depth).",
                 help:
-                    "Fix the file so it is a readable, well-formed licence record; the result message says what is wrong and where.",
+                    "Fix the file so it is a readable, well-formed licence record; the result message says what is "
+                    + "wrong and where.",
                 markdown:
-                    "Fix the file so it is a readable, well-formed licence record; the result message says what is wrong and where.",
+                    "Fix the file so it is a readable, well-formed licence record; the result message says what is "
+                    + "wrong and where.",
                 level: "error", problemSeverity: "error", tags: ["compliance", "input"], severity: "critical"))
         for (index, rule) in rules.enumerated() {
             if case .object(let pairs) = rule, case .string(let id)? = pairs.first(where: { $0.0 == "id" })?.1 {
@@ -202,7 +208,8 @@ public final class SARIFReporter: AuditReporter {
                             (
                                 "text",
                                 .string(
-                                    "\(omitted) result(s) not written: GitHub code scanning accepts at most \(maxResults) results per run; the JSON report has every finding"
+                                    "\(omitted) result(s) not written: GitHub code scanning accepts at most "
+                                        + "\(maxResults) results per run; the JSON report has every finding"
                                 )
                             )
                         ])

@@ -16,7 +16,8 @@ extension RuleSetLoader {
                     .invalidRules, "<extends href=\"\(href)\"> must be a relative path inside the rule set's folder",
                     at: at,
                     suggestion:
-                        "write \"\(RuleSetLoader.defaultRuleSetReference)\" for the built-in rules, or a path relative to this file without '..'"
+                        "write \"\(RuleSetLoader.defaultRuleSetReference)\" for the built-in rules, or a path "
+                        + "relative to this file without '..'"
                 )
             }
             target = try resolve(href, from: element.document.path, at: at)
@@ -27,7 +28,8 @@ extension RuleSetLoader {
                 throw RedlineError(
                     .invalidRules, "the extended rule set '\(href)' cannot be read: \(error.message)", at: at,
                     suggestion:
-                        "fix the href (relative to this file), or write \"\(RuleSetLoader.defaultRuleSetReference)\" for the built-in rules"
+                        "fix the href (relative to this file), or write \"\(RuleSetLoader.defaultRuleSetReference)\" "
+                        + "for the built-in rules"
                 )
             }
         }
@@ -105,7 +107,8 @@ extension RuleSetLoader {
             if clash {
                 throw RedlineError(
                     .invalidRules,
-                    "<\(element.name)> of rule \(id) conflicts with the <\(earlierElement.name)> at \(earlier.position)",
+                    "<\(element.name)> of rule \(id) conflicts with the <\(earlierElement.name)> at "
+                        + "\(earlier.position)",
                     at: at, suggestion: "keep one change per rule and attribute")
             }
         } else {

@@ -38,7 +38,8 @@ extension RuleSetLoader {
         guard root.namespaceURI == BuiltIn.ruleNamespace, root.name == expectedRoot else {
             throw RedlineError(
                 .invalidRules,
-                "expected <\(expectedRoot)> in namespace \(BuiltIn.ruleNamespace), found <\(root.name)>\(root.namespaceURI.map { " in namespace \($0)" } ?? " without a namespace")",
+                "expected <\(expectedRoot)> in namespace \(BuiltIn.ruleNamespace), found "
+                    + "<\(root.name)>\(root.namespaceURI.map { " in namespace \($0)" } ?? " without a namespace")",
                 at: position(of: root),
                 suggestion:
                     "start the file with <\(expectedRoot) xmlns=\"\(BuiltIn.ruleNamespace)\" formatVersion=\"1\" …>")

@@ -39,7 +39,8 @@ extension RuleSetLoader {
                 try report(
                     RedlineError(
                         .invalidRules,
-                        "letter '\(existing.id)' is already declared by the extended rule set with file '\(existing.file)'",
+                        "letter '\(existing.id)' is already declared by the extended rule set with file "
+                            + "'\(existing.file)'",
                         at: position(of: element),
                         suggestion: "remove this <letter> (it is inherited) or use another id"))
             }

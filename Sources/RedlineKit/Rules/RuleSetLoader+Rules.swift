@@ -171,7 +171,8 @@ extension RuleSetLoader {
                         "rule \(compilation.id) cites letter '\(letter)', which the rule set does not declare",
                         at: position(of: cite),
                         suggestion:
-                            "declare it with <letter id=\"\(letter)\" file=\"…\">, or use one of: \(context.letters.sorted().joined(separator: ", "))"
+                            "declare it with <letter id=\"\(letter)\" file=\"…\">, or use one of: "
+                            + "\(context.letters.sorted().joined(separator: ", "))"
                     ))
                 continue
             }
@@ -193,7 +194,8 @@ extension RuleSetLoader {
                     "rule \(compilation.id) names profile '\(profile)', which the rule set does not declare",
                     at: compilation.position,
                     suggestion:
-                        "declare it with <profile id=\"\(profile)\">, or use one of: \(context.profiles.sorted().joined(separator: ", "))"
+                        "declare it with <profile id=\"\(profile)\">, or use one of: "
+                        + "\(context.profiles.sorted().joined(separator: ", "))"
                 ))
         }
         return profiles

@@ -162,7 +162,8 @@ public struct RuleSetLoader {
                 .invalidRules, "rule id '\(rule.id)' is already defined by the extended rule set (at \(first))",
                 at: rule.position,
                 suggestion:
-                    "give the new rule its own id, or change the inherited one with <override rule=\"\(rule.id)\" … reason=\"…\"/>"
+                    "give the new rule its own id, or change the inherited one with <override rule=\"\(rule.id)\" … "
+                    + "reason=\"…\"/>"
             )
         }
         return RedlineError(

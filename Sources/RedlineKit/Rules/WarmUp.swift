@@ -7,7 +7,8 @@
 enum WarmUp {
     static let skeleton = """
         <licenceRecord xmlns="urn:redline:licence-record:1" formatVersion="1" id="warm-up" stage="application">
-        <lifecycle kind="individual" status="pending"><issuingState>BG</issuingState><authority>x</authority></lifecycle>
+        <lifecycle kind="individual" status="pending"><issuingState>BG</issuingState>
+        <authority>x</authority></lifecycle>
         <exporter><name>x</name><country>BG</country></exporter>
         </licenceRecord>
         """

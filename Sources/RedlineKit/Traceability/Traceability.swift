@@ -39,7 +39,8 @@ public struct Traceability: Sendable {
                     problems.append(
                         RedlineError(
                             .invalidRules,
-                            "rule \(rule.id) cites \(citation.letter), but its seed file '\(file)' is not among the letters",
+                            "rule \(rule.id) cites \(citation.letter), but its seed file '\(file)' is not among the "
+                                + "letters",
                             at: citation.position,
                             suggestion: "put the letter in seeds/ (or pass --seeds DIR) or fix the letter's file name"))
                     continue
@@ -48,7 +49,8 @@ public struct Traceability: Sendable {
                     problems.append(
                         RedlineError(
                             .invalidRules,
-                            "rule \(rule.id): the quote \"\(citation.quote)\" does not appear verbatim in \(citation.letter) (\(file))",
+                            "rule \(rule.id): the quote \"\(citation.quote)\" does not appear verbatim in "
+                                + "\(citation.letter) (\(file))",
                             at: citation.position,
                             suggestion:
                                 "copy the words exactly from the letter; only line breaks and runs of spaces may differ"
@@ -84,7 +86,8 @@ public struct Traceability: Sendable {
                 .invalidRules, "demand \(demand.id) is implemented by no rule and not declared not checkable",
                 at: demand.position,
                 suggestion:
-                    "add a rule naming \(demand.id) in its demands, or mark the demand checkable=\"false\" with a <reason>"
+                    "add a rule naming \(demand.id) in its demands, or mark the demand checkable=\"false\" with a "
+                    + "<reason>"
             )
         }
     }
@@ -117,7 +120,8 @@ public struct Traceability: Sendable {
             let ids = rules(implementing: demand.id).map { "[\($0.id)](rules.md#\($0.id.lowercased()))" }
             let cell = ids.isEmpty ? (demand.isCheckable ? "**none**" : "not checkable") : ids.joined(separator: ", ")
             out +=
-                "| \(demand.id) | \(demand.letter) | “\(Self.cell(demand.quote))” | \(Self.cell(demand.check)) | \(cell) |\n"
+                "| \(demand.id) | \(demand.letter) | “\(Self.cell(demand.quote))” | \(Self.cell(demand.check)) | "
+                + "\(cell) |\n"
         }
         out += "\n## Not checkable\n\n"
         if notCheckable.isEmpty {

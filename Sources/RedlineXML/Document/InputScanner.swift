@@ -66,7 +66,8 @@ enum InputScanner {
                     .malformed, "file starts with a UTF-8 byte-order mark but declares encoding '\(declared)'",
                     at: SourcePosition(file: path, line: 1, column: 1),
                     suggestion:
-                        "declare encoding=\"UTF-8\" (or remove the byte-order mark and save the file in the declared encoding)"
+                        "declare encoding=\"UTF-8\" (or remove the byte-order mark and save the file in the declared "
+                        + "encoding)"
                 )
             }
             if !isAccepted(name) { throw unsupported(declared, path: path) }
@@ -85,7 +86,8 @@ enum InputScanner {
         RedlineError(
             .malformed, "encoding '\(encoding)' is not supported", at: SourcePosition(file: path, line: 1, column: 1),
             suggestion:
-                "save the file as UTF-8; redline also reads UTF-16 with a byte-order mark, US-ASCII, ISO-8859-n and windows-125n"
+                "save the file as UTF-8; redline also reads UTF-16 with a byte-order mark, US-ASCII, ISO-8859-n and "
+                + "windows-125n"
         )
     }
 
@@ -251,7 +253,8 @@ enum InputScanner {
                             throw RedlineError(
                                 .hostile, "element has more than \(maxAttributes) attributes", at: position(start),
                                 suggestion:
-                                    "licence records need a handful of attributes per element; raise the limit with --max-attributes only for trusted input"
+                                    "licence records need a handful of attributes per element; raise the limit with "
+                                    + "--max-attributes only for trusted input"
                             )
                         }
                         index += 1

@@ -59,7 +59,8 @@ public final class XMLDocument {
                 "document has a DOCTYPE declaration, which redline refuses (DTDs and entities are never processed)",
                 at: SourcePosition(file: path, line: Int(state.doctypeLine), column: Int(state.doctypeColumn)),
                 suggestion:
-                    "remove the <!DOCTYPE …> declaration; records and rule sets are validated against redline's XSDs instead"
+                    "remove the <!DOCTYPE …> declaration; records and rule sets are validated against redline's XSDs "
+                    + "instead"
             )
         }
         guard let document, context.pointee.wellFormed != 0 else {
@@ -145,7 +146,8 @@ public final class XMLDocument {
             "parsing took longer than the limit of \(limits.maxSecondsPerRecord) s per record (no rule was run)",
             at: position,
             suggestion:
-                "parsing this document takes longer than the limit allows: split it, or keep --max-bytes near its default of 4 MiB; "
+                "parsing this document takes longer than the limit allows: split it, or keep --max-bytes near its "
+                + "default of 4 MiB; "
                 + "raise --max-seconds-per-record only for trusted input")
     }
 
@@ -176,7 +178,8 @@ public final class XMLDocument {
             at: SourcePosition(file: path, line: Int(state.errorLine), column: Int(state.errorColumn)),
             suggestion:
                 "shorten it: libxml2 refuses this whatever --max-bytes says (redline never enables XML_PARSE_HUGE); "
-                + "licence records hold identifiers, dates and short statements, and long evidence belongs in a referenced document"
+                + "licence records hold identifiers, dates and short statements, and long evidence belongs in a "
+                + "referenced document"
         )
     }
 

@@ -82,7 +82,8 @@ public final class XMLSchema: @unchecked Sendable {
                 Violation(
                     line: collector.firstOmittedLine,
                     message:
-                        "\(collector.omitted) more schema violations are not listed (only the first \(XMLSchema.maxListedViolations) are)"
+                        "\(collector.omitted) more schema violations are not listed (only the first "
+                        + "\(XMLSchema.maxListedViolations) are)"
                 ))
         }
         if status != 0 && collector.violations.isEmpty {

@@ -115,9 +115,11 @@ package final class XPathEvaluator {
             var message = "XPath '\(XPathEvaluator.abbreviate(expression.text))' failed: \(reason)"
             if code == Int(XPATH_OP_LIMIT_EXCEEDED.rawValue) {
                 message =
-                    "XPath '\(XPathEvaluator.abbreviate(expression.text))' exceeded the limit of \(operationLimit) operations on this record"
+                    "XPath '\(XPathEvaluator.abbreviate(expression.text))' exceeded the limit of \(operationLimit) "
+                    + "operations on this record"
                 suggestion =
-                    "if the record is trusted, raise --max-xpath-ops; if you wrote the rule, use absolute paths instead of '//' and avoid nested loops over large node-sets"
+                    "if the record is trusted, raise --max-xpath-ops; if you wrote the rule, use absolute paths "
+                    + "instead of '//' and avoid nested loops over large node-sets"
             } else if env.functionError != nil {
                 suggestion = "declare the list in the rule set, or fix the list id"
             }

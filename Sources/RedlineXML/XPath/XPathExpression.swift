@@ -50,7 +50,8 @@ public final class XPathExpression: @unchecked Sendable {
             let near = String(text.utf8.dropFirst(offset).prefix(20)).map { " near '\($0)'" } ?? ""
             throw RedlineError(
                 .invalidRules,
-                "XPath expression does not compile: \(XPathErrors.message(for: code))\(near) (at offset \(offset) of '\(text)')",
+                "XPath expression does not compile: \(XPathErrors.message(for: code))\(near) (at offset \(offset) of "
+                    + "'\(text)')",
                 at: where_,
                 suggestion: "check brackets, quotes and operators; redline uses XPath 1.0")
         }

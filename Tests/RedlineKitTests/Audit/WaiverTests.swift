@@ -18,11 +18,13 @@ struct WaiverTests {
         // Waived findings are still in every report, marked waived.
         #expect(
             output["text"].contains(
-                "[NLR-001] the no-licence-required determination does not record its legal basis and its disclosure [waived by W-NLR"
+                "[NLR-001] the no-licence-required determination does not record its legal basis and its disclosure "
+                    + "[waived by W-NLR"
             ))
         #expect(
             output["text"].contains(
-                "[TRANS-003] the contract with a state buyer is neither disclosed nor disclosable [waiver W-EXPIRED expired 2023-12-31]"
+                "[TRANS-003] the contract with a state buyer is neither disclosed nor disclosable [waiver W-EXPIRED "
+                    + "expired 2023-12-31]"
             ))
         #expect(output["junit"].contains("waived by W-NLR"))
         #expect(output["markdown"].contains("| `W-STALE` | `SANC-001` | stale | 0 |"))

@@ -66,11 +66,14 @@ struct ExplainGoldenTests {
     @Test(arguments: [
         (
             "examples/records/self-declared-lawful-interception.xml", "2024-04-01", "HRDD-001",
-            "the impactAssessment at line 58 is self-declared: make it independent (provenance forensic|court|regulator|audit|independent)"
+            "the impactAssessment at line 58 is self-declared: make it independent (provenance "
+                + "forensic|court|regulator|audit|independent)"
         ),
         (
             "examples/records/bg-2019-nso-group-licence.xml", "2021-11-04", "SANC-001",
-            "'NSO Group Technologies Ltd' at line 20 matches 'NSO Group' on list us-entity-list (\"US Entity List: the four spyware vendors added in November 2021\"), listed since 2021-11-04: no name may be on the list (if a match is wrong, record the party's distinct identity)"
+            "'NSO Group Technologies Ltd' at line 20 matches 'NSO Group' on list us-entity-list (\"US Entity List: "
+                + "the four spyware vendors added in November 2021\"), listed since 2021-11-04: no name may be on "
+                + "the list (if a match is wrong, record the party's distinct identity)"
         ),
         (
             "examples/records/licence-without-limits.xml", "2025-06-01", "LIMITS-001",

@@ -32,13 +32,15 @@ struct XMLDocumentTests {
         HostileCase(
             name: "billion laughs",
             text:
-                "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+                "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 "
+                + "\"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
                 + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]><lolz>&lol3;</lolz>",
             code: .hostile, line: 1),
         HostileCase(
             name: "quadratic blow-up",
             text:
-                "<!DOCTYPE r [<!ENTITY a \"\(String(repeating: "B", count: 50_000))\">]><r>\(String(repeating: "&a;", count: 2_000))</r>",
+                "<!DOCTYPE r [<!ENTITY a "
+                + "\"\(String(repeating: "B", count: 50_000))\">]><r>\(String(repeating: "&a;", count: 2_000))</r>",
             code: .hostile, line: 1),
         HostileCase(
             name: "100,000-deep nesting",

@@ -21,13 +21,15 @@ struct PartyMatchingTests {
                 return Fixtures.record().replacingOccurrences(
                     of: "<country>BG</country></exporter>",
                     with:
-                        "<country>BG</country><group><member relation=\"affiliate\"><name>\(name)</name></member></group></exporter>"
+                        "<country>BG</country><group><member "
+                        + "relation=\"affiliate\"><name>\(name)</name></member></group></exporter>"
                 )
             case .groupInvestorAlias:
                 return Fixtures.record().replacingOccurrences(
                     of: "<country>BG</country></exporter>",
                     with:
-                        "<country>BG</country><group><member relation=\"investor\"><name>Fund IV LP</name><alias>\(name)</alias></member></group></exporter>"
+                        "<country>BG</country><group><member relation=\"investor\"><name>Fund IV "
+                        + "LP</name><alias>\(name)</alias></member></group></exporter>"
                 )
             case .endUser:
                 return Fixtures.record(
@@ -36,7 +38,8 @@ struct PartyMatchingTests {
             case .endUserAlias:
                 return Fixtures.record(
                     body:
-                        "<parties><party role=\"end-user\"><name>Agency X</name><alias>\(name)</alias><country>IL</country></party></parties>"
+                        "<parties><party role=\"end-user\"><name>Agency "
+                        + "X</name><alias>\(name)</alias><country>IL</country></party></parties>"
                 )
             case .serviceProduct:
                 return Fixtures.record(

@@ -24,8 +24,10 @@ struct SuspensionTriggerTests {
 
     static let unverified = [
         "<event type=\"misuse-report\" date=\"2025-03-01\"><summary>Allegation in a blog post.</summary></event>",
-        "<event type=\"customer-suspension\" date=\"2025-03-01\" provenance=\"self-declared\"><subject>\(endUser)</subject></event>",
-        "<event type=\"investigation\" date=\"2025-03-01\" provenance=\"regulator\"><country>EE</country><summary>Inquiry opened.</summary></event>",
+        "<event type=\"customer-suspension\" date=\"2025-03-01\" "
+            + "provenance=\"self-declared\"><subject>\(endUser)</subject></event>",
+        "<event type=\"investigation\" date=\"2025-03-01\" "
+            + "provenance=\"regulator\"><country>EE</country><summary>Inquiry opened.</summary></event>",
     ]
 
     @Test func theBaseRecordIsClean() throws {
@@ -48,7 +50,8 @@ struct SuspensionTriggerTests {
     @Test func independentEvidenceOfMisuseRevokes() throws {
         let report = try Self.check(
             events:
-                "<event type=\"misuse-report\" date=\"2025-03-01\" provenance=\"forensic\"><summary>Spyware found.</summary></event>"
+                "<event type=\"misuse-report\" date=\"2025-03-01\" provenance=\"forensic\"><summary>Spyware "
+                + "found.</summary></event>"
         )
         #expect(report.findings.map(\.ruleID) == ["REVOKE-001"])
         #expect(report.verdict == "revoke")

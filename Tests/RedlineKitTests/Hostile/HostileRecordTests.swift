@@ -349,13 +349,15 @@ struct HostileRecordTests {
         InternalLimit(
             name: "attribute", head: root + " note=\"", fill: "x", count: 10_000_001, tail: "\"/>",
             message:
-                "an attribute value is longer than libxml2's limit of 10000000 bytes (libxml2: AttValue length too long)"
+                "an attribute value is longer than libxml2's limit of 10000000 bytes (libxml2: AttValue length too "
+                + "long)"
         ),
         InternalLimit(
             name: "CDATA", head: root + "><exporter><name><![CDATA[", fill: "x", count: 10_000_001,
             tail: "]]></name></exporter></licenceRecord>",
             message:
-                "a CDATA section is longer than libxml2's limit of 10000000 bytes (libxml2: CData section too big found)"
+                "a CDATA section is longer than libxml2's limit of 10000000 bytes (libxml2: CData section too big "
+                + "found)"
         ),
         InternalLimit(
             name: "comment", head: root + "><!--", fill: "x", count: 10_000_001, tail: "--></licenceRecord>",

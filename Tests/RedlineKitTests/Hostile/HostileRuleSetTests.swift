@@ -229,7 +229,8 @@ struct HostileRuleSetTests {
             ),
             (
                 bigFolder + "/child.xml",
-                "the extended rule set 'big.xml' cannot be read: file is \(bigSize) bytes, more than the limit of 16777216 bytes"
+                "the extended rule set 'big.xml' cannot be read: file is \(bigSize) bytes, more than the limit of "
+                    + "16777216 bytes"
             ),
         ] {
             let href = path.hasPrefix(folder) ? "pipe.xml" : "big.xml"
