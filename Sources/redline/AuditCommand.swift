@@ -24,7 +24,8 @@ struct AuditCommand: ParsableCommand {
             Exit codes: 0 nothing the --fail-on level fails on; 1 the policy failed (a record \
             fails the --fail-on level); 2 an input could not be evaluated (unreadable, not a \
             regular file, symlink loop, malformed, hostile, schema-invalid; outranks 1, not with \
-            --fail-on never) or a report could not be written; 3 the rule set or the waivers file \
+            --fail-on never) or a report could not be written or no record was found at all; 3 the \
+            rule set or the waivers file \
             is invalid; 64 usage error; 130/143 interrupted by SIGINT/SIGTERM (no report file is \
             left behind that looks complete).
             """
@@ -89,6 +90,14 @@ struct AuditCommand: ParsableCommand {
         let options = try evaluation.options(for: engine)
         let waivers = try loadWaivers(for: engine.ruleSet)
         let inputs = InputCollector(base: base).collect(arguments())
+        guard !inputs.isEmpty else {
+            // An audit of nothing is not a clean audit: a mistyped folder or an empty path list must fail CI.
+            Terminal.error(
+                "redline audit: no licence records found in \(paths.map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: " "))"
+                    + "\n  fix: give record files or folders that hold *.xml records (or - with one path per line on stdin)"
+            )
+            throw ExitCode(ExitStatus.inputError)
+        }
         // Before any report file exists: from here on SIGINT/SIGTERM only set a flag.
         let trap = SignalTrap()
         let destinations = ReportDestinations(jobSummaryPath: ReportDestinations.gitHubStepSummary)

@@ -67,6 +67,23 @@ struct AuditCommandTests {
         }
     }
 
+    /// An audit that finds no record is an input error, never a clean pass: an empty argument,
+    /// an empty path list on stdin, a folder without `*.xml`.
+    @Test(arguments: [
+        (["audit", ""], ""), (["audit", "-"], ""), (["audit", "-"], "\n\n"), (["audit", "<empty folder>"], ""),
+    ])
+    func anAuditWithNoRecordsIsAnInputError(_ arguments: [String], _ stdin: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "not a record".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let paths = arguments.map { $0 == "<empty folder>" ? folder.path : $0 }
+        let result = try CLIRunner.run(paths + ["--as-of", "2024-04-01"], stdin: stdin)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no licence records found"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func pathsCanComeFromStandardInput() throws {
         let result = try CLIRunner.run(
             ["audit", "-", "--as-of", "2024-04-01", "--report", "github"],
