@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RedlineKit
 
 #if canImport(Glibc)
@@ -72,6 +73,11 @@ struct AuditCommand: ParsableCommand {
     )
     var coverage = false
 
+    @Flag(
+        name: [.customShort("0"), .customLong("null")],
+        help: "Paths read from standard input (-) are separated by NUL bytes, as find -print0 writes them.")
+    var null = false
+
     @Option(name: .customLong("chunk-size"), help: .hidden)
     var chunkSize: Int = 256
 
@@ -89,7 +95,7 @@ struct AuditCommand: ParsableCommand {
         let engine = Engine(ruleSet: try evaluation.loadRuleSet())
         let options = try evaluation.options(for: engine)
         let waivers = try loadWaivers(for: engine.ruleSet)
-        let inputs = InputCollector(base: base).collect(arguments())
+        let inputs = InputCollector(base: base).collect(try arguments())
         guard !inputs.isEmpty else {
             // An audit of nothing is not a clean audit: a mistyped folder or an empty path list must fail CI.
             Terminal.error(
@@ -130,15 +136,31 @@ struct AuditCommand: ParsableCommand {
     }
 
     /// The paths, with `-` replaced by the non-empty lines of standard input.
-    private func arguments() -> [String] {
-        paths.flatMap { path -> [String] in
-            guard path == "-" else { return [path] }
-            var lines: [String] = []
-            while let line = readLine(strippingNewline: true) {
-                if !line.isEmpty { lines.append(line) }
+    /// The paths to audit: the arguments, with `-` replaced by the paths on standard input (one per
+    /// line, or NUL-separated with `-0`). A NUL in a line-separated list is an input error: the list
+    /// came from `find -print0` and would be read as one joined name.
+    private func arguments() throws -> [String] {
+        var result: [String] = []
+        for path in paths {
+            guard path == "-" else {
+                result.append(path)
+                continue
             }
-            return lines
+            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            if !null, bytes.contains(0) {
+                Terminal.error(
+                    "redline audit: the path list on standard input contains a NUL byte (as find -print0 writes)"
+                        + "\n  fix: add -0 (--null) to read NUL-separated paths, or list one path per line")
+                throw ExitCode(ExitStatus.inputError)
+            }
+            let separator = null ? UInt8(0) : UInt8(ascii: "\n")
+            for part in bytes.split(separator: separator, omittingEmptySubsequences: true) {
+                var name = String(decoding: part, as: UTF8.self)
+                if !null, name.hasSuffix("\r") { name.removeLast() }
+                if !name.isEmpty { result.append(name) }
+            }
         }
+        return result
     }
 
     /// Runs the audit into the reports, with progress on standard error; an interrupted or

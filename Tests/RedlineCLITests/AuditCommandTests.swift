@@ -84,6 +84,19 @@ struct AuditCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// `find -print0 | redline audit -0 -` reads NUL-separated paths; without `-0` a NUL in the
+    /// list is an input error, not one joined name.
+    @Test func nulSeparatedPathsNeedTheNullFlag() throws {
+        let list = "\(Self.review)\u{0}\(Self.valid)/approve.xml\u{0}"
+        let refused = try CLIRunner.run(["audit", "-", "--as-of", "2024-04-01"], stdin: list)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("NUL byte"))
+        let read = try CLIRunner.run(["audit", "-0", "-", "--as-of", "2024-04-01", "--report", "github"], stdin: list)
+        #expect(read.status == 1)
+        let lines = read.stdout.split(separator: "\n").filter { $0.hasPrefix("redline: Tests/") }
+        #expect(lines == ["redline: \(Self.review): review", "redline: \(Self.valid)/approve.xml: approve"])
+    }
+
     @Test func pathsCanComeFromStandardInput() throws {
         let result = try CLIRunner.run(
             ["audit", "-", "--as-of", "2024-04-01", "--report", "github"],
