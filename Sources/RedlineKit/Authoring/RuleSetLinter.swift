@@ -60,8 +60,7 @@ public struct RuleSetLinter: Sendable {
         }
         for broken in brokenRules {
             for expression in broken.expressions {
-                let lines = expression.isCondition ? expression.lines : nil
-                let linted = Linted(XPathSyntax(expression.text), at: expression.position, lines: lines)
+                let linted = Linted(XPathSyntax(expression.text), at: expression.position, lines: expression.lines)
                 problems += expressionProblems(linted)
                 if expression.isCondition { problems += pathProblems(linted) }
             }

@@ -14,21 +14,28 @@ enum CILevel {
 
     /// The GitHub Actions workflow command (`::error`, `::warning`, `::notice`).
     var annotation: String {
-        [.error: "error", .warning: "warning", .note: "notice"][self] ?? "notice"
+        switch self {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "notice"
+        }
     }
 
-    /// The SARIF `level`.
-    var sarifLevel: String {
-        [.error: "error", .warning: "warning", .note: "note"][self] ?? "note"
-    }
-
-    /// GitHub code scanning's `problem.severity`.
-    var problemSeverity: String {
-        [.error: "error", .warning: "warning", .note: "recommendation"][self] ?? "recommendation"
+    /// The SARIF `level`, and GitHub code scanning's `problem.severity`.
+    var sarif: (level: String, problem: String) {
+        switch self {
+        case .error: ("error", "error")
+        case .warning: ("warning", "warning")
+        case .note: ("note", "recommendation")
+        }
     }
 
     /// The Markdown summary's emoji code.
     var markdownIcon: String {
-        [.error: ":x:", .warning: ":warning:", .note: ":information_source:"][self] ?? ":information_source:"
+        switch self {
+        case .error: ":x:"
+        case .warning: ":warning:"
+        case .note: ":information_source:"
+        }
     }
 }

@@ -321,8 +321,7 @@ public final class SARIFReporter: AuditReporter {
 
     /// SARIF level and GitHub `problem.severity` for a rule severity.
     static func level(_ severity: Severity) -> (level: String, problem: String) {
-        let level = CILevel(severity)
-        return (level.sarifLevel, level.problemSeverity)
+        CILevel(severity).sarif
     }
 
     /// A relative path as a URI reference: POSIX separators, everything but unreserved

@@ -72,7 +72,7 @@ extension RuleSetLoader {
         ExpressionSource(
             text: (text ?? element.text).trimmingWhitespace().description,
             position: text == nil ? contentPosition(of: element) : position(of: element), isCondition: text == nil,
-            lines: lineTable(of: element.document.path))
+            lines: text == nil ? lineTable(of: element.document.path) : nil)
     }
 
     /// Compiles and checks one expression: `text` (an attribute's value) or the element's content.
@@ -83,7 +83,7 @@ extension RuleSetLoader {
         let at = source.position
         do {
             let expression = try XPathExpression(
-                source.text, at: at, namespaces: context.namespaces, lines: text == nil ? source.lines : nil)
+                source.text, at: at, namespaces: context.namespaces, lines: source.lines)
             try ExpressionChecker.check(expression, namespaces: context.namespaces, lists: context.lists)
             return expression
         } catch {

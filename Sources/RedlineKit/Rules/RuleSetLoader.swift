@@ -246,12 +246,13 @@ extension RuleSetLoader {
         /// True for `<when>`, `<assert>`, `<partial>` and `<locate>` (evaluated with the record
         /// root as context node); false for a message's `<value select>` (evaluated at the finding).
         public var isCondition: Bool
-        /// The lines of the file it was written in (places its characters).
+        /// The lines of the file it was written in, for element content (nil for an attribute
+        /// value, whose offsets are added to the column).
         package var lines: LineTable?
 
         /// The position of the character `offset` characters into the text.
         package func position(atOffset offset: Int) -> SourcePosition {
-            LineTable.position(isCondition ? lines : nil, contentStart: position, offset: offset)
+            LineTable.position(lines, contentStart: position, offset: offset)
         }
     }
 }

@@ -25,8 +25,7 @@ package final class LineTable: Sendable, Hashable {
     /// an element whose content starts at `start`. When `start` is not just after a `>` (an
     /// attribute value), the offset is added to the column.
     package func position(contentStart start: SourcePosition, offset: Int) -> SourcePosition {
-        var fallback = start
-        if fallback.column > 0 { fallback.column += offset }
+        let fallback = LineTable.position(nil, contentStart: start, offset: offset)
         guard start.line >= 1, start.line <= lines.count, start.column >= 2 else { return fallback }
         var text = Array(lines[start.line - 1])
         guard start.column - 2 < text.count, text[start.column - 2] == ">" else { return fallback }

@@ -150,15 +150,13 @@ struct RuleSetLoaderTests {
         let list =
             "<list id=\"c2\" kind=\"country\" source=\"t\" effective=\"2020-01-01\"><title>C</title>"
             + "<entry>AE</entry><entry>MX</entry><entry>XX</entry></list>"
-        let path = try Fixtures.temporaryFile(Self.ruleSet(list + Self.rule()), name: "rules.xml")
-        let result = RuleSetLoader.lint(path: path)
-        let problem = try #require(result.problems.first { $0.message.contains("'XX'") })
-        let line = try #require(
-            Self.ruleSet(list).split(separator: "\n", omittingEmptySubsequences: false)
-                .firstIndex { $0.contains("<entry>XX") })
-        let text = Self.ruleSet(list).split(separator: "\n", omittingEmptySubsequences: false)[line]
-        let column = text.distance(from: text.startIndex, to: try #require(text.range(of: "<entry>XX")).lowerBound) + 1
-        #expect(problem.position.line == line + 1)
-        #expect(problem.position.column == column)
+        let source = Self.ruleSet(list + Self.rule())
+        let path = try Fixtures.temporaryFile(source, name: "rules.xml")
+        let problem = try #require(RuleSetLoader.lint(path: path).problems.first { $0.message.contains("'XX'") })
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = try #require(lines.firstIndex { $0.contains("<entry>XX") })
+        let start = try #require(lines[index].range(of: "<entry>XX")).lowerBound
+        #expect(problem.position.line == index + 1)
+        #expect(problem.position.column == lines[index].distance(from: lines[index].startIndex, to: start) + 1)
     }
 }
