@@ -22,6 +22,14 @@ struct EvaluationFlags: ParsableArguments {
             "Evaluate as of this date; later events do not exist (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Which demands to judge by: as-of (those the letters had made by the evaluation date) or current (every "
+                + "demand of today's rule set, whatever the date).",
+            valueName: "as-of|current"))
+    var standard: Standard = .asOf
+
     @Option(name: .customLong("max-bytes"), help: ArgumentHelp("Largest record accepted, in bytes.", valueName: "n"))
     var maxBytes: Int = XMLLimits.default.maxBytes
 
@@ -80,7 +88,8 @@ struct EvaluationFlags: ParsableArguments {
     /// - Throws: `ValidationError` (usage) for a profile the rule set does not have.
     func options(for engine: Engine) throws -> EvaluationOptions {
         do {
-            return EvaluationOptions(asOf: date, profile: try engine.resolveProfile(profile), limits: limits)
+            return EvaluationOptions(
+                asOf: date, profile: try engine.resolveProfile(profile), limits: limits, standard: standard)
         } catch {
             throw ValidationError("\(error.message); \(error.suggestion ?? "")")
         }
@@ -91,6 +100,8 @@ struct EvaluationFlags: ParsableArguments {
         try loadRules(at: rules)
     }
 }
+
+extension Standard: ExpressibleByArgument {}
 
 /// `--format` of the commands that print either text or one JSON document.
 enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {

@@ -48,7 +48,8 @@ public final class Auditor: Sendable {
         progress: (Int) -> Void = { _ in }
     ) throws -> Outcome {
         let context = AuditContext(
-            ruleSet: engine.ruleSet, asOf: options.asOf, profile: profile, total: inputs.count, waivers: waivers)
+            ruleSet: engine.ruleSet, asOf: options.asOf, profile: profile, total: inputs.count, waivers: waivers,
+            standard: options.standard)
         for reporter in reporters { try reporter.begin(context) }
         let renderers = reporters.map(\.renderer)
         var tally = AuditTally(ruleSet: engine.ruleSet, waivers: waivers)
@@ -101,7 +102,7 @@ public final class Auditor: Sendable {
                 if case .waived = match { waived.insert(finding.ruleID) }
             }
             effective = evaluation.judgement(
-                waiving: waived, rules: engine.ruleSet.rules, policy: engine.ruleSet.policy.policy(for: stage))
+                waiving: waived, rules: engine.ruleSet.rules, policy: engine.ruleSet.policy, stage: stage)
         }
         return AuditRecord(index: index, report: report, waivers: matches, effective: effective)
     }

@@ -3,8 +3,8 @@
 ///     <?redline-expect as-of="2021-11-04" verdict="revoke" fires="NSO-001 SANC-001" profile="moratorium"?>
 ///
 /// `as-of` is required; `verdict`, `fires` (the rules with a finding: failed, partly failed or
-/// in error, in any order; empty for none), `errors` (the rules that could not be evaluated) and
-/// `profile` are optional. A record may hold several, one per as-of.
+/// in error, in any order; empty for none), `errors` (the rules that could not be evaluated),
+/// `profile` and `standard` (`current` to judge with every current demand) are optional. A record may hold several, one per as-of.
 public struct RecordExpectation: Sendable, Hashable {
     /// The evaluation date.
     public var asOf: LocalDate
@@ -16,6 +16,8 @@ public struct RecordExpectation: Sendable, Hashable {
     public var errors: [String]?
     /// The profile, if not the default.
     public var profile: String?
+    /// The standard (`as-of` or `current`), if declared; `as-of` otherwise.
+    public var standard: Standard?
     /// Where the processing instruction is written.
     public var position: SourcePosition
 
@@ -49,11 +51,22 @@ public struct RecordExpectation: Sendable, Hashable {
                         asOf: date, verdict: attributes["verdict"],
                         fires: attributes["fires"].map { $0.split(separator: " ").map(String.init).sorted() },
                         errors: attributes["errors"].map { $0.split(separator: " ").map(String.init).sorted() },
-                        profile: attributes["profile"], position: at))
+                        profile: attributes["profile"], standard: try standard(attributes["standard"], at: at),
+                        position: at))
                 searchStart = close.upperBound
             }
         }
         return result
+    }
+
+    private static func standard(_ text: String?, at: SourcePosition) throws(RedlineError) -> Standard? {
+        guard let text else { return nil }
+        guard let standard = Standard(rawValue: text) else {
+            throw RedlineError(
+                .invalidRules, "<?\(target)?> standard '\(text)' is neither as-of nor current", at: at,
+                suggestion: "write standard=\"current\" to judge with every current demand, or leave it out")
+        }
+        return standard
     }
 
     private static func pseudoAttributes(_ text: String, at: SourcePosition) throws(RedlineError) -> [String: String] {
@@ -69,13 +82,13 @@ public struct RecordExpectation: Sendable, Hashable {
                 throw RedlineError(
                     .invalidRules, "cannot read the pseudo-attributes of <?\(target)?> near '\(rest.prefix(20))'",
                     at: at,
-                    suggestion: "write name=\"value\" pairs: as-of, verdict, fires, errors, profile")
+                    suggestion: "write name=\"value\" pairs: as-of, verdict, fires, errors, profile, standard")
             }
             let name = rest[..<equals].trimmingWhitespace().description
-            guard ["as-of", "verdict", "fires", "errors", "profile"].contains(name) else {
+            guard ["as-of", "verdict", "fires", "errors", "profile", "standard"].contains(name) else {
                 throw RedlineError(
                     .invalidRules, "unknown pseudo-attribute '\(name)' in <?\(target)?>", at: at,
-                    suggestion: "use as-of, verdict, fires, errors and profile")
+                    suggestion: "use as-of, verdict, fires, errors, profile and standard")
             }
             attributes[name] = String(rest[rest.index(equals, offsetBy: 2)..<end]).replacingSpacesRuns()
             rest = rest[rest.index(after: end)...]

@@ -39,7 +39,11 @@ public struct RuleExplainer: Sendable {
             ? report.results.filter { $0.outcome == .fail || $0.outcome == .error }.map(\.ruleID) : ruleIDs
         let explanations = ids.compactMap { id in
             engine.ruleSet.rule(id).map {
-                explain($0, document: document, stage: stage, profile: report.profile, asOf: options.asOf)
+                explain(
+                    $0, document: document,
+                    context: Engine.RuleContext(
+                        stage: stage, profile: report.profile, asOf: options.asOf, standard: options.standard,
+                        term: report.evaluation?.judgement.notInForce))
             }
         }
         return (report, explanations)
@@ -56,18 +60,19 @@ public struct RuleExplainer: Sendable {
         let asOf = example.asOf ?? Engine.defaultExampleDate
         document.removeElements(datedAfter: asOf)
         let profile = rule.profiles.first ?? engine.ruleSet.defaultProfile
-        return explain(rule, document: document, stage: stage, profile: profile, asOf: asOf)
+        return explain(
+            rule, document: document, context: Engine.RuleContext(stage: stage, profile: profile, asOf: asOf))
     }
 
-    /// Explains a rule on a document already stripped of elements dated after `asOf`.
-    func explain(_ rule: Rule, document: XMLDocument, stage: Stage, profile: String, asOf: LocalDate) -> RuleExplanation
-    {
+    /// Explains a rule on a document already stripped of elements dated after the context's date.
+    func explain(_ rule: Rule, document: XMLDocument, context: Engine.RuleContext) -> RuleExplanation {
+        let asOf = context.asOf
+        let stage = context.stage
         let environment = EvaluationEnvironment(asOf: asOf, lists: engine.ruleSet.lists)
         let evaluator = XPathEvaluator(
             document: document, namespaces: engine.ruleSet.namespaces, environment: environment,
             operationLimit: XMLLimits.default.xpathOperationLimit)
-        let (result, finding) = engine.evaluate(
-            rule, stage: stage, profile: profile, asOf: asOf, evaluator: evaluator, document: document)
+        let (result, finding) = engine.evaluate(rule, context: context, evaluator: evaluator, document: document)
         let conditions = ConditionEvaluator(evaluator: evaluator)
         let evidence = EvidenceChange(
             evaluator: evaluator, lists: engine.ruleSet.lists, asOf: asOf, position: rule.position)
@@ -79,7 +84,7 @@ public struct RuleExplainer: Sendable {
             outcome: result.ruleOutcome, finding: finding, reason: result.reason,
             when: rule.when.map(conditions.evaluate), assertion: conditions.evaluate(rule.assertion),
             partial: rule.partial.map { conditions.evaluate($0.condition) }, located: [], flip: [], flipGoal: "",
-            remedy: rule.remedy)
+            remedy: rule.remedy(for: stage))
         for expression in rule.locate {
             if let nodes = try? evaluator.nodes(expression), !nodes.isEmpty {
                 explanation.located = nodes.prefix(ConditionValue.shownNodes).map(ConditionEvaluator.describe)

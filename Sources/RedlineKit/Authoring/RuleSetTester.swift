@@ -88,9 +88,12 @@ public struct RuleSetTester: Sendable {
     private func check(_ path: String, _ expectation: RecordExpectation, coverage: inout [String: ConditionCoverage])
         -> RuleTestCase
     {
-        let options = EvaluationOptions(asOf: expectation.asOf, profile: expectation.profile)
+        let options = EvaluationOptions(
+            asOf: expectation.asOf, profile: expectation.profile, standard: expectation.standard ?? .asOf)
         var testCase = RuleTestCase(
-            suite: path, name: "as of \(expectation.asOf)\(expectation.profile.map { ", profile \($0)" } ?? "")",
+            suite: path,
+            name: "as of \(expectation.asOf)\(expectation.profile.map { ", profile \($0)" } ?? "")"
+                + (expectation.standard.map { ", standard \($0.rawValue)" } ?? ""),
             passed: false, expected: RuleSetTester.describe(verdict: expectation.verdict, fires: expectation.fires),
             actual: "", details: [], position: expectation.position)
         let explained: (report: RecordReport, explanations: [RuleExplanation])
@@ -171,9 +174,10 @@ public struct RuleSetTester: Sendable {
         }
         if let verdict = expectation.verdict {
             let stages = stage.map { [$0] } ?? Stage.allCases
-            let names = stages.flatMap { ruleSet.policy.policy(for: $0).levels.map(\.name) }
+            var names = stages.flatMap { ruleSet.policy.policy(for: $0).levels.map(\.name) }
+            if stages.contains(.licence) { names.append(VerdictPolicy.notInForce) }
             if !names.contains(verdict) {
-                let kind = stage.map { $0 == .application ? "an application" : "an issued licence" } ?? "a record"
+                let kind = stage.map(\.withArticle) ?? "a record"
                 errors.append(
                     RedlineError(
                         .invalidRules, "\(pi) names verdict '\(verdict)', which is not a verdict for \(kind)", at: at,

@@ -110,16 +110,40 @@ public enum RuleDocumentation {
         var out =
             "## Verdicts\n\nThe first verdict whose condition holds applies; a rule that could not be evaluated "
             + "gives the on-error verdict unless a worse one applies.\n\n"
-        for (name, stage) in [("Applications", ruleSet.policy.application), ("Licences", ruleSet.policy.licence)] {
+        let stages = [
+            ("Applications", ruleSet.policy.application), ("Licences", ruleSet.policy.licence),
+            ("No-licence-required determinations", ruleSet.policy.determination),
+        ]
+        for (name, stage) in stages {
             out += "\(name):\n\n| verdict | when |\n|---|---|\n"
             for level in stage.levels {
                 var conditions: [String] = []
                 if let severity = level.severity { conditions.append("a \(severity.rawValue) rule fails") }
+                if let category = level.category { conditions.append("a \(category) rule fails") }
                 if let below = level.below { conditions.append("score below \(format(below))") }
                 let when = conditions.isEmpty ? "otherwise" : conditions.joined(separator: ", or ")
                 out += "| \(level.name) | \(when)\(level.description.isEmpty ? "" : ": " + cell(level.description)) |\n"
             }
-            out += "| \(stage.onError) | on error |\n\n"
+            out += "| \(stage.onError) | on error |\n"
+            if let retrospective = stage.retrospective {
+                out +=
+                    "| \(retrospective) | the licence is no longer in force and a rule still fails "
+                    + "(else \(VerdictPolicy.notInForce)) |\n"
+            }
+            out += "\n"
+        }
+        if !ruleSet.policy.combinations.isEmpty {
+            out += "Combinations of red flags (at least one failing rule of each group):\n\n"
+            out += "| combination | rules | application | licence | why |\n|---|---|---|---|---|\n"
+            for combination in ruleSet.policy.combinations {
+                let groups = combination.groups.map { $0.joined(separator: " or ") }.joined(separator: ", and ")
+                let quotes = combination.citations.map { "\($0.letter): “\($0.quote)”" }.joined(separator: "; ")
+                out +=
+                    "| \(combination.id) \(cell(combination.title)) | \(groups) | "
+                    + "\(combination.verdicts[.application] ?? "—") | \(combination.verdicts[.licence] ?? "—") | "
+                    + "\(cell(quotes)) |\n"
+            }
+            out += "\n"
         }
         return out
     }
@@ -152,12 +176,16 @@ public enum RuleDocumentation {
         switch rule.appliesTo {
         case .application: stage = "applications"
         case .licence: stage = "issued licences"
-        case nil: stage = "applications and licences"
+        case .determination: stage = "no-licence-required determinations"
+        case nil: stage = "every stage"
         }
-        out += "| applies to | \(stage) |\n"
+        out += "| applies to | \(stage)\(rule.whileInForce ? " (a licence only while in force)" : "") |\n"
         if !rule.profiles.isEmpty { out += "| profiles | \(rule.profiles.joined(separator: ", ")) |\n" }
         if let from = rule.effectiveFrom { out += "| in force from | \(from) |\n" }
         if let until = rule.effectiveUntil { out += "| in force until | \(until) |\n" }
+        if rule.effectiveFrom == nil, let demanded = rule.demandedFrom {
+            out += "| demanded from | \(demanded.date) (\(demanded.letter)) |\n"
+        }
         out += "| demands | \(rule.demands.joined(separator: ", ")) |\n"
         out += "| defined in | `\(rule.position.file)` line \(rule.position.line) |\n"
         if let href = ruleSet.extends, ruleSet.inheritedRuleIDs.contains(rule.id) {
@@ -176,6 +204,9 @@ public enum RuleDocumentation {
             out += "; partly satisfied (credit \(format(partial.credit))) when `\(cell(partial.condition.text))`"
         }
         out += ".\n\n**Finding:** \(rule.message.template)\n\n**Remedy:** \(rule.remedy)\n\n"
+        for stage in Stage.allCases {
+            if let remedy = rule.stageRemedies[stage] { out += "**Remedy for \(stage.withArticle):** \(remedy)\n\n" }
+        }
         if !rule.examples.isEmpty {
             out += "**Examples:**\n\n"
             for example in rule.examples {

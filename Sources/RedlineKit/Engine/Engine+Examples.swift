@@ -43,8 +43,10 @@ extension Engine {
             document: document, namespaces: ruleSet.namespaces, environment: environment,
             operationLimit: XMLLimits.default.xpathOperationLimit)
         let chosen = profile ?? rule.profiles.first ?? ruleSet.defaultProfile
-        let (result, finding) = evaluate(
-            rule, stage: stage, profile: chosen, asOf: asOf, evaluator: evaluator, document: document)
+        let root = document.root
+        let term = stage == .licence ? root.flatMap { Engine.term(of: $0, asOf: asOf) } : nil
+        let context = RuleContext(stage: stage, profile: chosen, asOf: asOf, term: term)
+        let (result, finding) = evaluate(rule, context: context, evaluator: evaluator, document: document)
         outcome.actual = result.ruleOutcome
         outcome.detail = finding?.message ?? result.reason
         return outcome

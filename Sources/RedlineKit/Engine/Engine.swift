@@ -79,7 +79,7 @@ public final class Engine: Sendable {
     {
         RecordReport(
             file: path, recordID: root?.attribute("id"), stage: root.flatMap(Self.stage), profile: profile(options),
-            asOf: options.asOf, outcome: outcome)
+            asOf: options.asOf, standard: options.standard, outcome: outcome)
     }
 
     /// The profile a check uses: the requested one, else the rule set's default.
@@ -115,14 +115,37 @@ public final class Engine: Sendable {
         }
         WhitespaceNormalizer.normalize(document)
         guard let stage = Self.stage(of: root) else { return .failed(Self.noStage(root, file: document.path)) }
+        if let error = Self.notYetSubmitted(root, file: document.path, asOf: options.asOf) { return .failed(error) }
         document.removeElements(datedAfter: options.asOf)
-        return evaluateRules(on: document, stage: stage, options: options, deadline: deadline)
+        let term = stage == .licence ? Self.term(of: root, asOf: options.asOf) : nil
+        return evaluateRules(on: document, stage: stage, term: term, options: options, deadline: deadline)
+    }
+
+    /// Before `lifecycle/submitted` a record does not exist: an input error naming both dates.
+    private static func notYetSubmitted(_ root: XMLElement, file: String, asOf: LocalDate) -> RedlineError? {
+        guard let submitted = root.child(named: "lifecycle")?.child(named: "submitted"),
+            let date = LocalDate(submitted.text.trimmingWhitespace().description), asOf < date
+        else { return nil }
+        return RedlineError(
+            .notYetSubmitted,
+            "the record was submitted on \(date), after the evaluation date \(asOf): it did not exist yet",
+            at: SourcePosition(file: file, line: submitted.line, column: 1),
+            suggestion: "evaluate it as of \(date) or later (--as-of \(date)), or correct lifecycle/submitted")
+    }
+
+    /// Whether the licence is still in force at `asOf` (after dated elements were removed).
+    static func term(of root: XMLElement, asOf: LocalDate) -> LicenceTerm? {
+        let lifecycle = root.child(named: "lifecycle")
+        let ended = lifecycle?.child(named: "ended").map { ($0.attribute("reason"), $0.attribute("date")) }
+        return LicenceTerm.of(
+            status: lifecycle?.attribute("status"), ended: ended,
+            validUntil: lifecycle?.child(named: "validUntil")?.text.trimmingWhitespace().description, asOf: asOf)
     }
 
     /// Every rule in order, the findings sorted, the judgement; an error when time runs out.
-    private func evaluateRules(on document: XMLDocument, stage: Stage, options: EvaluationOptions, deadline: Deadline)
-        -> RecordReport.Outcome
-    {
+    private func evaluateRules(
+        on document: XMLDocument, stage: Stage, term: LicenceTerm?, options: EvaluationOptions, deadline: Deadline
+    ) -> RecordReport.Outcome {
         let profile = profile(options)
         let environment = EvaluationEnvironment(asOf: options.asOf, lists: ruleSet.lists)
         let evaluator = XPathEvaluator(
@@ -136,14 +159,15 @@ public final class Engine: Sendable {
                 let phase: Phase = results.isEmpty ? .validation : .rules
                 return .failed(timeLimitError(phase, evaluated: results.count, file: document.path, options: options))
             }
-            let (result, finding) = evaluate(
-                rule, stage: stage, profile: profile, asOf: options.asOf, evaluator: evaluator, document: document)
+            let context = RuleContext(stage: stage, profile: profile, asOf: options.asOf, standard: options.standard, term: term)
+            let (result, finding) = evaluate(rule, context: context, evaluator: evaluator, document: document)
             results.append(result)
             if let finding { findings.append(finding) }
         }
         findings.sort(by: Self.precedes)
         let judgement = Judgement(
-            results: results, findings: findings, rules: ruleSet.rules, policy: ruleSet.policy.policy(for: stage))
+            results: results, findings: findings, rules: ruleSet.rules, policy: ruleSet.policy, stage: stage,
+            notInForce: term)
         return .evaluated(RecordEvaluation(results: results, findings: findings, judgement: judgement))
     }
 
@@ -185,21 +209,47 @@ public final class Engine: Sendable {
 
     // MARK: - One rule
 
+    /// What a rule's applicability depends on besides the record's content.
+    struct RuleContext {
+        var stage: Stage
+        var profile: String
+        var asOf: LocalDate
+        var standard: Standard = .asOf
+        var term: LicenceTerm?
+    }
+
+    /// Why `rule` does not apply in `context`, or `nil` when it does: its profile, stage, dates,
+    /// the date of the letter that demands it (under ``Standard/asOf``), or a licence no longer in
+    /// force for a rule about a live licence.
+    static func inapplicability(of rule: Rule, in context: RuleContext) -> String? {
+        if !rule.profiles.isEmpty, !rule.profiles.contains(context.profile) {
+            return "not in profile \(context.profile)"
+        }
+        if let appliesTo = rule.appliesTo, appliesTo != context.stage {
+            return "applies to \(appliesTo.rawValue) records only"
+        }
+        if let from = rule.effectiveFrom, context.asOf < from { return "in force from \(from)" }
+        if let until = rule.effectiveUntil, until < context.asOf { return "in force until \(until)" }
+        if context.standard == .asOf, rule.effectiveFrom == nil, let demanded = rule.demandedFrom,
+            context.asOf < demanded.date
+        {
+            return "demanded from \(demanded.date) (\(demanded.letter)); use --standard current to apply it"
+        }
+        if rule.whileInForce, context.stage == .licence, let term = context.term {
+            return "the licence is not in force (\(term.description))"
+        }
+        return nil
+    }
+
     /// Evaluates one rule on a prepared document.
-    func evaluate(
-        _ rule: Rule, stage: Stage, profile: String, asOf: LocalDate, evaluator: XPathEvaluator, document: XMLDocument
-    ) -> (RuleResult, Finding?) {
+    func evaluate(_ rule: Rule, context: RuleContext, evaluator: XPathEvaluator, document: XMLDocument)
+        -> (RuleResult, Finding?)
+    {
         func notApplicable(_ reason: String) -> (RuleResult, Finding?) {
             (RuleResult(ruleID: rule.id, outcome: .notApplicable, credit: 0, reason: reason), nil)
         }
-        if !rule.profiles.isEmpty, !rule.profiles.contains(profile) {
-            return notApplicable("not in profile \(profile)")
-        }
-        if let appliesTo = rule.appliesTo, appliesTo != stage {
-            return notApplicable("applies to \(appliesTo.rawValue) records only")
-        }
-        if let from = rule.effectiveFrom, asOf < from { return notApplicable("in force from \(from)") }
-        if let until = rule.effectiveUntil, until < asOf { return notApplicable("in force until \(until)") }
+        if let reason = Self.inapplicability(of: rule, in: context) { return notApplicable(reason) }
+        let stage = context.stage
         do throws(RedlineError) {
             if let when = rule.when, try !evaluator.rootBoolean(when) {
                 return notApplicable("condition not met")
@@ -227,7 +277,7 @@ public final class Engine: Sendable {
             let message = try render(template, at: node, evaluator: evaluator)
             let finding = makeFinding(
                 rule, kind: credit > 0 ? .partial : .fail, message: message, node: node, document: document,
-                credit: credit)
+                credit: credit, stage: stage)
             return (
                 RuleResult(ruleID: rule.id, outcome: .fail, credit: credit, reason: nil, location: finding.location),
                 finding
@@ -236,8 +286,7 @@ public final class Engine: Sendable {
             let root = document.rootNode
             var finding = makeFinding(
                 rule, kind: .error, message: "rule could not be evaluated: \(error.message)", node: root,
-                document: document,
-                credit: 0)
+                document: document, credit: 0, stage: stage)
             if let suggestion = error.suggestion { finding.remedy = suggestion }
             return (RuleResult(ruleID: rule.id, outcome: .error, credit: 0, reason: error.message), finding)
         }
@@ -271,13 +320,14 @@ public final class Engine: Sendable {
     }
 
     private func makeFinding(
-        _ rule: Rule, kind: Finding.Kind, message: String, node: XMLNode?, document: XMLDocument, credit: Double
+        _ rule: Rule, kind: Finding.Kind, message: String, node: XMLNode?, document: XMLDocument, credit: Double,
+        stage: Stage
     ) -> Finding {
         Finding(
             ruleID: rule.id, kind: kind, severity: rule.severity, category: rule.category, message: message,
             location: location(of: node, in: document), demands: rule.demands,
             citations: rule.citations.map { Finding.CitationRef(letter: $0.letter, quote: $0.quote) },
-            remedy: rule.remedy,
+            remedy: rule.remedy(for: stage),
             credit: credit)
     }
 

@@ -6,11 +6,14 @@ public struct EvaluationOptions: Sendable, Hashable {
     public var profile: String?
     /// Input limits.
     public var limits: XMLLimits
+    /// Which demands the record is judged against.
+    public var standard: Standard
 
     /// Creates options.
-    public init(asOf: LocalDate, profile: String? = nil, limits: XMLLimits = .default) {
+    public init(asOf: LocalDate, profile: String? = nil, limits: XMLLimits = .default, standard: Standard = .asOf) {
         self.asOf = asOf
         self.profile = profile
         self.limits = limits
+        self.standard = standard
     }
 }

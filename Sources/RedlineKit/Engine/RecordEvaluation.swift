@@ -16,7 +16,7 @@ public struct RecordEvaluation: Sendable, Hashable {
 
     /// The judgement with the findings of `waivedRules` set aside: those rules count as passes.
     /// The evaluation's own judgement when nothing is waived.
-    public func judgement(waiving waivedRules: Set<String>, rules: [Rule], policy: VerdictPolicy.StagePolicy)
+    public func judgement(waiving waivedRules: Set<String>, rules: [Rule], policy: VerdictPolicy, stage: Stage)
         -> Judgement
     {
         guard !waivedRules.isEmpty else { return judgement }
@@ -24,6 +24,8 @@ public struct RecordEvaluation: Sendable, Hashable {
             waivedRules.contains(result.ruleID) ? RuleResult(ruleID: result.ruleID, outcome: .pass, credit: 1) : result
         }
         let active = findings.filter { !waivedRules.contains($0.ruleID) }
-        return Judgement(results: passed, findings: active, rules: rules, policy: policy)
+        return Judgement(
+            results: passed, findings: active, rules: rules, policy: policy, stage: stage,
+            notInForce: judgement.notInForce)
     }
 }

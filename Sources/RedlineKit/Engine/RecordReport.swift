@@ -34,6 +34,8 @@ public struct RecordReport: Sendable, Hashable, Encodable {
     public var profile: String
     /// The evaluation date.
     public var asOf: LocalDate
+    /// Which demands the record was judged against.
+    public var standard: Standard = .asOf
     /// How evaluation ended.
     public var outcome: Outcome
 
@@ -83,7 +85,9 @@ public struct RecordReport: Sendable, Hashable, Encodable {
     /// The JSON form: the documented keys, the outcome's members side by side.
     private struct Encoded: Encodable {
         var file: String, recordID: String?, stage: Stage?, status: Status, profile: String, asOf: LocalDate
-        var verdict: String?, score: Double?, isClean: Bool
+        var standard: Standard
+        var verdict: String?, score: Double?, isClean: Bool, notInForce: LicenceTerm?
+        var combinations: [Judgement.CombinationHit]?
         var results: [RuleResult], findings: [Finding], error: RedlineError?
     }
 
@@ -91,7 +95,10 @@ public struct RecordReport: Sendable, Hashable, Encodable {
     public func encode(to encoder: any Encoder) throws {
         try Encoded(
             file: file, recordID: recordID, stage: stage, status: status, profile: profile, asOf: asOf,
-            verdict: verdict, score: score, isClean: isClean, results: results, findings: findings, error: error
+            standard: standard, verdict: verdict, score: score, isClean: isClean,
+            notInForce: evaluation?.judgement.notInForce,
+            combinations: evaluation.flatMap { $0.judgement.combinations.isEmpty ? nil : $0.judgement.combinations },
+            results: results, findings: findings, error: error
         ).encode(to: encoder)
     }
 }

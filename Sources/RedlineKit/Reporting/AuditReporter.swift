@@ -10,9 +10,14 @@ public struct AuditContext: Sendable {
     public var total: Int
     /// The waivers.
     public var waivers: WaiverSet
+    /// Which demands the records are judged against.
+    public var standard: Standard
 
     /// Creates a context.
-    public init(ruleSet: RuleSet, asOf: LocalDate, profile: String, total: Int, waivers: WaiverSet) {
+    public init(
+        ruleSet: RuleSet, asOf: LocalDate, profile: String, total: Int, waivers: WaiverSet, standard: Standard = .asOf
+    ) {
+        self.standard = standard
         self.ruleSet = ruleSet
         self.asOf = asOf
         self.profile = profile

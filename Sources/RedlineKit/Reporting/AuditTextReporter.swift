@@ -21,7 +21,8 @@ public final class AuditTextReporter: AuditReporter {
     public func begin(_ context: AuditContext) throws {
         try sink.write(
             "redline audit: \(context.total) input(s), rules \(context.ruleSet.id) \(context.ruleSet.version), "
-                + "profile \(context.profile), as of \(context.asOf)\n"
+                + "profile \(context.profile), as of \(context.asOf), judged by "
+                + "\(context.standard.described(asOf: context.asOf))\n"
         )
     }
 

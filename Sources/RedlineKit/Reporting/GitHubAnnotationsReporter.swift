@@ -41,6 +41,7 @@ public final class GitHubAnnotationsReporter: AuditReporter {
         let report = record.report
         // Every input gets a plain log line (never starting with "::", so never a command).
         var status = report.verdict ?? report.status.rawValue
+        if let term = report.evaluation?.judgement.notInForce { status += " (licence \(term.description))" }
         if let effective = record.effectiveVerdict, effective != report.verdict {
             status += " (\(effective) after waivers)"
         }

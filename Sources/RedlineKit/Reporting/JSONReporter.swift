@@ -98,6 +98,7 @@ public final class JSONReporter: AuditReporter {
         var members = [try Self.member("asOf", context.asOf), try Self.member("formatVersion", 1)]
         if document == .audit { members.append(try Self.member("kind", "audit")) }
         members.append(try Self.member("profile", context.profile))
+        members.append(try Self.member("standard", context.standard))
         try sink.write("{\n" + members.map { $0 + ",\n" }.joined() + "  \"records\" : [")
         ruleSet = RuleSetInfo(id: context.ruleSet.id, version: context.ruleSet.version)
     }

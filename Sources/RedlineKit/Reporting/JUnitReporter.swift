@@ -94,8 +94,17 @@ public final class JUnitReporter: AuditReporter {
         if let score = report.score { properties.append(("score", ScoreText.of(score))) }
         properties.append(("profile", report.profile))
         properties.append(("asOf", report.asOf.description))
+        properties.append(("standard", report.standard.rawValue))
+        let notInForce = report.evaluation?.judgement.notInForce
+        if let notInForce { properties.append(("notInForce", notInForce.description)) }
+        for hit in report.evaluation?.judgement.combinations ?? [] {
+            properties.append(("combination", "\(hit.id): \(hit.rules.joined(separator: " + ")) → \(hit.verdict)"))
+        }
         let verdictLine =
-            report.verdict.map { "\(record.path): \($0) score \(report.score.map { ScoreText.of($0) } ?? "?")" }
+            report.verdict.map {
+                "\(record.path): \($0) score \(report.score.map { ScoreText.of($0) } ?? "?")"
+                    + (notInForce.map { " (licence not in force: \($0.description))" } ?? "")
+            }
             ?? "\(record.path): \(report.status.rawValue)"
         let suite = JUnitSuite(
             name: record.path, id: record.index, timestamp: "\(context.asOf)T00:00:00", properties: properties,

@@ -77,6 +77,7 @@ public final class MarkdownReporter: AuditReporter {
         case .invalid: line += "**invalid** (\(report.findings.count) schema violation(s))"
         case .evaluated:
             line += "\(report.verdict ?? "?"), score \(report.score.map { ScoreText.of($0) } ?? "?")"
+            if let term = report.evaluation?.judgement.notInForce { line += " (licence \(term.description))" }
             if let verdict = record.effectiveVerdict, verdict != report.verdict {
                 line += " (\(verdict) after waivers)"
             }
@@ -101,7 +102,7 @@ public final class MarkdownReporter: AuditReporter {
             + "input error(s)\n\n"
         out +=
             "Rule set `\(context.ruleSet.id)` \(context.ruleSet.version), profile `\(context.profile)`, as of "
-            + "\(context.asOf).\n\n"
+            + "\(context.asOf), judged by \(context.standard.described(asOf: context.asOf)).\n\n"
         out += "| Verdict | Records |\n| --- | ---: |\n"
         for verdict in summary.verdicts.keys.sorted() { out += "| \(verdict) | \(summary.verdicts[verdict] ?? 0) |\n" }
         out +=

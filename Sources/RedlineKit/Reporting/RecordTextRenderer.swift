@@ -27,7 +27,10 @@ struct RecordTextRenderer: Sendable {
         case .evaluated(let evaluation):
             var out = verdictHeadline(report, evaluation.judgement)
             out += "  (\(identity(report)), as of \(report.asOf), profile \(report.profile), "
-            out += "rules \(ruleSet.id) \(ruleSet.version))\n"
+            out += "judged by \(report.standard.described(asOf: report.asOf)), rules \(ruleSet.id) \(ruleSet.version))\n"
+            for hit in evaluation.judgement.combinations {
+                out += "  combination \(hit.id): \(hit.title) (\(hit.rules.joined(separator: " + ")) → \(hit.verdict))\n"
+            }
             let counts = Dictionary(grouping: evaluation.results, by: \.outcome).mapValues(\.count)
             out += "  rules: \(counts[.pass] ?? 0) pass, \(counts[.fail] ?? 0) fail, "
             out += "\(counts[.notApplicable] ?? 0) not applicable, \(counts[.error] ?? 0) error\n"
@@ -88,7 +91,8 @@ struct RecordTextRenderer: Sendable {
     /// `path: VERDICT  score S/100`.
     private func verdictHeadline(_ report: RecordReport, _ judgement: Judgement) -> String {
         let verdict = paint(judgement.verdict.uppercased(), judgement.isClean ? "1;32" : "1;31")
-        return "\(report.file): \(verdict)  score \(ScoreText.of(judgement.score))/100"
+        let term = judgement.notInForce.map { "  licence not in force: \($0.description)" } ?? ""
+        return "\(report.file): \(verdict)  score \(ScoreText.of(judgement.score))/100\(term)"
     }
 
     /// `path: INVALID record ID does not match the licence record format`.

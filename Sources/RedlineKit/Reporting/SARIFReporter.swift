@@ -110,6 +110,7 @@ public final class SARIFReporter: AuditReporter {
         let properties = JSONValue.object([
             ("asOf", .string(context.asOf.description)),
             ("profile", .string(context.profile)),
+            ("standard", .string(context.standard.rawValue)),
             ("ruleSet", .object([("id", .string(ruleSet.id)), ("version", .string(ruleSet.version))])),
         ])
         var out = "{\n"
@@ -122,6 +123,12 @@ public final class SARIFReporter: AuditReporter {
         out += "      \"properties\": \(properties.rendered(depth: 3)),\n"
         out += "      \"results\": ["
         try sink.write(out)
+    }
+
+    /// The ids of the combinations of red flags that hold on a record, if any.
+    private static func combinations(_ report: RecordReport) -> JSONValue? {
+        guard let hits = report.evaluation?.judgement.combinations, !hits.isEmpty else { return nil }
+        return .array(hits.map { .string($0.id) })
     }
 
     public func record(_ record: AuditRecord) throws {
@@ -147,6 +154,7 @@ public final class SARIFReporter: AuditReporter {
                 ("recordId", report.recordID.map { .string($0) }),
                 ("verdict", report.verdict.map { .string($0) }),
                 ("score", report.score.map { .number(ScoreText.of($0)) }),
+                ("notInForce", report.evaluation?.judgement.notInForce.map { .string($0.description) }),
             ]
             if let expired = record.expiredWaiver(for: index) {
                 properties.append(("expiredWaiver", .string("\(expired.id) (expired \(expired.expires))")))
@@ -185,6 +193,8 @@ public final class SARIFReporter: AuditReporter {
                         record.effectiveVerdict == report.verdict ? nil : record.effectiveVerdict.map { .string($0) }
                     ),
                     ("score", report.score.map { .number(ScoreText.of($0)) }),
+                    ("notInForce", report.evaluation?.judgement.notInForce.map { .string($0.description) }),
+                    ("combinations", Self.combinations(report)),
                     ("error", report.error.map { .string($0.code.rawValue) }),
                 ])
             ),

@@ -2,8 +2,19 @@
 public enum Stage: String, Sendable, Hashable, Codable, CaseIterable {
     /// A licence application: verdicts approve, approve-with-conditions, refuse.
     case application
-    /// An issued licence: verdicts maintain, review, suspend, revoke.
+    /// An issued licence: verdicts maintain, review, suspend, revoke (not-in-force once it ended).
     case licence
+    /// A no-licence-required determination: verdicts confirm, review, require-licence.
+    case determination
+
+    /// The stage in words, with its article: "an application", "an issued licence", "a determination".
+    public var withArticle: String {
+        switch self {
+        case .application: return "an application"
+        case .licence: return "an issued licence"
+        case .determination: return "a no-licence-required determination"
+        }
+    }
 }
 
 /// A quote from a source letter that a rule cites; it must appear verbatim in the letter's seed file.
@@ -68,14 +79,20 @@ public struct Rule: Sendable {
     public var severity: Severity
     /// The rule's weight in the score.
     public var weight: Double
-    /// The stage the rule applies to; `nil` for both.
+    /// The stage the rule applies to; `nil` for every stage.
     public var appliesTo: Stage?
+    /// Whether, on an issued licence, the rule applies only while the licence is in force
+    /// (revocation and suspension triggers).
+    public var whileInForce: Bool = false
     /// The profiles the rule belongs to; empty for every profile.
     public var profiles: [String]
     /// The first day the rule is in force.
     public var effectiveFrom: LocalDate?
     /// The last day the rule is in force.
     public var effectiveUntil: LocalDate?
+    /// The date of the earliest letter whose demand the rule implements, and that letter's id:
+    /// under ``Standard/asOf`` the rule applies from then (``effectiveFrom`` when it is set wins).
+    public var demandedFrom: (date: LocalDate, letter: String)? = nil
     /// The demand ids the rule implements.
     public var demands: [String]
     /// The letter citations.
@@ -94,10 +111,15 @@ public struct Rule: Sendable {
     public var partialMessage: MessageTemplate?
     /// What evidence would fix a failure.
     public var remedy: String
+    /// Remedies for one stage only (an application is never told to revoke), overriding ``remedy``.
+    public var stageRemedies: [Stage: String] = [:]
     /// Inline examples.
     public var examples: [RuleExample]
     /// Where the rule is written.
     public var position: SourcePosition
+
+    /// The remedy a finding on a record of `stage` shows.
+    public func remedy(for stage: Stage) -> String { stageRemedies[stage] ?? remedy }
 
     /// Every compiled expression of the rule.
     var expressions: [XPathExpression] {

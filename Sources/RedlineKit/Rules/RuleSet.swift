@@ -51,6 +51,9 @@ public struct VerdictPolicy: Sendable, Hashable {
         public var levels: [Level]
         /// The mildest verdict allowed when a rule could not be evaluated.
         public var onError: String
+        /// The verdict of a licence no longer in force that still has a finding (retrospective
+        /// review); `nil` for the stages where it does not apply.
+        public var retrospective: String? = nil
 
         /// The verdict for a score, the severities and categories of failed rules and whether
         /// any rule errored.
@@ -73,16 +76,78 @@ public struct VerdictPolicy: Sendable, Hashable {
 
         /// The verdict a record with no problem gets.
         public var clean: String { levels.last?.name ?? "" }
+
+        /// The more severe of two verdicts (earlier in ``levels``); an unknown name loses.
+        public func moreSevere(_ a: String, _ b: String) -> String {
+            let first = levels.firstIndex { $0.name == a } ?? levels.count
+            let second = levels.firstIndex { $0.name == b } ?? levels.count
+            return second < first ? b : a
+        }
     }
 
     /// The policy for applications.
     public var application: StagePolicy
     /// The policy for issued licences.
     public var licence: StagePolicy
+    /// The policy for no-licence-required determinations.
+    public var determination: StagePolicy = VerdictPolicy.defaultDetermination
+    /// Red flags that together give a stronger verdict, in file order.
+    public var combinations: [Combination] = []
 
     /// The policy of a stage.
     public func policy(for stage: Stage) -> StagePolicy {
-        stage == .application ? application : licence
+        switch stage {
+        case .application: return application
+        case .licence: return licence
+        case .determination: return determination
+        }
+    }
+
+    /// The verdict of a licence that is not in force and has nothing left to judge.
+    public static let notInForce = "not-in-force"
+
+    /// The determination policy of a rule set that declares none.
+    public static let defaultDetermination = StagePolicy(
+        levels: [
+            Level(
+                name: "require-licence", severity: .critical, category: "licensing-practice", below: nil,
+                description: "The items need a licence: the determination cannot stand."),
+            Level(
+                name: "review", severity: .minor, below: 85,
+                description: "The determination stands only after a documented review."),
+            Level(name: "confirm", severity: nil, below: nil, description: "The determination is sound and disclosed."),
+        ], onError: "review")
+}
+
+/// Red flags that together refuse or revoke (`<policy><combination>`): when, for each group, at
+/// least one of its rules fails or fails in part, the record gets at least the combination's
+/// verdict for its stage.
+public struct Combination: Sendable, Hashable {
+    /// The id, e.g. `COMBINE-001`.
+    public var id: String
+    /// What the combination is, in words.
+    public var title: String
+    /// Why, for an officer.
+    public var description: String?
+    /// The groups of rule ids: one failing rule from each is needed.
+    public var groups: [[String]]
+    /// The verdict per stage (absent: the combination does not apply to that stage).
+    public var verdicts: [Stage: String]
+    /// The letters' words.
+    public var citations: [Citation]
+    /// Where the combination is written.
+    public var position: SourcePosition
+
+    /// The rules that make the combination hold, one list per group, when every group has a
+    /// failing rule in `failing`; `nil` otherwise.
+    public func matches(failing: Set<String>) -> [String]? {
+        var found: [String] = []
+        for group in groups {
+            let hits = group.filter(failing.contains)
+            guard !hits.isEmpty else { return nil }
+            found += hits
+        }
+        return found
     }
 }
 

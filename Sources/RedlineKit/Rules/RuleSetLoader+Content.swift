@@ -76,9 +76,41 @@ extension RuleSetLoader {
             if Set(levels.map(\.name)).count != levels.count {
                 throw RedlineError(.invalidRules, "<\(name)> names a verdict twice", at: position(of: node))
             }
-            return VerdictPolicy.StagePolicy(levels: levels, onError: onError)
+            var policy = VerdictPolicy.StagePolicy(levels: levels, onError: onError)
+            if let retrospective = node.attribute("retrospective") {
+                guard levels.contains(where: { $0.name == retrospective }) else {
+                    throw RedlineError(
+                        .invalidRules, "retrospective verdict '\(retrospective)' is not one of the verdicts of <\(name)>",
+                        at: position(of: node), suggestion: "use one of: \(levels.map(\.name).joined(separator: ", "))")
+                }
+                policy.retrospective = retrospective
+            } else if name == "licence", levels.contains(where: { $0.name == "review" }) {
+                policy.retrospective = "review"
+            }
+            return policy
         }
-        return VerdictPolicy(application: try stage("application"), licence: try stage("licence"))
+        var policy = VerdictPolicy(application: try stage("application"), licence: try stage("licence"))
+        if element.child(named: "determination") != nil { policy.determination = try stage("determination") }
+        policy.combinations = element.children(named: "combination").map(combination)
+        return policy
+    }
+
+    /// A `<combination>` of the policy (its rule ids and verdicts are checked once the rules are known).
+    private func combination(_ element: XMLElement) -> Combination {
+        var verdicts: [Stage: String] = [:]
+        for stage in Stage.allCases {
+            if let verdict = element.attribute(stage.rawValue) { verdicts[stage] = verdict }
+        }
+        return Combination(
+            id: element.attribute("id") ?? "", title: element.child(named: "title")?.text.replacingSpacesRuns() ?? "",
+            description: element.child(named: "description")?.text.replacingSpacesRuns(),
+            groups: element.children(named: "failing").map {
+                ($0.attribute("any") ?? "").split(separator: " ").map(String.init)
+            }, verdicts: verdicts,
+            citations: element.children(named: "cite").map {
+                Citation(
+                    letter: $0.attribute("letter") ?? "", quote: $0.text.replacingSpacesRuns(), position: position(of: $0))
+            }, position: position(of: element))
     }
 
     private mutating func loadList(_ element: XMLElement) throws(RedlineError) -> ReferenceList {

@@ -49,7 +49,7 @@ extension RuleSetLoader {
             }
         }
         let (from, until) = try dates(of: element, into: &compilation)
-        let rule = Rule(
+        var rule = Rule(
             id: id, title: element.child(named: "title")?.text.replacingSpacesRuns() ?? "",
             description: element.child(named: "description")?.text.replacingSpacesRuns(),
             category: element.attribute("category") ?? "",
@@ -61,8 +61,15 @@ extension RuleSetLoader {
             citations: citations, when: conditions.when, assertion: conditions.assertion, partial: conditions.partial,
             locate: conditions.locate, message: messageTemplate ?? MessageTemplate(pieces: []),
             partialMessage: partialMessage,
-            remedy: element.child(named: "remedy")?.text.replacingSpacesRuns() ?? "", examples: examples(of: element),
-            position: at)
+            remedy: element.children(named: "remedy").first { $0.attribute("stage") == nil }?.text.replacingSpacesRuns()
+                ?? element.child(named: "remedy")?.text.replacingSpacesRuns() ?? "",
+            examples: examples(of: element), position: at)
+        rule.whileInForce = ["true", "1"].contains(element.attribute("whileInForce") ?? "")
+        for remedy in element.children(named: "remedy") {
+            if let stage = remedy.attribute("stage").flatMap(Stage.init(rawValue:)) {
+                rule.stageRemedies[stage] = remedy.text.replacingSpacesRuns()
+            }
+        }
         return CompiledRule(
             rule: rule, errors: compilation.errors, isBroken: compilation.isBroken, expressions: compilation.written)
     }

@@ -111,8 +111,11 @@ public struct RuleSetLoader {
                         "add a <policy> after the profiles, or <extends href=\"redline:default\"/> to inherit one"))
         }
         var overrides: [RuleOverride] = []
+        let letters = header.letters + (header.parent?.letters ?? [])
+        for index in rules.indices { rules[index].demandedFrom = Self.demandedFrom(rules[index], letters: letters) }
         rules = try inheritedRules(from: header.parent, own: rules, overrides: &overrides) + rules
         RuleSetLoader.shareConditions(&rules)
+        if let policy = header.policy { try checkCombinations(policy, rules: rules) }
         var ruleSet = RuleSet(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "",
             title: root.child(named: "title")?.text.replacingSpacesRuns() ?? "",
@@ -204,6 +207,39 @@ public struct RuleSetLoader {
     /// `false()`, standing in for an expression that does not compile in lint mode (never evaluated).
     static func standIn(at position: SourcePosition) throws(RedlineError) -> XPathExpression {
         try XPathExpression("false()", at: position)
+    }
+
+    /// The earliest dated letter among those of the rule's demands (`CS21-b` is CS21's).
+    static func demandedFrom(_ rule: Rule, letters: [Letter]) -> (date: LocalDate, letter: String)? {
+        var earliest: (date: LocalDate, letter: String)?
+        for demand in rule.demands {
+            let prefix = demand.split(separator: "-").first.map(String.init) ?? demand
+            guard let letter = letters.first(where: { $0.id == prefix }), let date = letter.date else { continue }
+            if earliest.map({ date < $0.date }) ?? true { earliest = (date, letter.id) }
+        }
+        return earliest
+    }
+
+    /// Every rule a combination names exists, and its verdicts are verdicts of their stage.
+    private mutating func checkCombinations(_ policy: VerdictPolicy, rules: [Rule]) throws(RedlineError) {
+        let ids = Set(rules.map(\.id))
+        for combination in policy.combinations {
+            for id in combination.groups.joined() where !ids.contains(id) {
+                try report(
+                    RedlineError(
+                        .invalidRules, "combination \(combination.id) names no rule '\(id)'",
+                        at: combination.position, suggestion: "name rules of this rule set in <failing any=\"…\">"))
+            }
+            for (stage, verdict) in combination.verdicts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                let names = policy.policy(for: stage).levels.map(\.name)
+                guard !names.contains(verdict) else { continue }
+                try report(
+                    RedlineError(
+                        .invalidRules,
+                        "combination \(combination.id) gives '\(verdict)', not a verdict of <\(stage.rawValue)>",
+                        at: combination.position, suggestion: "use one of: \(names.joined(separator: ", "))"))
+            }
+        }
     }
 
     /// Stands in for a `<policy>` that does not load in lint mode (never used to give a verdict).

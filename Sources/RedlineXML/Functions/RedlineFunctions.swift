@@ -15,7 +15,8 @@ public enum RedlineFunctions {
     static let all: [any RedlineFunction.Type] = [
         InListFunction.self, ContainsAnyFunction.self, AsOfFunction.self, DaysFunction.self, DaysSinceFunction.self,
         MonthsBetweenFunction.self, LatestFunction.self, IndependentFunction.self, SelfDeclaredFunction.self,
-        HasTokensFunction.self, NormalizeNameFunction.self, SamePartyFunction.self,
+        HasTokensFunction.self, NormalizeNameFunction.self, SamePartyFunction.self, EstablishedFunction.self,
+        DesignationInForceFunction.self,
     ]
 
     /// The functions by local name.
@@ -52,6 +53,46 @@ public enum RedlineFunctions {
         guard let value = xmlGetNoNsProp(element, "provenance") else { return "self-declared" }
         defer { redline_xmlFree(value) }
         return String(cString: value).trimmingWhitespace().description
+    }
+
+    /// How far the claim of the element a node belongs to is established: its `verification`
+    /// attribute, else the default of its provenance (court → adjudicated; forensic, regulator,
+    /// audit → confirmed; anything else → alleged); nil for nodes that belong to no element.
+    static func verification(of node: xmlNodePtr) -> String? {
+        var element = node
+        if node.pointee.type == XML_ATTRIBUTE_NODE || node.pointee.type == XML_TEXT_NODE {
+            guard let parent = node.pointee.parent else { return nil }
+            element = parent
+        }
+        guard element.pointee.type == XML_ELEMENT_NODE else { return nil }
+        if let explicit = attribute("verification", of: element) { return explicit }
+        switch provenance(of: element) {
+        case "court": return "adjudicated"
+        case "forensic", "regulator", "audit": return "confirmed"
+        default: return "alleged"
+        }
+    }
+
+    /// An element's attribute without a namespace, trimmed; nil when absent.
+    static func attribute(_ name: String, of element: xmlNodePtr) -> String? {
+        guard let value = xmlGetNoNsProp(element, name) else { return nil }
+        defer { redline_xmlFree(value) }
+        return String(cString: value).trimmingWhitespace().description
+    }
+
+    /// The trimmed text of each child element named `name` (any namespace), in order.
+    static func childTexts(_ name: String, of element: xmlNodePtr) -> [String] {
+        var texts: [String] = []
+        var child = element.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            guard current.pointee.type == XML_ELEMENT_NODE, String(cString: current.pointee.name) == name,
+                let content = xmlNodeGetContent(current)
+            else { continue }
+            defer { redline_xmlFree(content) }
+            texts.append(String(cString: content).trimmingWhitespace().description)
+        }
+        return texts
     }
 
     /// The whitespace-separated tokens of a text (an ASCII fast path gives the same tokens).

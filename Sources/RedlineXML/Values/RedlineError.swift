@@ -27,6 +27,8 @@ public struct RedlineError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let timeLimit = Code("time-limit")
         /// A command-line value is wrong.
         public static let usage = Code("usage")
+        /// The evaluation date is before the record was submitted: the record does not exist yet.
+        public static let notYetSubmitted = Code("not-yet-submitted")
 
         public var description: String { rawValue }
 
