@@ -40,6 +40,42 @@ struct CheckCommandTests {
         #expect(result.stdout.contains("not well-formed XML"))
     }
 
+    @Test func aRecordEvaluatedBeforeItsSubmissionExitsTwoNamingTheDates() throws {
+        let result = try CLIRunner.run(["check", Self.example, "--as-of", "2023-01-01"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("not-yet-submitted"))
+        #expect(result.stdout.contains("submitted on 2024-03-04, after the evaluation date 2023-01-01"))
+        #expect(result.stdout.contains("--as-of 2024-03-04"))
+        #expect(!result.stdout.contains("APPROVE"))
+    }
+
+    @Test func anExpiredLicenceSaysSoAndIsNotACleanMaintain() throws {
+        let path = "Tests/Fixtures/scenarios/3b-expired-licence.xml"
+        let live = try CLIRunner.run(["check", path, "--as-of", "2022-03-01"])
+        #expect(live.status == 0)
+        #expect(live.stdout.contains("MAINTAIN"))
+        let expired = try CLIRunner.run(["check", path, "--as-of", "2023-06-01", "--format", "json"])
+        #expect(expired.status == 1, "not-in-force is not a clean maintain")
+        #expect(expired.stdout.contains("\"verdict\" : \"not-in-force\""))
+        #expect(expired.stdout.contains("\"reason\" : \"expired\""))
+        #expect(expired.stdout.contains("\"standard\" : \"as-of\""))
+        let text = try CLIRunner.run(["check", path, "--as-of", "2023-06-01"])
+        #expect(text.stdout.contains("NOT-IN-FORCE"))
+        #expect(text.stdout.contains("licence not in force: expired on 2022-05-11"))
+    }
+
+    @Test func theStandardIsAnOptionAndEveryReportStatesIt() throws {
+        let path = "examples/records/bg-2019-nso-group-licence.xml"
+        let asOf = try CLIRunner.run(["check", path, "--as-of", "2019-05-14"])
+        #expect(asOf.stdout.contains("judged by the demands in force on 2019-05-14"))
+        let current = try CLIRunner.run(["check", path, "--as-of", "2019-05-14", "--standard", "current"])
+        #expect(current.stdout.contains("judged by every current demand"))
+        #expect(current.stdout.contains("[TRANS-001]") && !asOf.stdout.contains("[TRANS-001]"))
+        let wrong = try CLIRunner.run(["check", path, "--standard", "latest"])
+        #expect(wrong.status == 64, "\(wrong.status)")
+        #expect(wrong.stderr.contains("standard"))
+    }
+
     @Test func hostileRecordExitsTwo() throws {
         let path = try temporaryRecord("<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<r>&x;</r>")
         let result = try CLIRunner.run(["check", path])

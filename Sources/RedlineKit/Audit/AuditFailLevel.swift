@@ -8,7 +8,7 @@ public enum AuditFailLevel: String, Sendable, CaseIterable {
     case refuse
     /// Also fail when any verdict is not clean.
     case review
-    /// Also fail on any finding that counts, whatever its severity.
+    /// Also fail on any finding that counts, whatever its severity above info.
     case anyFinding = "any-finding"
 
     /// What an audit's outcome means for its exit status.

@@ -34,7 +34,8 @@ public struct AuditSummary: Sendable, Hashable, Codable {
     public var notClean: Int = 0
     /// Records whose effective verdict is the policy's most severe (refuse / revoke).
     public var severe: Int = 0
-    /// Records with at least one finding that counts.
+    /// Records with at least one finding that counts: not waived, and more than information
+    /// (context and red flags of severity info never fail an audit on their own).
     public var withFindings: Int = 0
     /// Inputs that do not match the record schema.
     public var invalid: Int = 0
@@ -82,7 +83,7 @@ public struct AuditSummary: Sendable, Hashable, Codable {
                 findings[finding.ruleID, default: RuleCount()].waived += 1
             } else {
                 findings[finding.ruleID, default: RuleCount()].active += 1
-                counted = true
+                if finding.severity > .info { counted = true }
             }
         }
         if counted { withFindings += 1 }

@@ -4,7 +4,8 @@
 ///
 /// `as-of` is required; `verdict`, `fires` (the rules with a finding: failed, partly failed or
 /// in error, in any order; empty for none), `errors` (the rules that could not be evaluated),
-/// `profile` and `standard` (`current` to judge with every current demand) are optional. A record may hold several, one per as-of.
+/// `profile` and `standard` (`current` to judge with every current demand) are optional. A
+/// record may hold several, one per as-of.
 public struct RecordExpectation: Sendable, Hashable {
     /// The evaluation date.
     public var asOf: LocalDate

@@ -159,7 +159,8 @@ public final class Engine: Sendable {
                 let phase: Phase = results.isEmpty ? .validation : .rules
                 return .failed(timeLimitError(phase, evaluated: results.count, file: document.path, options: options))
             }
-            let context = RuleContext(stage: stage, profile: profile, asOf: options.asOf, standard: options.standard, term: term)
+            let context = RuleContext(
+                stage: stage, profile: profile, asOf: options.asOf, standard: options.standard, term: term)
             let (result, finding) = evaluate(rule, context: context, evaluator: evaluator, document: document)
             results.append(result)
             if let finding { findings.append(finding) }

@@ -27,9 +27,11 @@ struct RecordTextRenderer: Sendable {
         case .evaluated(let evaluation):
             var out = verdictHeadline(report, evaluation.judgement)
             out += "  (\(identity(report)), as of \(report.asOf), profile \(report.profile), "
-            out += "judged by \(report.standard.described(asOf: report.asOf)), rules \(ruleSet.id) \(ruleSet.version))\n"
+            out +=
+                "judged by \(report.standard.described(asOf: report.asOf)), rules \(ruleSet.id) \(ruleSet.version))\n"
             for hit in evaluation.judgement.combinations {
-                out += "  combination \(hit.id): \(hit.title) (\(hit.rules.joined(separator: " + ")) → \(hit.verdict))\n"
+                out +=
+                    "  combination \(hit.id): \(hit.title) (\(hit.rules.joined(separator: " + ")) → \(hit.verdict))\n"
             }
             let counts = Dictionary(grouping: evaluation.results, by: \.outcome).mapValues(\.count)
             out += "  rules: \(counts[.pass] ?? 0) pass, \(counts[.fail] ?? 0) fail, "

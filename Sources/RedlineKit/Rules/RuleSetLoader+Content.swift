@@ -80,7 +80,8 @@ extension RuleSetLoader {
             if let retrospective = node.attribute("retrospective") {
                 guard levels.contains(where: { $0.name == retrospective }) else {
                     throw RedlineError(
-                        .invalidRules, "retrospective verdict '\(retrospective)' is not one of the verdicts of <\(name)>",
+                        .invalidRules,
+                        "retrospective verdict '\(retrospective)' is not one of the verdicts of <\(name)>",
                         at: position(of: node), suggestion: "use one of: \(levels.map(\.name).joined(separator: ", "))")
                 }
                 policy.retrospective = retrospective
@@ -109,7 +110,8 @@ extension RuleSetLoader {
             }, verdicts: verdicts,
             citations: element.children(named: "cite").map {
                 Citation(
-                    letter: $0.attribute("letter") ?? "", quote: $0.text.replacingSpacesRuns(), position: position(of: $0))
+                    letter: $0.attribute("letter") ?? "", quote: $0.text.replacingSpacesRuns(),
+                    position: position(of: $0))
             }, position: position(of: element))
     }
 

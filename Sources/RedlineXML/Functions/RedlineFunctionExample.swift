@@ -39,10 +39,14 @@ package struct RedlineFunctionExample: Sendable, CustomStringConvertible {
           <evidence provenance="court" date="2021-11-04">judgment</evidence>
           <evidence date="2020-02-29">statement</evidence>
           <event type="misuse-report" provenance="independent" verification="corroborated"/>
-          <event type="designation" date="2020-01-10"><subject>Cirrus Bulgaria EOOD</subject><list>EU GHRSR</list></event>
+          <event type="designation" date="2020-01-10">
+            <subject>Cirrus Bulgaria EOOD</subject><list>EU GHRSR</list>
+          </event>
           <event type="designation" date="2020-01-10" until="2021-01-31"><subject>Candiru</subject></event>
           <event type="designation" date="2020-01-10"><subject>Candiru</subject><list>US Entity List</list></event>
-          <event type="delisting" date="2021-03-01"><subject>CIRRUS BULGARIA E.O.O.D.</subject><list>EU GHRSR</list></event>
+          <event type="delisting" date="2021-03-01">
+            <subject>CIRRUS BULGARIA E.O.O.D.</subject><list>EU GHRSR</list>
+          </event>
         </record>
         """
 

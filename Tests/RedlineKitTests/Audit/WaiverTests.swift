@@ -11,8 +11,8 @@ struct WaiverTests {
             uniqueKeysWithValues: output.outcome.summary.waivers.map { ($0.id, $0.status.rawValue) })
         #expect(
             statuses == [
-                "W-INTRAEU": "applied", "W-NLR": "applied", "W-DUPLICATE-PARTY": "applied", "W-EXPIRED": "expired",
-                "W-STALE": "stale",
+                "W-INTRAEU": "applied", "W-RENEW": "applied", "W-NLR": "applied", "W-DUPLICATE-PARTY": "applied",
+                "W-EXPIRED": "expired", "W-STALE": "stale",
             ])
         #expect(output.outcome.summary.waivers.first { $0.id == "W-EXPIRED" }?.matches == 1)
         // Waived findings are still in every report, marked waived.

@@ -16,20 +16,53 @@ struct EngineTests {
             </events>
             """)
 
-    static func check(_ text: String, asOf: String, profile: String? = nil) -> RecordReport {
+    static func check(_ text: String, asOf: String, profile: String? = nil, standard: Standard = .asOf)
+        -> RecordReport
+    {
         engine.check(
             bytes: Array(text.utf8), path: "record.xml",
-            options: EvaluationOptions(asOf: LocalDate(asOf)!, profile: profile))
+            options: EvaluationOptions(asOf: LocalDate(asOf)!, profile: profile, standard: standard))
     }
 
     @Test func eventsAfterTheEvaluationDateDoNotExist() {
-        let before = Self.check(Self.licence, asOf: "2019-05-14")
+        // Judged with every current demand, so that only the event's date decides.
+        let before = Self.check(Self.licence, asOf: "2019-05-14", standard: .current)
         let after = Self.check(Self.licence, asOf: "2021-11-04")
         #expect(before.results.first { $0.ruleID == "REVOKE-001" }?.outcome == .pass)
         #expect(after.results.first { $0.ruleID == "REVOKE-001" }?.outcome == .fail)
         #expect(after.verdict == "revoke")
         #expect(before.verdict != "revoke")
         #expect(before.asOf.description == "2019-05-14")
+    }
+
+    @Test func aRuleAppliesFromTheLetterThatDemandsIt() throws {
+        // REVOKE-001 implements CS21-b: not demanded before CS21 (2021-07-29), unless --standard current.
+        let asOfThen = Self.check(Self.licence, asOf: "2021-07-20")
+        let result = try #require(asOfThen.results.first { $0.ruleID == "REVOKE-001" })
+        #expect(result.outcome == .notApplicable)
+        #expect(result.reason?.contains("demanded from 2021-07-29 (CS21)") == true)
+        let current = Self.check(Self.licence, asOf: "2021-07-20", standard: .current)
+        #expect(current.results.first { $0.ruleID == "REVOKE-001" }?.outcome == .fail)
+        #expect(current.standard == .current)
+        // A rule with its own effectiveFrom keeps it under both standards.
+        for standard in Standard.allCases {
+            let report = Self.check(Self.licence, asOf: "2021-07-20", standard: standard)
+            #expect(report.results.first { $0.ruleID == "NSO-001" }?.reason == "in force from 2021-07-29")
+        }
+    }
+
+    @Test func aRecordEvaluatedBeforeItWasSubmittedIsAnInputError() throws {
+        let text = Self.licence.replacingOccurrences(
+            of: "<lifecycle", with: "<lifecycle"
+        ).replacingOccurrences(
+            of: "</lifecycle>", with: "<submitted>2021-03-01</submitted></lifecycle>")
+        try #require(text.contains("<submitted>"))
+        let report = Self.check(text, asOf: "2021-02-28")
+        let error = try #require(report.error)
+        #expect(error.code == .notYetSubmitted)
+        #expect(error.message.contains("2021-03-01") && error.message.contains("2021-02-28"))
+        #expect(error.position.line > 1)
+        #expect(Self.check(text, asOf: "2021-03-01").status == .evaluated)
     }
 
     @Test func findingPointsAtTheEvidenceLineAndPath() throws {

@@ -7,33 +7,43 @@ struct ExampleExpectation: CustomTestStringConvertible, Sendable {
     var file: String
     var asOf: String
     var profile: String?
+    var standard: Standard?
     var verdict: String
     var fires: [String]
     /// Rules declared to end in an error (e.g. the XPath operation limit on a huge record).
     var errors: [String]
 
-    var testDescription: String { "\(file) as of \(asOf)\(profile.map { " (\($0))" } ?? "")" }
+    var testDescription: String {
+        "\(file) as of \(asOf)\(profile.map { " (\($0))" } ?? "")\(standard.map { " standard \($0.rawValue)" } ?? "")"
+    }
 
     /// Every declaration of every record in `examples/records`, in file order, read with the
     /// same parser as `redline rules test` (``RecordExpectation``).
-    static let all: [ExampleExpectation] = {
-        let folder = Fixtures.path("examples/records")
+    static let all: [ExampleExpectation] = declarations(in: "examples/records")
+
+    /// Every declaration of the scenario suite (Tests/Fixtures/scenarios/README.md): records written
+    /// to test the verdicts a careful reader of the letters gives.
+    static let scenarios: [ExampleExpectation] = declarations(in: "Tests/Fixtures/scenarios")
+
+    static func declarations(in relative: String) -> [ExampleExpectation] {
+        let folder = Fixtures.path(relative)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
             $0.hasSuffix(".xml")
         }.sorted()
         return names.flatMap { name -> [ExampleExpectation] in
-            let file = "examples/records/" + name
+            let file = relative + "/" + name
             let text = (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? ""
             // A declaration that does not parse becomes an expectation no record can meet.
             let declared = (try? RecordExpectation.parse(text, path: file)) ?? []
             return declared.map { expectation in
                 ExampleExpectation(
                     file: file, asOf: expectation.asOf.description, profile: expectation.profile,
-                    verdict: expectation.verdict ?? "", fires: expectation.fires ?? [], errors: expectation.errors ?? []
+                    standard: expectation.standard, verdict: expectation.verdict ?? "", fires: expectation.fires ?? [],
+                    errors: expectation.errors ?? []
                 )
             }
         }
-    }()
+    }
 }
 
 /// The example records of `examples/records`: each declares its expected verdict and the rules
@@ -41,10 +51,11 @@ struct ExampleExpectation: CustomTestStringConvertible, Sendable {
 struct ExampleRecordsTests {
     static let engine = Engine(ruleSet: Fixtures.defaultRuleSet)
 
-    @Test(arguments: ExampleExpectation.all)
+    @Test(arguments: ExampleExpectation.all + ExampleExpectation.scenarios)
     func verdictAndFiredRulesAreAsDeclared(_ expectation: ExampleExpectation) throws {
         let asOf = try #require(LocalDate(expectation.asOf), "bad as-of in \(expectation.file)")
-        let options = EvaluationOptions(asOf: asOf, profile: expectation.profile)
+        let options = EvaluationOptions(
+            asOf: asOf, profile: expectation.profile, standard: expectation.standard ?? .asOf)
         let report = Self.engine.check(file: Fixtures.path(expectation.file), options: options)
         #expect(report.error == nil, "\(report.error?.description ?? "")")
         #expect(report.verdict == expectation.verdict)
@@ -65,6 +76,24 @@ struct ExampleRecordsTests {
         for name in names {
             #expect(declared.contains("examples/records/" + name), "\(name) declares no expected verdict")
         }
+    }
+
+    @Test func theScenarioSuiteHasFortyRecordsAndEveryVerdictOfEveryStage() throws {
+        let folder = Fixtures.path("Tests/Fixtures/scenarios")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".xml") }
+        #expect(names.count >= 40)
+        let declared = Set(ExampleExpectation.scenarios.map(\.file))
+        for name in names {
+            #expect(declared.contains("Tests/Fixtures/scenarios/" + name), "\(name) declares no expected verdict")
+        }
+        let verdicts = Set(ExampleExpectation.scenarios.map(\.verdict))
+        let all = [
+            "approve", "approve-with-conditions", "refuse", "maintain", "review", "suspend", "revoke", "not-in-force",
+            "confirm", "require-licence",
+        ]
+        for verdict in all { #expect(verdicts.contains(verdict), "no scenario expects \(verdict)") }
+        #expect(ExampleExpectation.scenarios.contains { $0.standard == .current })
+        #expect(ExampleExpectation.scenarios.contains { $0.profile == "moratorium" })
     }
 
     @Test func everyVerdictOfBothStagesIsExemplified() {
