@@ -122,6 +122,48 @@ struct RuleSetLoaderTests {
         #expect(ruleSet.lists["cc"]?.entries.map(\.value) == ["AE"])
     }
 
+    /// A rule set whose policy has one combination of `groups`, giving `verdict` to applications.
+    static func combining(_ groups: String, verdict: String = "a") -> String {
+        ruleSet(rule(id: "T-001") + "\n" + rule(id: "T-002"))
+            .replacingOccurrences(
+                of: "</licence></policy>",
+                with: "</licence>\n<combination id=\"C-001\" application=\"\(verdict)\"><title>t</title>\(groups)"
+                    + "<cite letter=\"AN19\">assessment of the potential human rights impacts of exports</cite>"
+                    + "</combination></policy>")
+    }
+
+    @Test func aCombinationLoadsAndIsCheckedAgainstTheRulesAndVerdicts() throws {
+        let good = try Fixtures.temporaryFile(
+            Self.combining("<failing any=\"T-001\"/><failing any=\"T-002\"/>"), name: "rules.xml")
+        let ruleSet = try RuleSetLoader.load(path: good)
+        #expect(ruleSet.policy.combinations.first?.groups == [["T-001"], ["T-002"]])
+        #expect(ruleSet.policy.combinations.first?.verdicts == [.application: "a"])
+        #expect(ruleSet.policy.combinations.first?.matches(failing: ["T-001", "T-002"]) == ["T-001", "T-002"])
+        #expect(ruleSet.policy.combinations.first?.matches(failing: ["T-001"]) == nil)
+        for (groups, verdict, message) in [
+            ("<failing any=\"T-001\"/><failing any=\"NO-SUCH-001\"/>", "a", "names no rule 'NO-SUCH-001'"),
+            ("<failing any=\"T-001\"/><failing any=\"T-002\"/>", "maintain", "not a verdict of <application>"),
+        ] {
+            let path = try Fixtures.temporaryFile(Self.combining(groups, verdict: verdict), name: "rules.xml")
+            #expect {
+                _ = try RuleSetLoader.load(path: path)
+            } throws: { error in
+                guard let error = error as? RedlineError else { return false }
+                return error.message.contains(message) && error.position.line == 6 && error.position.file == path
+            }
+        }
+    }
+
+    @Test func aRuleIsDemandedFromItsEarliestLetter() throws {
+        let text = Self.ruleSet(Self.rule()).replacingOccurrences(
+            of: "<letter id=\"AN19\" file=", with: "<letter id=\"AN19\" date=\"2019-05-14\" file=")
+        let ruleSet = try RuleSetLoader.load(path: try Fixtures.temporaryFile(text, name: "rules.xml"))
+        let demanded = try #require(ruleSet.rules.first?.demandedFrom)
+        #expect(demanded.date.description == "2019-05-14")
+        #expect(demanded.letter == "AN19")
+        #expect(ruleSet.policy.determination.levels.map(\.name) == ["require-licence", "review", "confirm"])
+    }
+
     @Test func defaultRuleSetIsEmbedded() throws {
         let ruleSet = try RuleSetLoader.loadDefault()
         #expect(ruleSet.id == "redline-default")
