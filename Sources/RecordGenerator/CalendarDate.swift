@@ -12,11 +12,56 @@ struct CalendarDate: Comparable {
         }
     }
 
+    /// Parses `YYYY-MM-DD` (no validation beyond the shape; for constants).
+    init(_ text: String) {
+        let parts = text.split(separator: "-").map { Int($0) ?? 1 }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date `dayNumber` days after 1970-01-01 (H. Hinnant's `civil_from_days`).
+    init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    /// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
+    var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     /// A random date between two years, inclusive.
     static func random(_ years: ClosedRange<Int>, _ rng: inout SplitMix64) -> CalendarDate {
         let year = rng.int(years)
         let month = rng.int(1...12)
         return CalendarDate(year: year, month: month, day: rng.int(1...daysIn(month, of: year)))
+    }
+
+    /// A random date from `first` through `last`, inclusive (`first` when the range is empty).
+    static func random(from first: CalendarDate, through last: CalendarDate, _ rng: inout SplitMix64)
+        -> CalendarDate
+    {
+        let low = first.dayNumber
+        let high = last.dayNumber
+        guard low < high else { return first }
+        return CalendarDate(dayNumber: rng.int(low...high))
     }
 
     /// The date `count` months later (the day clamped to the month's length).
@@ -27,21 +72,9 @@ struct CalendarDate: Comparable {
         return CalendarDate(year: newYear, month: newMonth, day: min(day, CalendarDate.daysIn(newMonth, of: newYear)))
     }
 
-    /// The date `count` days later.
+    /// The date `count` days later (earlier when negative).
     func adding(days count: Int) -> CalendarDate {
-        var result = self
-        for _ in 0..<count {
-            result.day += 1
-            if result.day > CalendarDate.daysIn(result.month, of: result.year) {
-                result.day = 1
-                result.month += 1
-                if result.month > 12 {
-                    result.month = 1
-                    result.year += 1
-                }
-            }
-        }
-        return result
+        CalendarDate(dayNumber: dayNumber + count)
     }
 
     var text: String {

@@ -2,13 +2,16 @@
 ///
 /// Record `i` depends only on the seed and `i`, so records can be generated in any order or in
 /// parallel and the bytes are identical run after run. Valid records are valid against
-/// `rules/schemas/licence-record-1.xsd`; they vary in size (1–6 items, 0–5 events, optional
-/// sections) and quality, so that every verdict the default rule set can reach occurs in a few
-/// hundred records. With `brokenPercent > 0`, about that share of the files is broken (not
-/// well-formed, schema-invalid, a DOCTYPE, or empty).
+/// `rules/schemas/licence-record-1.xsd`; they vary in size (1–6 items, 0–10 events, optional
+/// sections) and quality, so that every verdict the default rule set can reach on applications
+/// and licences (not-in-force included) occurs, and every rule of its default profile fails, in a
+/// few hundred records. Every record is submitted on or before ``designAsOf`` (and decided before
+/// it when decided), so that it exists at that date. With `brokenPercent > 0`, about that share
+/// of the files is broken (not well-formed, schema-invalid, a DOCTYPE, or empty).
 public struct CorpusGenerator: Sendable {
     /// The evaluation date the corpus is designed for: dated evidence after it (a few percent of
-    /// events, assessments, reviews and reports) does not exist yet at this date.
+    /// events, assessments, reviews and reports) does not exist yet at this date, and no record
+    /// was submitted after it.
     public static let designAsOf = "2025-06-30"
 
     /// The seed.

@@ -1,4 +1,4 @@
-/// Due diligence, transparency and dated events.
+/// Due diligence and transparency.
 extension RecordBuilder {
     mutating func dueDiligence(capabilities: [String]) {
         guard tier == .exemplary || rng.chance(0.92) else { return }
@@ -34,13 +34,11 @@ extension RecordBuilder {
             let outcome =
                 !exemplary && rng.chance(0.06)
                 ? rng.pick(["high", "unacceptable"]) : rng.pick(["low", "low", "medium"])
-            let date: String? =
-                exemplary
-                ? CalendarDate.random(2019...2024, &rng).text : rng.chance(0.6) ? evidenceDate(futureChance: 0.06) : nil
+            let (date, reusedFrom) = assessmentDate()
             writer.open(
                 "impactAssessment",
                 [
-                    ("date", date),
+                    ("date", date?.text),
                     (
                         "assessor",
                         independent
@@ -52,7 +50,8 @@ extension RecordBuilder {
                         "provenance",
                         independent ? rng.pick(["audit", "independent"]) : rng.pick(["self-declared", nil])
                     ),
-                    ("source", "HRIA-\(rng.int(2019...2024))-\(rng.int(10...99))"),
+                    ("source", "HRIA-\(date?.year ?? rng.int(2016...2024))-\(rng.int(10...99))"),
+                    ("reusedFrom", reusedFrom),
                 ])
             let allCovers = [
                 "iccpr-17", "iccpr-19", "legality", "necessity", "proportionality", "actual-use", "journalists",
@@ -156,6 +155,32 @@ extension RecordBuilder {
         writer.close("dueDiligence")
     }
 
+    /// An impact assessment's date and the licence it is reused from (HRDD-003), counted back from
+    /// the decision (or the design date while undecided): exemplary records have one made for this
+    /// licence within 22 months; the others also have older ones (25–58 months: half credit; 61–100:
+    /// fails), undated ones, ones reused from an earlier licence, and a few dated after the design
+    /// date (they do not exist yet).
+    mutating func assessmentDate() -> (CalendarDate?, String?) {
+        let reference = decided ?? RecordBuilder.designDate
+        func monthsBefore(_ months: ClosedRange<Int>) -> CalendarDate {
+            reference.adding(months: -rng.int(months)).adding(days: -rng.int(0...27))
+        }
+        if tier == .exemplary { return (monthsBefore(1...22), nil) }
+        let roll = rng.unit()
+        if roll < 0.3 { return (monthsBefore(0...23), nil) }
+        if roll < 0.45 { return (monthsBefore(25...58), nil) }
+        if roll < 0.55 { return (monthsBefore(61...100), nil) }
+        if roll < 0.65 {
+            // Reused from the licence this record renews, or from another earlier licence.
+            let earlier = monthsBefore(12...48)
+            let state = rng.pick(Vocabulary.issuingStates).country
+            let reusedFrom = renewalOf ?? "\(state)-EXP-\(earlier.year)-\(rng.int(1000...9999))"
+            return (rng.chance(0.8) ? earlier : nil, reusedFrom)
+        }
+        if roll < 0.7 { return (CalendarDate.random(2025...2027, &rng).adding(months: 13), nil) }
+        return (nil, nil)
+    }
+
     mutating func transparency() {
         let exemplary = tier == .exemplary
         guard exemplary || present() else { return }
@@ -196,71 +221,5 @@ extension RecordBuilder {
                 ])
         }
         writer.close("transparency")
-    }
-
-    mutating func events() {
-        let exemplary = tier == .exemplary
-        let count =
-            isLicence ? (exemplary ? rng.int(0...2) : rng.int(0...5)) : (exemplary ? rng.int(0...1) : rng.int(0...2))
-        guard count > 0 else { return }
-        writer.open("events")
-        for _ in 0..<count {
-            let benign = ["cooperation", "investigation", "delisting", "corporate-event"]
-            let harmful = [
-                "misuse-report", "misuse-report", "transnational-repression", "designation", "customer-suspension",
-                "customer-termination",
-                "non-cooperation",
-            ]
-            let type = exemplary || rng.chance(isLicence ? 0.7 : 0.85) ? rng.pick(benign) : rng.pick(harmful)
-            let date = evidenceDate(futureChance: exemplary ? 0 : 0.07)
-            var attributes: [(String, String?)] = [("type", type), ("date", date)]
-            switch type {
-            case "misuse-report", "transnational-repression":
-                attributes.append(
-                    (
-                        "provenance",
-                        rng.chance(0.7)
-                            ? rng.pick(["forensic", "independent", "court"]) : rng.pick([nil, "self-declared"])
-                    ))
-                attributes.append(
-                    ("source", rng.pick(["Citizen Lab", "Amnesty Tech", "Forbidden Stories", "Court filing"])))
-            case "corporate-event":
-                attributes.append(
-                    ("disclosedToRegulator", exemplary ? "true" : rng.pick(["true", "true", "false", nil])))
-            default:
-                if rng.chance(0.5) { attributes.append(("provenance", rng.pick(Vocabulary.independentProvenances))) }
-            }
-            writer.open("event", attributes)
-            switch type {
-            case "transnational-repression", "customer-suspension", "customer-termination":
-                // Either the record's end user (by its exact name or alias), or someone else.
-                let matches = rng.chance(0.5)
-                let subject =
-                    matches
-                    ? (endUser.aliases.isEmpty || rng.chance(0.5) ? endUser.name : endUser.aliases[0])
-                    : rng.pick(Vocabulary.unrelatedCustomers)
-                writer.leaf("subject", subject)
-                if type == "transnational-repression" {
-                    writer.leaf(
-                        "country", matches || rng.chance(0.3) ? destination.country : rng.pick(["VE", "BY", "TR"]))
-                }
-            case "designation":
-                writer.leaf("subject", rng.pick(Vocabulary.unrelatedCustomers))
-                writer.leaf(
-                    "list",
-                    rng.pick([
-                        "EU Global Human Rights Sanctions Regime", "Global Magnitsky Act designations",
-                        "US Entity List",
-                        "UK export control list",
-                    ]))
-            case "delisting", "investigation", "cooperation", "non-cooperation":
-                if rng.chance(0.5) { writer.leaf("subject", exporter.name) }
-            default:
-                break
-            }
-            writer.leaf("summary", rng.pick(Vocabulary.summaries))
-            writer.close("event")
-        }
-        writer.close("events")
     }
 }

@@ -15,11 +15,18 @@ extension RecordBuilder {
             for alias in aliases { writer.leaf("alias", alias) }
             writer.leaf("country", country)
             writer.close("party")
+            if role == "end-user" || role == "ultimate-end-user" {
+                endUserNames += [name] + aliases
+            } else {
+                otherPartyNames.append(name)
+            }
         }
+        // A marketing or demonstration licence often has no end user or consignee yet.
+        let prospective = kind == "marketing" && tier != .exemplary && rng.chance(0.5)
         // The end user listed twice in its role breaks RECORD-002; the same body as consignee and
         // end user (legitimate) does not.
         let duplicate = tier != .exemplary && rng.chance(0.08)
-        if tier == .exemplary || rng.chance(tier.present + 0.1) {
+        if !prospective && (tier == .exemplary || rng.chance(tier.present + 0.1)) {
             let name =
                 rng.chance(0.1)
                 ? endUser.name
@@ -27,16 +34,16 @@ extension RecordBuilder {
                     ? "\(endUser.name), Procurement Directorate" : rng.pick(Vocabulary.commercialParties)
             party("consignee", name, [], destination.country, government: endUser.government)
         }
-        if tier == .exemplary || rng.chance(tier.present + 0.1) {
+        if !prospective && (tier == .exemplary || rng.chance(tier.present + 0.1)) {
             party("end-user", endUser.name, endUser.aliases, endUser.country, government: endUser.government)
             if duplicate { party("end-user", endUser.name, [], endUser.country, government: endUser.government) }
         }
-        if rng.chance(0.2) {
+        if !prospective && rng.chance(0.2) {
             party(
                 "ultimate-end-user", "\(endUser.name) Regional Office", [], endUser.country,
                 government: endUser.government)
         }
-        if rng.chance(0.25) {
+        if rng.chance(prospective ? 0.6 : 0.25) {
             party(
                 rng.pick(["intermediary", "broker", "agent"]), rng.pick(Vocabulary.commercialParties), [],
                 rng.pick(["AE", "CY", "SG", "CH"]), government: false)
@@ -67,7 +74,12 @@ extension RecordBuilder {
             {
                 product = rng.pick(cyberProducts.filter { !$0.capabilities.contains("encryption-circumvention") })
             }
-            let cyberAttribute: String? = product.cyber ? rng.pick(["true", "true", "1"]) : rng.pick([nil, "false"])
+            // A cyber-surveillance item is marked so, except in a few records below the exemplary tier
+            // that leave the attribute out or mark it false (ITEM-001: its entries and capabilities
+            // make it one all the same).
+            let mislabelled = product.cyber && tier != .exemplary && rng.chance(0.07)
+            let cyberAttribute: String? =
+                product.cyber && !mislabelled ? rng.pick(["true", "true", "1"]) : rng.pick([nil, "false"])
             writer.open("item", [("id", "item-\(number)"), ("cyberSurveillance", cyberAttribute)])
             writer.leaf("description", product.description)
             if rng.chance(0.7) { writer.leaf("manufacturer", exporter.name) }
@@ -115,7 +127,7 @@ extension RecordBuilder {
         }
         if present() {
             writer.open("geography")
-            writer.leaf("country", destination.country)
+            for place in destinations { writer.leaf("country", place.country) }
             writer.close("geography")
         }
         if present() { writer.leaf("duration", nil, [("months", String(rng.pick([12, 24, 36])))]) }
@@ -152,7 +164,11 @@ extension RecordBuilder {
     }
 
     mutating func destinationSection() {
-        writer.open("destination", [("country", destination.country)])
+        for place in destinations { destinationSection(place.country) }
+    }
+
+    mutating func destinationSection(_ country: String) {
+        writer.open("destination", [("country", country)])
         let independent = tier == .exemplary
         func evidence(_ name: String, _ text: String) {
             guard present() else { return }

@@ -35,12 +35,35 @@ struct RecordBuilder {
 
     // Decided up front because several sections refer to them.
     var exporter: Vocabulary.Company
-    var destination: Vocabulary.Destination
+    /// The destinations, one per country: the end user's first (a marketing licence may name more).
+    var destinations: [Vocabulary.Destination]
+    var destination: Vocabulary.Destination { destinations[0] }
     var cyber: Bool
     var endUser: (name: String, aliases: [String], country: String, government: Bool)
     var transfer: String?
     var noLicenceRequired: Bool
     var hasInvestor = false
+    /// `lifecycle/@kind`.
+    let kind: String
+    /// `lifecycle/submitted`: never after the design date (a record does not exist before it).
+    let submitted: CalendarDate
+    /// `lifecycle/decided`: licences, refused applications and determinations; before the design date.
+    let decided: CalendarDate?
+
+    // The names the record writes (events are about them, or about someone else).
+    /// The exporter's name, the aliases written, its group members' names.
+    var exporterNames: [String] = []
+    /// The group members' names only.
+    var memberNames: [String] = []
+    /// The end user's and ultimate end user's names and aliases, as written.
+    var endUserNames: [String] = []
+    /// The consignee's and intermediaries' names, as written.
+    var otherPartyNames: [String] = []
+    /// `lifecycle/renewalOf`: the reference of the licence this record renews, if it does.
+    var renewalOf: String?
+
+    /// The corpus design date (``CorpusGenerator/designAsOf``).
+    static let designDate = CalendarDate(CorpusGenerator.designAsOf)
 
     init(rng seeded: SplitMix64, index: Int) {
         var rng = seeded
@@ -70,7 +93,14 @@ struct RecordBuilder {
         // Exemplary records go to CS21 countries too: their enhanced review satisfies DEST-001.
         let eu: Set<String> = ["EE", "DE", "FR", "HU"]
         let destination = rng.pick(Vocabulary.destinations.filter { transfer != "intra-eu" || eu.contains($0.country) })
-        self.destination = destination
+        let kind = rng.pick(["individual", "individual", "global", "general", "large-project", "marketing"])
+        self.kind = kind
+        var destinations = [destination]
+        if kind == "marketing" && transfer != "intra-eu" && rng.chance(0.4) {
+            // A demonstration tour: a second country, one destination element each.
+            destinations.append(rng.pick(Vocabulary.destinations.filter { $0.country != destination.country }))
+        }
+        self.destinations = destinations
         cyber = rng.chance(0.85)
         let government = rng.chance(0.8)
         let agency = rng.pick(destination.agencies)
@@ -79,8 +109,22 @@ struct RecordBuilder {
         } else {
             endUser = (rng.pick(Vocabulary.commercialParties), [], destination.country, false)
         }
-        let year = rng.int(2016...2025)
-        id = "\(exporter.country)-\(year)-\(isLicence ? "L" : "A")-\(String(100_000 + index % 900_000))"
+        // Every record is submitted on or before the design date. Licences, refusals and
+        // determinations were decided (20–200 days later) before it too: from 2016, about half of
+        // them in the three years before the design date (the licences still in force). Pending
+        // applications were submitted in the two and a half years before it.
+        let decides = isLicence || noLicenceRequired || rng.chance(0.1)
+        let design = RecordBuilder.designDate
+        let lastDecided = design.adding(days: -240)
+        let submitted =
+            decides
+            ? CalendarDate.random(
+                from: rng.chance(0.5) ? CalendarDate(year: 2016, month: 1, day: 1) : design.adding(months: -36),
+                through: lastDecided, &rng)
+            : CalendarDate.random(from: CalendarDate(year: 2023, month: 1, day: 1), through: design, &rng)
+        self.submitted = submitted
+        decided = decides ? submitted.adding(days: rng.int(20...200)) : nil
+        id = "\(exporter.country)-\(submitted.year)-\(isLicence ? "L" : "A")-\(String(100_000 + index % 900_000))"
         self.rng = rng
     }
 
@@ -136,38 +180,75 @@ struct RecordBuilder {
 
     mutating func lifecycle() {
         let state = rng.pick(Vocabulary.issuingStates)
+        let design = RecordBuilder.designDate
+        var validFrom: CalendarDate?
+        var validUntil: CalendarDate?
+        if isLicence, let decided {
+            let from = decided.adding(days: rng.int(1...30))
+            validFrom = from
+            if rng.chance(0.8) { validUntil = from.adding(months: rng.pick([12, 24, 36])) }
+        }
+        // How the licence ended, if it did: by status, by an ended element, or both (an ended
+        // licence whose status was not updated keeps "issued"); or its validUntil simply passed.
+        var ended: (reason: String, date: CalendarDate)?
+        func endDate(_ from: CalendarDate) -> CalendarDate? {
+            let start = from.adding(days: 30)
+            let last = min(validUntil ?? design, design)
+            return start < last ? CalendarDate.random(from: start, through: last, &rng) : nil
+        }
         let status: String
         if noLicenceRequired {
             status = "no-licence-required"
-        } else if isLicence {
-            status = rng.chance(0.9) ? "issued" : rng.pick(["suspended", "revoked"])
+        } else if isLicence, let from = validFrom {
+            let roll = rng.unit()
+            let lapsed = validUntil.map { $0 < design } ?? false
+            if roll < 0.06 {
+                status = "suspended"
+            } else if roll < 0.11 {
+                status = "revoked"
+                if rng.chance(0.7), let date = endDate(from) { ended = ("revoked", date) }
+            } else if roll < 0.18 {
+                status = rng.pick(["surrendered", "cancelled", "exhausted"])
+                if rng.chance(0.8), let date = endDate(from) { ended = (status, date) }
+            } else if lapsed && rng.chance(0.4) {
+                status = "expired"
+                if rng.chance(0.3), let until = validUntil { ended = ("expired", until) }
+            } else {
+                status = "issued"
+                if rng.chance(0.03), let date = endDate(from) { ended = ("exhausted", date) }
+            }
         } else {
-            status = rng.chance(0.9) ? "pending" : "refused"
+            status = decided == nil ? "pending" : "refused"
         }
-        writer.open(
-            "lifecycle",
-            [
-                ("kind", rng.pick(["individual", "individual", "global", "general", "large-project", "marketing"])),
-                ("status", status), ("transfer", transfer),
-            ])
+        writer.open("lifecycle", [("kind", kind), ("status", status), ("transfer", transfer)])
         writer.leaf("issuingState", state.country)
         writer.leaf("authority", state.authority)
-        let submitted = CalendarDate.random(2016...2025, &rng)
         if rng.chance(0.8) {
             writer.leaf("reference", "\(state.country)-EXP-\(submitted.year)-\(rng.int(1000...9999))")
         }
         writer.leaf("submitted", submitted.text)
-        if isLicence {
-            let decided = submitted.adding(days: rng.int(20...200))
-            writer.leaf("decided", decided.text)
-            let from = decided.adding(days: rng.int(1...30))
-            writer.leaf("validFrom", from.text)
-            if rng.chance(0.8) { writer.leaf("validUntil", from.adding(months: rng.pick([12, 24, 36])).text) }
-            if rng.chance(0.2) {
-                writer.leaf(
-                    "renewalOf", "\(state.country)-EXP-\(submitted.year - 2)-\(rng.int(1000...9999))",
-                    [("holder", exporter.name)])
-            }
+        if let decided { writer.leaf("decided", decided.text) }
+        if let validFrom { writer.leaf("validFrom", validFrom.text) }
+        if let validUntil { writer.leaf("validUntil", validUntil.text) }
+        if let ended {
+            let how = [
+                "expired": "The validity period ran out; no renewal was applied for.",
+                "surrendered": "The holder returned the licence by letter to the authority.",
+                "cancelled": "Cancelled by the authority: the holder's export unit was dissolved.",
+                "exhausted": "The licensed quantity has been shipped in full.",
+                "revoked": "Revoked by decision of the authority.",
+            ]
+            writer.leaf(
+                "ended", how[ended.reason] ?? "Ended.",
+                [
+                    ("reason", ended.reason), ("date", ended.date.text),
+                    ("source", rng.chance(0.5) ? "Notice \(state.country)-\(rng.int(100...999))" : nil),
+                ])
+        }
+        if (isLicence && rng.chance(0.2)) || (!isLicence && rng.chance(0.1)) {
+            let renewed = "\(state.country)-EXP-\(submitted.year - 2)-\(rng.int(1000...9999))"
+            renewalOf = renewed
+            writer.leaf("renewalOf", renewed, [("holder", exporter.name)])
         }
         if noLicenceRequired || (transfer == "intra-eu" && rng.chance(0.3)) {
             writer.open("determination", [("provenance", "regulator")])
@@ -181,12 +262,20 @@ struct RecordBuilder {
             }
             writer.close("determination")
         }
-        // Reviews: periodic, and enhanced ones for CS21 destinations and flagged exporters.
+        // Reviews: periodic, and enhanced ones for CS21 destinations and flagged exporters; dated
+        // ones lie after the decision (or the submission), a few after the design date.
         let reviewCount = tier == .exemplary ? 2 : rng.int(0...2)
         for number in 0..<reviewCount {
             let enhanced = number == 0 ? (tier == .exemplary || rng.chance(0.4)) : rng.chance(0.3)
             let covers = tier == .exemplary || rng.chance(tier.present) ? "procedure human-rights" : "procedure"
-            let date: String? = rng.chance(0.5) ? evidenceDate(futureChance: tier == .exemplary ? 0 : 0.05) : nil
+            var date: String?
+            if rng.chance(0.5) {
+                if tier != .exemplary && rng.chance(0.05) {
+                    date = CalendarDate.random(2025...2027, &rng).adding(months: 13).text
+                } else {
+                    date = CalendarDate.random(from: decided ?? submitted, through: design, &rng).text
+                }
+            }
             writer.leaf(
                 "review", "Documented review of the licence conditions and the destination's surveillance record.",
                 [
@@ -200,7 +289,11 @@ struct RecordBuilder {
     mutating func exporterSection() {
         writer.open("exporter")
         writer.leaf("name", exporter.name)
-        for alias in exporter.aliases where rng.chance(0.7) { writer.leaf("alias", alias) }
+        exporterNames.append(exporter.name)
+        for alias in exporter.aliases where rng.chance(0.7) {
+            writer.leaf("alias", alias)
+            exporterNames.append(alias)
+        }
         writer.leaf("country", exporter.country)
         if rng.chance(0.7) { writer.leaf("registration", "\(exporter.country)-\(rng.int(1_000_000...9_999_999))") }
         if present() {
@@ -216,6 +309,7 @@ struct RecordBuilder {
                 if member.relation == "investor" || member.relation == "private-equity" { hasInvestor = true }
                 writer.open("member", [("relation", member.relation)])
                 writer.leaf("name", member.name)
+                memberNames.append(member.name)
                 writer.leaf("country", member.country)
                 writer.close("member")
             }
@@ -223,11 +317,13 @@ struct RecordBuilder {
                 // An affiliate of NSO Group inside an otherwise unflagged group.
                 writer.open("member", [("relation", "affiliate")])
                 writer.leaf("name", "NSO Group Technologies")
+                memberNames.append("NSO Group Technologies")
                 writer.leaf("country", "IL")
                 writer.close("member")
             }
             writer.close("group")
         }
+        exporterNames += memberNames
         writer.close("exporter")
     }
 }

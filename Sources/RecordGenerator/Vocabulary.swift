@@ -182,16 +182,76 @@ enum Vocabulary {
         "Serious crime and counterterrorism investigations by the national police.",
     ]
 
-    static let summaries = [
-        "Forensic analysis finds spyware on phones of journalists and human-rights defenders.",
-        "Leaked data lists potential targets including opposition politicians and lawyers.",
-        "Court documents describe use of the system against protesters.",
-        "Press reports describe surveillance of diaspora activists abroad.",
-        "The customer relationship was ended after an internal investigation.",
-        "Investigators report that the company failed to answer requests for information.",
-        "Merger of the exporter's parent with a private-equity held group.",
-        "Parliamentary inquiry into procurement of surveillance tools.",
+    /// Event summaries by event type (investigations and designations by status and kind of list).
+    static let eventSummaries: [String: [String]] = [
+        "misuse-report": [
+            "Forensic analysis finds spyware on phones of journalists and human-rights defenders.",
+            "Leaked data lists potential targets including opposition politicians and lawyers.",
+            "Court documents describe use of the system against protesters.",
+            "Press reports describe interception of a lawyer's communications without a warrant.",
+        ],
+        "investigation-open": [
+            "Parliamentary inquiry into procurement of surveillance tools.",
+            "The data-protection authority opened proceedings on the use of interception equipment.",
+            "Prosecutors investigate the surveillance of an investigative journalist.",
+        ],
+        "investigation-substantiated": [
+            "The inquiry found that the system was used against journalists without judicial authorisation.",
+            "The authority's final report finds unlawful interception of opposition politicians.",
+        ],
+        "investigation-closed-cleared": [
+            "The inquiry closed without finding unlawful use.",
+            "Prosecutors closed the investigation: each interception had been authorised by a judge.",
+        ],
+        "transnational-repression": [
+            "Press reports describe surveillance of diaspora activists abroad.",
+            "Exiled dissidents report hacking attempts traced to the state's intelligence service.",
+        ],
+        "designation-human-rights": [
+            "Designated for serious human-rights violations.",
+            "Designated for the surveillance and persecution of journalists and activists.",
+        ],
+        "designation-trade": [
+            "Added to the list for activities contrary to national security and foreign policy interests.",
+            "Listed for supplying spyware used to target government officials, journalists and activists.",
+        ],
+        "delisting": [
+            "Removed from the list after review.",
+            "Delisted following a court annulment of the designation.",
+        ],
+        "customer-suspension": [
+            "Access to the system was suspended pending the outcome of an investigation.",
+            "The exporter suspended updates and support after reports of misuse.",
+        ],
+        "customer-termination": [
+            "The customer relationship was ended after an internal investigation.",
+            "The exporter terminated the contract and disabled the customer's installations.",
+        ],
+        "non-cooperation": [
+            "Investigators report that the company failed to answer requests for information.",
+            "The company declined to provide usage logs to the inquiry.",
+        ],
+        "cooperation": [
+            "The company answered the authority's questions and provided the usage logs.",
+            "The company met the inquiry and supplied its due-diligence files.",
+        ],
+        "corporate-event": [
+            "Merger of the exporter's parent with a private-equity held group.",
+            "Acquisition of a minority stake in the exporter by an investment fund.",
+        ],
     ]
+
+    /// Lists and sanctions regimes named in designation and delisting events: human-rights
+    /// sanctions regimes first, then trade-restriction lists.
+    static let designationLists = [
+        "EU Global Human Rights Sanctions Regime", "Global Magnitsky Act designations", "US Entity List",
+        "UK export control list",
+    ]
+
+    /// Whether a list of ``designationLists`` is a human-rights sanctions regime.
+    static func isHumanRightsRegime(_ list: String) -> Bool {
+        list == designationLists[0] || list == designationLists[1]
+    }
 
     static let assessors = [
         "Aurora Rights Audit Oy", "Meridian Human Rights Consulting", "the exporter's compliance committee",

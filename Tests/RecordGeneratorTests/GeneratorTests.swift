@@ -2,8 +2,9 @@ import RecordGenerator
 import RedlineKit
 import Testing
 
-/// The corpus generator: deterministic, schema-valid, and covering every verdict the default
-/// rule set can reach.
+/// The corpus generator: deterministic, schema-valid, submitted on or before the design date, and
+/// covering every verdict the default rule set can reach on applications and licences (a licence
+/// whose validity ran out is not in force) and every rule of the default profile.
 struct GeneratorTests {
     static let engine: Engine = {
         do { return Engine(ruleSet: try RuleSetLoader.loadDefault()) } catch {
@@ -46,6 +47,15 @@ struct GeneratorTests {
             let violations = BuiltIn.recordSchema.validate(document)
             #expect(violations.isEmpty, "\(record.fileName): \(violations.map(\.message))")
             #expect(document.root?.attribute("id") == record.recordID)
+            // A record does not exist before its submission: every date of the life cycle up to
+            // the decision lies on or before the design date.
+            let lifecycle = document.root?.child(named: "lifecycle")
+            for name in ["submitted", "decided", "validFrom"] {
+                if let date = lifecycle?.child(named: name)?.text {
+                    #expect(date <= CorpusGenerator.designAsOf, "\(record.fileName): \(name) \(date)")
+                }
+            }
+            #expect(lifecycle?.child(named: "submitted") != nil, "\(record.fileName): no submitted date")
             sizes.append(record.text.utf8.count)
         }
         #expect(sizes.min()! < 2_500)
@@ -64,7 +74,10 @@ struct GeneratorTests {
             #expect(!report.results.contains { $0.outcome == .error })
         }
         #expect(
-            verdicts == ["approve", "approve-with-conditions", "refuse", "maintain", "review", "revoke", "suspend"])
+            verdicts == [
+                "approve", "approve-with-conditions", "refuse", "maintain", "review", "revoke", "suspend",
+                "not-in-force",
+            ])
         let ruleSet = Self.engine.ruleSet
         let inProfile = ruleSet.rules.filter { $0.profiles.isEmpty || $0.profiles.contains(ruleSet.defaultProfile) }
             .map(\.id)
