@@ -54,7 +54,7 @@ if junit_errors != errors + invalid:
 
 text = open(os.path.join(reports, 'text.txt'), encoding='utf-8').read()
 headers = [line.split(': ')[0] for line in text.splitlines()
-           if re.match(r'^\S.*: (APPROVE|APPROVE-WITH-CONDITIONS|REFUSE|MAINTAIN|REVIEW|SUSPEND|REVOKE|ERROR|INVALID)\b', line)]
+           if re.match(r'^\S.*: (APPROVE|APPROVE-WITH-CONDITIONS|REFUSE|MAINTAIN|REVIEW|SUSPEND|REVOKE|NOT-IN-FORCE|CONFIRM|REQUIRE-LICENCE|ERROR|INVALID)\b', line)]
 if headers != files:
     problems.append(f'text: {len(headers)} record headers for {len(files)} files')
 
