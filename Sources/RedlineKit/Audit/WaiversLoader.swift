@@ -21,7 +21,7 @@ public enum WaiversLoader {
     public static func load(path: String, ruleSet: RuleSet) throws(RedlineError) -> WaiverSet {
         let bytes: [UInt8]
         do {
-            bytes = try FileInput.read(path, limit: maxBytes)
+            bytes = try FileInput.read(path, limit: maxBytes, flag: nil)
         } catch {
             var wrapped = error
             wrapped.code = .invalidWaivers
@@ -36,7 +36,7 @@ public enum WaiversLoader {
         let document: XMLDocument
         do {
             document = try XMLDocument(
-                bytes: bytes, path: path, limits: XMLLimits(maxBytes: maxBytes, maxSecondsPerRecord: .infinity))
+                bytes: bytes, path: path, limits: .fixed(maxBytes: maxBytes))
         } catch {
             var wrapped = error
             if wrapped.code != .hostile { wrapped.code = .invalidWaivers }

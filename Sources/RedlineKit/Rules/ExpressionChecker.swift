@@ -1,5 +1,6 @@
 /// Checks what compiling an XPath cannot: that every function exists with the right number of
-/// arguments, every namespace prefix is declared, and every list named by a literal exists.
+/// arguments, every namespace prefix is declared, every list named by a literal exists, and no
+/// variable is used (rule expressions have none: `rules lint` and loading refuse the same).
 /// Reads the expression's syntax tree; redline's functions come from their descriptors.
 enum ExpressionChecker {
     /// XPath 1.0's core function library.
@@ -14,6 +15,7 @@ enum ExpressionChecker {
     private enum Name {
         case qualified(prefix: String)
         case call(name: String, arguments: [XPathNode])
+        case variable(name: String)
     }
 
     /// The names of a tree to check, in the order they are written.
@@ -35,6 +37,7 @@ enum ExpressionChecker {
                 if let colon = name.firstIndex(of: ":") {
                     names.append((node.start + 1, .qualified(prefix: String(name[..<colon]))))
                 }
+                names.append((node.start, .variable(name: name)))
             case .call(let name, let arguments): names.append((node.start, .call(name: name, arguments: arguments)))
             case .path(let path): steps(path.steps)
             case .filter(_, _, let rest): steps(rest)
@@ -57,6 +60,11 @@ enum ExpressionChecker {
             switch name {
             case .qualified(let written): prefix = written
             case .call(let written, _): prefix = written.firstIndex(of: ":").map { String(written[..<$0]) }
+            case .variable(let written):
+                throw RedlineError(
+                    .invalidRules,
+                    "variable '$\(written)' is not defined: rule expressions have no variables (in '\(text)')",
+                    at: at, suggestion: "write the value or the path itself instead of $\(written)")
             }
             if let prefix, namespaces[prefix] == nil {
                 throw RedlineError(

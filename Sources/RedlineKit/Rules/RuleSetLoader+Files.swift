@@ -21,9 +21,7 @@ extension RuleSetLoader {
         do {
             document = try XMLDocument(
                 bytes: bytes, path: path,
-                limits: XMLLimits(
-                    maxBytes: RuleSetLoader.maxFileBytes, maxElements: RuleSetLoader.maxFileElements,
-                    maxSecondsPerRecord: .infinity))
+                limits: .fixed(maxBytes: RuleSetLoader.maxFileBytes, maxElements: RuleSetLoader.maxFileElements))
         } catch {
             var wrapped = error
             if wrapped.code != .hostile { wrapped.code = .invalidRules }

@@ -16,7 +16,7 @@ public enum RuleSource: Sendable {
             }
             return Array(text.utf8)
         case .fileSystem:
-            return try FileInput.read(path, limit: limit)
+            return try FileInput.read(path, limit: limit, flag: nil)
         }
     }
 }
@@ -25,7 +25,12 @@ public enum RuleSource: Sendable {
 public enum FileInput {
     /// Reads at most `limit` bytes of a regular file; larger files are refused without being read.
     /// - Throws: ``RedlineError`` `unreadable` (missing, directory, FIFO, permission…) or `tooLarge`.
-    public static func read(_ path: String, limit: Int) throws(RedlineError) -> [UInt8] {
+    /// - Parameter flag: the option that raises `limit`, for records (`--max-bytes`); `nil` for the
+    ///   fixed cap of a rule-set, waivers or letter file.
+    public static func read(_ path: String, limit: Int, flag: String? = "--max-bytes") throws(RedlineError) -> [UInt8] {
+        let raise =
+            flag.map { "raise the limit with \($0) if the input is trusted" }
+            ?? "this cap of rule sets, waiver files and letters is fixed (docs/security.md, \"Limits\")"
         var info = stat()
         guard stat(path, &info) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -48,7 +53,7 @@ public enum FileInput {
             throw RedlineError(
                 .tooLarge, "file is \(info.st_size) bytes, more than the limit of \(limit) bytes",
                 at: SourcePosition(file: path),
-                suggestion: "split the file, or raise the limit with --max-bytes if the input is trusted")
+                suggestion: "split the file, or " + raise)
         }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else {
@@ -74,7 +79,7 @@ public enum FileInput {
             if bytes.count > limit {
                 throw RedlineError(
                     .tooLarge, "file is more than the limit of \(limit) bytes", at: SourcePosition(file: path),
-                    suggestion: "split the file, or raise the limit with --max-bytes if the input is trusted")
+                    suggestion: "split the file, or " + raise)
             }
         }
         return bytes

@@ -45,7 +45,7 @@ public struct DemandCatalogue: Sendable {
     public init(bytes: [UInt8], path: String) throws(RedlineError) {
         let document = try XMLDocument(
             bytes: bytes, path: path,
-            limits: XMLLimits(maxBytes: RuleSetLoader.maxFileBytes, maxSecondsPerRecord: .infinity))
+            limits: .fixed(maxBytes: RuleSetLoader.maxFileBytes))
         let schema = try XMLSchema(
             text: BuiltIn.file(DemandCatalogue.schemaPath) ?? "", name: DemandCatalogue.schemaPath)
         if let violation = schema.validate(document).first {

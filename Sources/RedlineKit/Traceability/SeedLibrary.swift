@@ -32,7 +32,7 @@ public struct SeedLibrary: Sendable {
         var texts: [String: String] = [:]
         for name in names {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            let bytes = try FileInput.read(path, limit: RuleSetLoader.maxFileBytes)
+            let bytes = try FileInput.read(path, limit: RuleSetLoader.maxFileBytes, flag: nil)
             texts[name] = String(decoding: bytes, as: UTF8.self)
         }
         self.init(texts: texts)

@@ -227,7 +227,7 @@ enum InputScanner {
                 if elements > limits.maxElements {
                     throw RedlineError(
                         .tooLarge, "document has more than \(limits.maxElements) elements", at: position(start),
-                        suggestion: "split the document; raise the limit with --max-elements only for trusted input")
+                        suggestion: "split the document; " + limits.raising("--max-elements"))
                 }
                 // The tag: count attributes (each "=" outside quotes) up to its ">".
                 var attributes = 0
@@ -253,8 +253,8 @@ enum InputScanner {
                             throw RedlineError(
                                 .hostile, "element has more than \(maxAttributes) attributes", at: position(start),
                                 suggestion:
-                                    "licence records need a handful of attributes per element; raise the limit with "
-                                    + "--max-attributes only for trusted input"
+                                    "licence records need a handful of attributes per element; "
+                                    + limits.raising("--max-attributes")
                             )
                         }
                         index += 1

@@ -23,7 +23,7 @@ public final class XMLDocument {
             throw RedlineError(
                 .tooLarge, "document is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes",
                 at: SourcePosition(file: path),
-                suggestion: "split the document, or raise the limit with --max-bytes if the input is trusted")
+                suggestion: "split the document, or " + limits.raising("--max-bytes"))
         }
         guard !bytes.isEmpty else {
             throw RedlineError(

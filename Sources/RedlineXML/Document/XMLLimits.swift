@@ -22,6 +22,24 @@ public struct XMLLimits: Sendable, Hashable {
     /// expression is bounded by ``xpathOperationLimit`` instead. Rule-set, demand-catalogue and
     /// waivers files are parsed with no time limit (`.infinity`).
     public var maxSecondsPerRecord: Double
+    /// Whether command-line flags set these limits (records); rule sets, waiver files and the
+    /// demand catalogue have fixed caps, so their errors never suggest a flag.
+    public var setByFlags: Bool = true
+
+    /// How an error over a limit says it can be lifted: by `flag` for trusted records, or not at
+    /// all for the fixed caps of rule sets and waiver files.
+    package func raising(_ flag: String) -> String {
+        setByFlags
+            ? "raise the limit with \(flag) only for trusted input"
+            : "this cap of rule sets and waiver files is fixed (docs/security.md, \"Limits\")"
+    }
+
+    /// Limits with `setByFlags` false: the fixed caps of a rule-set, waivers or catalogue file.
+    public static func fixed(maxBytes: Int, maxElements: Int = XMLLimits.default.maxElements) -> XMLLimits {
+        var limits = XMLLimits(maxBytes: maxBytes, maxElements: maxElements, maxSecondsPerRecord: .infinity)
+        limits.setByFlags = false
+        return limits
+    }
 
     /// Creates limits.
     public init(

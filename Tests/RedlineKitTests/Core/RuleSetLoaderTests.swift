@@ -69,6 +69,10 @@ struct RuleSetLoaderTests {
         Broken(name: "unknown letter", text: ruleSet(rule(cite: "ZZ99")), line: 9, message: "letter 'ZZ99'"),
         Broken(name: "bad rule id", text: ruleSet(rule(id: "lower-case")), line: 7, message: "lower-case"),
         Broken(name: "DOCTYPE", text: "<!DOCTYPE ruleset>\n<ruleset/>", line: 1, message: "DOCTYPE"),
+        Broken(
+            name: "undefined variable (lint refuses it, so loading does too)",
+            text: ruleSet(rule(assert: "count(r:items/r:item) &gt; $limit")), line: 10,
+            message: "variable '$limit' is not defined"),
     ]
 
     @Test(arguments: broken)

@@ -73,6 +73,45 @@ struct HostileRuleSetTests {
         }
     }
 
+    /// Rule sets and waiver files have fixed caps: their errors never suggest a record flag.
+    @Test func fixedCapsNeverSuggestAFlag() throws {
+        let entries = String(repeating: "<entry>V</entry>", count: RuleSetLoader.maxFileElements + 1)
+        let list =
+            Self.header
+            + "<list id=\"many\" kind=\"party\" source=\"test\" effective=\"2020-01-01\"><title>M</title>\(entries)"
+            + "</list>\n</ruleset>\n"
+        let attributes = (0..<300).map { "a\($0)=\"x\"" }.joined(separator: " ")
+        let waivers =
+            "<waivers xmlns=\"urn:redline:waivers:1\" formatVersion=\"1\" \(attributes)></waivers>"
+        let cases: [(String, () throws -> Void)] = [
+            ("rules.xml", { _ = try RuleSetLoader.load(path: try Fixtures.temporaryFile(list, name: "rules.xml")) }),
+            (
+                "waivers.xml",
+                {
+                    _ = try WaiversLoader.parse(
+                        bytes: Array(waivers.utf8), path: "waivers.xml", ruleSet: Fixtures.defaultRuleSet)
+                }
+            ),
+        ]
+        for (name, load) in cases {
+            #expect {
+                try load()
+            } throws: { error in
+                guard let error = error as? RedlineError, let suggestion = error.suggestion else { return false }
+                let ok = !suggestion.contains("--max-") && suggestion.contains("fixed")
+                if !ok { Issue.record("\(name): \(error) (\(suggestion))") }
+                return ok
+            }
+        }
+        // A record's error still names its flag.
+        let record = "<r " + attributes + "/>"
+        #expect {
+            _ = try XMLDocument(bytes: Array(record.utf8), path: "r.xml")
+        } throws: { error in
+            (error as? RedlineError)?.suggestion?.contains("--max-attributes") == true
+        }
+    }
+
     /// 100,000 entries under the cap load, and lookups in the list work.
     @Test func hugeListUnderTheFileCapLoads() throws {
         var text =
