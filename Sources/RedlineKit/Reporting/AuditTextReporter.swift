@@ -15,15 +15,15 @@ public final class AuditTextReporter: AuditReporter {
     private struct Renderer: AuditRecordRenderer {
         var text: RecordTextRenderer
 
-        func render(_ record: AuditRecord) throws -> String { text.audit(record) }
+        func render(_ record: AuditRecord) throws -> String { text.audit(record).text }
     }
 
     public func begin(_ context: AuditContext) throws {
-        try sink.write(
+        let header: TerminalText =
             "redline audit: \(context.total) input(s), rules \(context.ruleSet.id) \(context.ruleSet.version), "
-                + "profile \(context.profile), as of \(context.asOf), judged by "
-                + "\(context.standard.described(asOf: context.asOf))\n"
-        )
+            + "profile \(context.profile), as of \(context.asOf), judged by "
+            + "\(context.standard.described(asOf: context.asOf))\n"
+        try sink.write(header)
     }
 
     public var renderer: (any AuditRecordRenderer)? { Renderer(text: text) }
@@ -33,25 +33,26 @@ public final class AuditTextReporter: AuditReporter {
     public func record(_ record: AuditRecord, rendered: String) throws { try sink.write(rendered) }
 
     public func finish(_ summary: AuditSummary) throws {
-        var out = "\nSummary: \(summary.records) record(s)\n"
+        var out: TerminalText = "\nSummary: \(summary.records) record(s)\n"
         out += "  verdicts: \(summary.verdictCounts)\n"
         if !summary.verdictsAfterWaivers.isEmpty {
             let changed = summary.verdictsAfterWaivers.keys.sorted().map {
-                "\(summary.verdictsAfterWaivers[$0] ?? 0) \($0)"
+                "\(summary.verdictsAfterWaivers[$0] ?? 0) \($0)" as TerminalText
             }
             out += "  after waivers: \(changed.joined(separator: ", "))\n"
         }
         out += "  not clean: \(summary.notClean), with findings: \(summary.withFindings)\n"
         if !summary.errorsByCode.isEmpty {
-            out +=
-                "  errors: " + summary.sortedErrorCodes.map { "\($0.code) \($0.count)" }.joined(separator: ", ") + "\n"
+            let codes = summary.sortedErrorCodes.map { "\($0.code) \($0.count)" as TerminalText }
+            out += "  errors: \(codes.joined(separator: ", "))\n"
         }
         if summary.findings.isEmpty {
             out += "  findings: none\n"
         } else {
             out += "  findings by rule (\(summary.activeFindings) counted, \(summary.waivedFindings) waived):\n"
             for (rule, count) in summary.sortedRuleCounts {
-                out += "    \(rule): \(count.active)\(count.waived > 0 ? " (+\(count.waived) waived)" : "")\n"
+                let waived: TerminalText = count.waived > 0 ? " (+\(count.waived) waived)" : ""
+                out += "    \(rule): \(count.active)\(waived)\n"
             }
         }
         for waiver in summary.waivers {

@@ -30,8 +30,8 @@ enum CILevel {
         }
     }
 
-    /// The Markdown summary's emoji code.
-    var markdownIcon: String {
+    /// The Markdown summary's emoji code (Markdown of the template, not data).
+    var markdownIcon: MarkdownText {
         switch self {
         case .error: ":x:"
         case .warning: ":warning:"

@@ -19,7 +19,7 @@ public final class CheckTextReporter: AuditReporter {
         var text: RecordTextRenderer
         var ruleSet: RuleSet
 
-        func render(_ record: AuditRecord) throws -> String { text.check(record.report, ruleSet: ruleSet) }
+        func render(_ record: AuditRecord) throws -> String { text.check(record.report, ruleSet: ruleSet).text }
     }
 
     public func begin(_ context: AuditContext) throws {
@@ -39,6 +39,6 @@ public final class CheckTextReporter: AuditReporter {
 
     public func finish(_ summary: AuditSummary) throws {
         guard summary.records > 1 else { return }
-        try sink.write("\n\(summary.records) records: \(summary.verdictCounts)\n")
+        try sink.write("\n\(summary.records) records: \(summary.verdictCounts)\n" as TerminalText)
     }
 }

@@ -1,7 +1,12 @@
 /// Writes GitHub Actions workflow-command annotations (`::error file=…,line=…,title=…::message`).
 ///
 /// Escaping follows actions/toolkit `command.ts`: message data escapes `%`, CR and LF; property
-/// values also escape `:` and `,`. GitHub shows at most 10 annotations of each type per step, so
+/// values also escape `:` and `,`. Before that, every value from data (a path, an id, a
+/// message, a waiver) is neutralised as in a terminal (``OutputEscaping``): its control
+/// characters are shown as `\n`, `\u{1B}`…, so a line break inside a value is never a line
+/// break of the annotation and no `##[` legacy command is formed; the annotation's own line
+/// breaks (before `fix:`) are the toolkit's `%0A`. The plain log lines are ``TerminalText``:
+/// no line starts with `::` from data. GitHub shows at most 10 annotations of each type per step, so
 /// the 10 most severe of each type are kept while streaming (ties: path order; bounded memory) and
 /// written at the end in path order; the count of the rest is written as a plain line pointing to
 /// the job summary and the SARIF report, which have them all. Every input also gets a plain log
@@ -40,19 +45,18 @@ public final class GitHubAnnotationsReporter: AuditReporter {
     public func record(_ record: AuditRecord) throws {
         let report = record.report
         // Every input gets a plain log line (never starting with "::", so never a command).
-        var status = report.verdict ?? report.status.rawValue
+        var status: TerminalText = "\(report.verdict ?? report.status.rawValue)"
         if let term = report.evaluation?.judgement.notInForce { status += " (licence \(term.description))" }
         if let effective = record.effectiveVerdict, effective != report.verdict {
             status += " (\(effective) after waivers)"
         }
         if let error = report.error { status += " (\(error.code))" }
-        try sink.write(
-            "redline: \(record.path.replacingAll("\n", with: " ").replacingAll("\r", with: " ")): \(status)\n")
+        try sink.write("redline: \(record.path): \(status)\n" as TerminalText)
         if let error = report.error {
+            let fix = error.suggestion.map { "\nfix: \($0)" as TerminalText } ?? ""
             try annotate(
                 "error", rank: 4, file: record.path, line: error.position.line,
-                title: "redline input-error (\(error.code))",
-                message: error.message + (error.suggestion.map { "\nfix: \($0)" } ?? ""))
+                title: "redline input-error (\(error.code))", message: "\(error.message)\(fix)")
         }
         for (index, finding) in report.findings.enumerated() {
             var type = CILevel(finding.severity).annotation
@@ -60,8 +64,8 @@ public final class GitHubAnnotationsReporter: AuditReporter {
             var rank =
                 finding.kind == .error || finding.kind == .schema
                 ? 4 : Severity.allCases.firstIndex(of: finding.severity) ?? 0
-            var message = finding.message
-            var title = "redline \(finding.ruleID) (\(finding.severity.rawValue))"
+            var message: TerminalText = "\(finding.message)"
+            var title: TerminalText = "redline \(finding.ruleID) (\(finding.severity.rawValue))"
             if let waiver = record.waiver(for: index) {
                 type = "notice"
                 rank = -1
@@ -85,8 +89,10 @@ public final class GitHubAnnotationsReporter: AuditReporter {
         for candidate in kept.values.joined().sorted(by: { $0.sequence < $1.sequence }) {
             try sink.write(candidate.line)
         }
-        let rest = ["error", "warning", "notice"].compactMap { type in omitted[type].map { "\($0) \(type)" } }
-        var out =
+        let rest = ["error", "warning", "notice"].compactMap { type in
+            omitted[type].map { "\($0) \(type)" as TerminalText }
+        }
+        var out: TerminalText =
             "redline audit: \(summary.records) record(s), \(summary.notClean) not clean, \(summary.inputErrors) "
             + "input error(s), \(summary.activeFindings) finding(s), \(summary.waivedFindings) waived\n"
         if !rest.isEmpty {
@@ -101,11 +107,16 @@ public final class GitHubAnnotationsReporter: AuditReporter {
         try sink.write(out)
     }
 
-    private func annotate(_ type: String, rank: Int, file: String, line: Int, title: String, message: String) throws {
+    /// One annotation: `file` is neutralised like the values of `title` and `message`, then
+    /// all three are escaped as actions/toolkit does.
+    private func annotate(
+        _ type: String, rank: Int, file: String, line: Int, title: TerminalText, message: TerminalText
+    ) throws {
         sequence += 1
-        let properties = "file=\(Self.escapeProperty(file)),line=\(max(1, line)),title=\(Self.escapeProperty(title))"
+        let file = Self.escapeProperty(OutputEscaping.inLine(file))
+        let properties = "file=\(file),line=\(max(1, line)),title=\(Self.escapeProperty(title.text))"
         let candidate = Candidate(
-            rank: rank, sequence: sequence, line: "::\(type) \(properties)::\(Self.escapeData(message))\n")
+            rank: rank, sequence: sequence, line: "::\(type) \(properties)::\(Self.escapeData(message.text))\n")
         var list = kept[type, default: []]
         if list.count < limit {
             list.append(candidate)

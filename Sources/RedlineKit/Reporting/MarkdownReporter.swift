@@ -5,6 +5,10 @@
 /// two spill sinks and are copied after the totals. With a `byteLimit` (for
 /// `$GITHUB_STEP_SUMMARY`, 1 MiB per step), rows past the budget are counted and an
 /// "N more … omitted" line replaces them; without one, every input is listed.
+///
+/// Everything is built as ``MarkdownText``: every value is escaped (``OutputEscaping/markdown(_:)``,
+/// ``OutputEscaping/markdownCode(_:)`` for inline code), so no Markdown, HTML or table cell
+/// break comes from a path, a record value, a message or a waiver.
 public final class MarkdownReporter: AuditReporter {
     /// The `byteLimit` for GitHub's job summary, which keeps 1 MiB per step.
     public static let jobSummaryLimit = 900_000
@@ -31,47 +35,37 @@ public final class MarkdownReporter: AuditReporter {
         self.context = context
     }
 
-    /// A table cell: pipes escaped, line breaks as spaces, backticks kept out of code spans.
-    static func cell(_ text: String) -> String {
-        text.replacingAll("|", with: "\\|").replacingAll("\r", with: " ").replacingAll("\n", with: " ")
-    }
-
-    /// Inline code that cannot be broken by backticks in the text.
-    static func code(_ text: String) -> String {
-        "`" + cell(text).replacingAll("`", with: "'") + "`"
-    }
-
     public func record(_ record: AuditRecord) throws {
         let report = record.report
-        var rows = ""
+        var rows = MarkdownText()
         if let error = report.error {
             rows +=
-                "| :x: error | `input-error` | \(Self.code(record.path)) | \(max(1, error.position.line)) | "
-                + "\(Self.cell(error.message)) |\n"
+                "| :x: error | `input-error` | \(code: record.path) | \(max(1, error.position.line)) | "
+                + "\(error.message) |\n"
         }
         for (index, finding) in report.findings.enumerated() {
             let icon = CILevel(finding.severity).markdownIcon
-            var message = Self.cell(finding.message)
-            var label = "\(icon) \(finding.severity.rawValue)"
+            var message: MarkdownText = "\(finding.message)"
+            var label: MarkdownText = "\(icon) \(finding.severity.rawValue)"
             if let waiver = record.waiver(for: index) {
                 label = ":white_check_mark: waived"
-                message += " — waived by \(Self.code(waiver.id)) until \(waiver.expires)"
+                message += " — waived by \(code: waiver.id) until \(waiver.expires)"
             } else if let expired = record.expiredWaiver(for: index) {
-                message += " — waiver \(Self.code(expired.id)) expired \(expired.expires)"
+                message += " — waiver \(code: expired.id) expired \(expired.expires)"
             }
             rows +=
-                "| \(label) | \(Self.code(finding.ruleID)) | \(Self.code(record.path)) | \(finding.location.line) | "
+                "| \(label) | \(code: finding.ruleID) | \(code: record.path) | \(finding.location.line) | "
                 + "\(message) |\n"
         }
         if !rows.isEmpty {
-            if let limit = byteLimit, findingBytes + rows.utf8.count > limit {
+            if let limit = byteLimit, findingBytes + rows.byteCount > limit {
                 omittedFindings += report.findings.count + (report.error == nil ? 0 : 1)
             } else {
-                findingBytes += rows.utf8.count
+                findingBytes += rows.byteCount
                 try findingsSpill.write(rows)
             }
         }
-        var line = "- \(Self.code(record.path)): "
+        var line: MarkdownText = "- \(code: record.path): "
         switch report.status {
         case .error: line += "**error** (\(report.error?.code.rawValue ?? "error"))"
         case .invalid: line += "**invalid** (\(report.findings.count) schema violation(s))"
@@ -87,21 +81,21 @@ public final class MarkdownReporter: AuditReporter {
             if waived > 0 { line += ", \(waived) waived" }
         }
         line += "\n"
-        if let limit = byteLimit, recordBytes + line.utf8.count > limit {
+        if let limit = byteLimit, recordBytes + line.byteCount > limit {
             omittedRecords += 1
         } else {
-            recordBytes += line.utf8.count
+            recordBytes += line.byteCount
             try recordsSpill.write(line)
         }
     }
 
     public func finish(_ summary: AuditSummary) throws {
         guard let context else { return }
-        var out =
+        var out: MarkdownText =
             "## redline audit: \(summary.records) record(s), \(summary.notClean) not clean, \(summary.inputErrors) "
             + "input error(s)\n\n"
         out +=
-            "Rule set `\(context.ruleSet.id)` \(context.ruleSet.version), profile `\(context.profile)`, as of "
+            "Rule set \(code: context.ruleSet.id) \(context.ruleSet.version), profile \(code: context.profile), as of "
             + "\(context.asOf), judged by \(context.standard.described(asOf: context.asOf)).\n\n"
         out += "| Verdict | Records |\n| --- | ---: |\n"
         for verdict in summary.verdicts.keys.sorted() { out += "| \(verdict) | \(summary.verdicts[verdict] ?? 0) |\n" }
@@ -110,12 +104,12 @@ public final class MarkdownReporter: AuditReporter {
             + "|\n"
         if !summary.verdictsAfterWaivers.isEmpty {
             let changed = summary.verdictsAfterWaivers.keys.sorted().map {
-                "\(summary.verdictsAfterWaivers[$0] ?? 0) \($0)"
+                "\(summary.verdictsAfterWaivers[$0] ?? 0) \($0)" as MarkdownText
             }
             out += "\nAfter waivers, verdicts changed to: \(changed.joined(separator: ", ")).\n"
         }
         if !summary.errorsByCode.isEmpty {
-            let codes = summary.sortedErrorCodes.map { "\($0.code): \($0.count)" }
+            let codes = summary.sortedErrorCodes.map { "\($0.code): \($0.count)" as MarkdownText }
             out += "\nErrors by kind: \(codes.joined(separator: ", ")).\n"
         }
         out += "\n### Findings by rule\n\n"
@@ -124,7 +118,7 @@ public final class MarkdownReporter: AuditReporter {
         } else {
             out += "| Rule | Findings | Waived |\n| --- | ---: | ---: |\n"
             for (rule, count) in summary.sortedRuleCounts {
-                out += "| \(Self.code(rule)) | \(count.active) | \(count.waived) |\n"
+                out += "| \(code: rule) | \(count.active) | \(count.waived) |\n"
             }
         }
         if !summary.waivers.isEmpty {
@@ -132,8 +126,8 @@ public final class MarkdownReporter: AuditReporter {
                 "\n### Waivers\n\n| Waiver | Rule | Status | Findings | Expires | Approver |\n| --- | --- | --- | "
                 + "---: | --- | --- |\n"
             for waiver in summary.waivers {
-                out += "| \(Self.code(waiver.id)) | \(Self.code(waiver.rule)) | \(waiver.status.rawValue) | "
-                out += "\(waiver.matches) | \(waiver.expires) | \(Self.cell(waiver.approver)) |\n"
+                out += "| \(code: waiver.id) | \(code: waiver.rule) | \(waiver.status.rawValue) | "
+                out += "\(waiver.matches) | \(waiver.expires) | \(waiver.approver) |\n"
             }
         }
         out += "\n### Findings\n\n"
@@ -147,11 +141,13 @@ public final class MarkdownReporter: AuditReporter {
         if omittedFindings > 0 {
             try sink.write(
                 "\n\(omittedFindings) more finding(s) omitted (size limit); the SARIF and JSON reports have them all.\n"
-            )
+                    as MarkdownText)
         }
-        try sink.write("\n<details><summary>Audited files (\(summary.records))</summary>\n\n")
+        try sink.write("\n<details><summary>Audited files (\(summary.records))</summary>\n\n" as MarkdownText)
         try recordsSpill.replay(into: sink)
-        if omittedRecords > 0 { try sink.write("- … \(omittedRecords) more file(s) omitted (size limit)\n") }
+        if omittedRecords > 0 {
+            try sink.write("- … \(omittedRecords) more file(s) omitted (size limit)\n" as MarkdownText)
+        }
         try sink.write("\n</details>\n")
     }
 }

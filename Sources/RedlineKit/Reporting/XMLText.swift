@@ -1,5 +1,9 @@
-/// Escaping for XML reports (JUnit): text and attribute values, with characters XML 1.0 forbids
-/// (control characters, lone surrogates cannot occur in Swift strings) replaced by U+FFFD.
+/// Escaping for XML reports (JUnit): text and attribute values. Control characters other than
+/// TAB, LF and CR (those XML 1.0 forbids, and DEL and the C1 controls it allows), the
+/// bidirectional controls and the line and paragraph separators are shown as in a terminal,
+/// `\u{1B}` (``OutputEscaping/terminal(_:)``): JUnit messages end up in CI consoles and pages.
+/// Any other character XML forbids (U+FFFE, U+FFFF; lone surrogates cannot occur in Swift
+/// strings) is replaced by U+FFFD.
 enum XMLText {
     /// Escaped for element content.
     static func text(_ value: String) -> String { escape(value, attribute: false) }
@@ -20,6 +24,11 @@ enum XMLText {
             case "\r": out += "&#13;"
             case "\t" where attribute: out += "&#9;"
             default:
+                // TAB and LF are kept in element content (the report's own line breaks too).
+                if scalar != "\n", scalar != "\t", let visible = OutputEscaping.visible(scalar) {
+                    out += visible
+                    continue
+                }
                 let v = scalar.value
                 let allowed =
                     v == 0x9 || v == 0xA || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
