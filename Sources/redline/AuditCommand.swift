@@ -16,7 +16,9 @@ struct AuditCommand: ParsableCommand {
             its error. Reports (--report, repeatable): text (stdout), json[=FILE], sarif=FILE, \
             junit=FILE, github (workflow-command annotations on stdout), markdown[=FILE] (a job \
             summary, also appended to $GITHUB_STEP_SUMMARY when set). Report files are written \
-            atomically. See docs/audit.md.
+            atomically: every target is checked before anything is evaluated, and only a regular \
+            file is ever replaced; a FIFO or a character device (/dev/null) is written to, a \
+            symbolic link is refused. See docs/audit.md.
 
             --fail-on: never; error (an input could not be evaluated); refuse (also a refuse or \
             revoke verdict); review (also any verdict that is not clean; the default); any-finding \
@@ -25,10 +27,11 @@ struct AuditCommand: ParsableCommand {
             Exit codes: 0 nothing the --fail-on level fails on; 1 the policy failed (a record \
             fails the --fail-on level); 2 an input could not be evaluated (unreadable, not a \
             regular file, symlink loop, malformed, hostile, schema-invalid; outranks 1, not with \
-            --fail-on never) or a report could not be written or no record was found at all; 3 the \
-            rule set or the waivers file \
-            is invalid; 64 usage error; 130/143 interrupted by SIGINT/SIGTERM (no report file is \
-            left behind that looks complete).
+            --fail-on never) or a report could not be written (a target that is not a file, \
+            standard output closed early as by `| head`: the report files are still written) or no \
+            record was found at all; 3 the rule set or the waivers file is invalid; 64 usage error \
+            (two reports in one file, however spelt); 130/143 interrupted by SIGINT/SIGTERM (no \
+            report file is left behind that looks complete).
             """
     )
 
@@ -81,6 +84,11 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("chunk-size"), help: .hidden)
     var chunkSize: Int = 256
 
+    /// Writes report files through named temporary files, the fallback for file systems without
+    /// `O_TMPFILE` (for the tests).
+    @Flag(name: .customLong("named-temporary-files"), help: .hidden)
+    var namedTemporaryFiles = false
+
     func validate() throws {
         guard !paths.isEmpty else {
             throw ValidationError(
@@ -89,9 +97,12 @@ struct AuditCommand: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1.") }
         if let problem = ReportRequest.problem(with: report) { throw ValidationError(problem) }
+        if let problem = ReportDestinations.sameFileProblem(in: report) { throw ValidationError(problem) }
     }
 
     func run() throws {
+        // A reader that goes away (`| head -1`) is an EPIPE on that stream, not the end of the run.
+        signal(SIGPIPE, SIG_IGN)
         let engine = Engine(ruleSet: try evaluation.loadRuleSet())
         let options = try evaluation.options(for: engine)
         let waivers = try loadWaivers(for: engine.ruleSet)
@@ -120,6 +131,17 @@ struct AuditCommand: ParsableCommand {
         }
         if let problem = destinations.appendJobSummary() { Terminal.error("redline audit: \(problem)") }
         if coverage { Terminal.error(RuleCoverageRenderer().render(outcome.coverage)) }
+        let failures = destinations.streamFailures
+        guard failures.isEmpty else {
+            // A report could not be written to the end: exit 2, whatever the records gave.
+            var message = "redline audit: " + failures.joined(separator: "\nredline audit: ")
+            let written = destinations.writtenFiles
+            message +=
+                "\n  the audit ran to the end; " + (written.isEmpty ? "no report file was requested" : "written: ")
+            message += written.joined(separator: ", ")
+            Terminal.error(message + "\n  fix: let the reader read to the end, or write the report to a file")
+            throw ExitCode(ExitStatus.inputError)
+        }
         let status = ExitStatus.of(failOn.outcome(of: outcome.summary))
         if status != ExitStatus.clean { throw ExitCode(status) }
     }
@@ -171,9 +193,14 @@ struct AuditCommand: ParsableCommand {
         let reporters: [any AuditReporter]
         do {
             let requests = report.isEmpty ? [ReportRequest(.text)] : report
-            reporters = try destinations.reporters(for: requests, command: .audit)
+            reporters = try destinations.reporters(
+                for: requests, command: .audit, namedTemporaryFiles: namedTemporaryFiles,
+                shouldStop: { trap.caught != 0 })
         } catch {
             destinations.discard()
+            if trap.caught != 0 {
+                throw interrupted(after: 0, of: inputs.count, destinations: destinations, trap: trap)
+            }
             Terminal.error("redline audit: \(error)")
             throw ExitCode(ExitStatus.inputError)
         }
@@ -182,7 +209,7 @@ struct AuditCommand: ParsableCommand {
         let outcome: Auditor.Outcome
         do {
             outcome = try auditor.run(
-                inputs, reporters: reporters, shouldStop: { trap.caught != 0 },
+                inputs, reporters: reporters, shouldStop: { trap.caught != 0 || destinations.nothingLeftToWrite },
                 progress: { done in
                     progress.update(done)
                     try? stdout.flush()
@@ -196,20 +223,29 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(ExitStatus.inputError)
         }
         guard outcome.completed else {
-            throw interrupted(outcome, of: inputs.count, destinations: destinations, trap: trap)
+            if trap.caught != 0 {
+                throw interrupted(after: outcome.processed, of: inputs.count, destinations: destinations, trap: trap)
+            }
+            // Every report went to a stream whose reader has gone: nothing left to write.
+            destinations.discard()
+            Terminal.error(
+                "redline audit: " + destinations.streamFailures.joined(separator: "\nredline audit: ")
+                    + "\n  stopped after \(outcome.processed) of \(inputs.count) records: no report was left to write"
+                    + "\n  fix: let the reader read to the end, or write the report to a file")
+            throw ExitCode(ExitStatus.inputError)
         }
         return outcome
     }
 
     /// Removes the report files, says what was not written and gives the signal's exit status.
     private func interrupted(
-        _ outcome: Auditor.Outcome, of total: Int, destinations: ReportDestinations, trap: SignalTrap
+        after processed: Int, of total: Int, destinations: ReportDestinations, trap: SignalTrap
     ) -> ExitCode {
         try? destinations.standardOutput.flush()
         destinations.discard()
         let signal = trap.caught
-        var message = "redline audit: interrupted by \(SignalTrap.name(of: signal)) after \(outcome.processed) "
-        message += "of \(total) records; \(total - outcome.processed) records were not audited."
+        var message = "redline audit: interrupted by \(SignalTrap.name(of: signal)) after \(processed) "
+        message += "of \(total) records; \(total - processed) records were not audited."
         for line in destinations.unwritten { message += "\n  " + line }
         Terminal.error(message)
         return ExitCode(SignalTrap.exitStatus(for: signal))

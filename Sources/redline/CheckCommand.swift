@@ -1,6 +1,10 @@
 import ArgumentParser
 import RedlineKit
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `redline check FILE...`: the verdict, score and findings of each licence record.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,17 +54,29 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A reader that goes away (`| head -1`) is an EPIPE, reported with exit 2, not a death by SIGPIPE (141).
+        signal(SIGPIPE, SIG_IGN)
         let engine = Engine(ruleSet: try evaluation.loadRuleSet())
         let options = try evaluation.options(for: engine)
         let auditor = Auditor(engine: engine, options: options, jobs: jobs ?? Redline.coreCount)
         let destinations = ReportDestinations()
         let outcome: Auditor.Outcome
+        let output = destinations.standardOutput
         do {
             let reporters = try destinations.reporters(for: [ReportRequest(format.format)], command: .check)
-            outcome = try auditor.run(files.map { AuditInput(path: $0, location: $0) }, reporters: reporters)
-            try destinations.standardOutput.flush()
+            outcome = try auditor.run(
+                files.map { AuditInput(path: $0, location: $0) }, reporters: reporters,
+                shouldStop: { output.failure != nil })
+            try output.flush()
         } catch {
             Terminal.error("redline check: cannot write the output: \(error)")
+            throw ExitCode(ExitStatus.inputError)
+        }
+        if let failure = output.failure {
+            let reason = failure.code == EPIPE ? "its reader closed it early (EPIPE)" : failure.message
+            Terminal.error(
+                "redline check: standard output is incomplete: \(reason)"
+                    + "\n  fix: let the reader read to the end, or redirect the output to a file")
             throw ExitCode(ExitStatus.inputError)
         }
         let status = ExitStatus.of(AuditFailLevel.review.outcome(of: outcome.summary))

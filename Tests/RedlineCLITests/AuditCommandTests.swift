@@ -269,12 +269,11 @@ struct AuditCommandTests {
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        // Wait until the audit has started writing (its temporary report exists), then interrupt it.
+        // Wait until the audit has started writing (it has its temporary reports open: unlinked ones,
+        // so they are seen in /proc/PID/fd, not in the folder), then interrupt it.
         var started = false
         for _ in 0..<2000 where !started {
-            started = (try FileManager.default.contentsOfDirectory(atPath: out)).contains {
-                $0.hasPrefix(".r.junit.xml.redline-")
-            }
+            started = ReportTargetTests.hasOpened(process.processIdentifier, into: out)
             if !started { usleep(5000) }
         }
         #expect(started)
