@@ -65,6 +65,35 @@ indirect enum NativeXPath: Sendable {
         }
     }
 
+    /// The expressions directly inside this one: operands, arguments, predicates and the
+    /// predicates of steps.
+    var parts: [NativeXPath] {
+        func inSteps(_ steps: [NativeStep]) -> [NativeXPath] { steps.flatMap { $0.predicates.map(\.expression) } }
+        switch self {
+        case .literal, .number: return []
+        case .path(let path): return inSteps(path.steps)
+        case .union(let parts): return parts
+        case .filter(let primary, let predicates, let steps):
+            return [primary] + predicates.map(\.expression) + inSteps(steps)
+        case .or(let a, let b), .and(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b):
+            return [a, b]
+        case .negate(let a): return [a]
+        case .call(_, let arguments): return arguments
+        }
+    }
+
+    /// Releases the tree in `tree` one node at a time, with a stack of its own, and leaves a
+    /// number in its place: releasing a tree the usual way frees each node inside the release of
+    /// its parent, one call deeper per level (see ``XPathNode/release(_:)``).
+    static func release(_ tree: inout NativeXPath) {
+        var pending: [NativeXPath] = [.number(0)]
+        swap(&pending[0], &tree)
+        while let node = pending.popLast() {
+            // The parts are held here while `node` is freed, so freeing it frees no part.
+            pending.append(contentsOf: node.parts)
+        }
+    }
+
     /// Whether the expression's value is a number (so a predicate `[expr]` tests the position).
     var mayBeNumber: Bool {
         switch self {

@@ -14,8 +14,9 @@ public final class XPathExpression: @unchecked Sendable {
     /// explanations; the native form is lowered from it).
     package let syntax: XPathSyntax
     /// The expression in redline's own form, evaluated without libxml2's XPath machine when the
-    /// expression stays within what ``NativeXPathEvaluator`` handles; nil otherwise.
-    let native: NativeXPath?
+    /// expression stays within what ``NativeXPathEvaluator`` handles; nil otherwise. Set once in
+    /// `init`; `deinit` takes the tree out to release it node by node.
+    private(set) var native: NativeXPath?
     /// The lines of the file the expression was written in, when it came from one.
     package let lines: LineTable?
 
@@ -29,6 +30,8 @@ public final class XPathExpression: @unchecked Sendable {
     }
 
     /// Compiles `text` written in a file whose `lines` place its characters (see ``position(atOffset:)``).
+    /// An expression longer than ``XPathSyntax/maxLength`` characters or nested deeper than
+    /// ``XPathSyntax/maxDepth`` levels is refused before libxml2 compiles it.
     package init(_ text: String, at position: SourcePosition, namespaces: [String: String]?, lines: LineTable?)
         throws(RedlineError)
     {
@@ -36,6 +39,8 @@ public final class XPathExpression: @unchecked Sendable {
         self.text = text
         self.position = position
         self.lines = lines
+        let syntax = XPathSyntax(text)
+        if let limit = syntax.limit { throw Self.error(limit, text: text, at: position) }
         guard let context = xmlXPathNewContext(nil) else {
             throw RedlineError(.invalidRules, "cannot create an XPath context (out of memory)", at: position)
         }
@@ -56,13 +61,47 @@ public final class XPathExpression: @unchecked Sendable {
                 suggestion: "check brackets, quotes and operators; redline uses XPath 1.0")
         }
         pointer = compiled
-        let syntax = XPathSyntax(text)
         self.syntax = syntax
         native = namespaces.flatMap { NativeXPathLowering.lower(syntax, namespaces: $0) }
     }
 
     deinit {
         xmlXPathFreeCompExpr(pointer)
+        if var tree = native {
+            native = nil
+            NativeXPath.release(&tree)
+        }
+    }
+
+    /// The error for an expression past one of ``XPathSyntax``'s bounds, at the expression's
+    /// start (too long) or where it goes too deep (the column moved by the offset, as for
+    /// libxml2's errors; the loader maps it through line breaks and entities).
+    static func error(_ limit: XPathSyntax.Limit, text: String, at position: SourcePosition) -> RedlineError {
+        let start = XPathEvaluator.abbreviate(text)
+        switch limit {
+        case .length(let characters):
+            return RedlineError(
+                .invalidRules,
+                "XPath expression is \(characters) characters long, more than the limit of "
+                    + "\(XPathSyntax.maxLength) (expected at most \(XPathSyntax.maxLength) characters; it starts "
+                    + "'\(start)')",
+                at: position,
+                suggestion:
+                    "split the condition into several rules, and put long sets of values in a <list> tested with "
+                    + "rl:in-list (docs/rule-language.md, \"Limits\")")
+        case .depth(let offset):
+            var at = position
+            if at.column > 0 { at.column += offset }
+            return RedlineError(
+                .invalidRules,
+                "XPath expression nests more than \(XPathSyntax.maxDepth) levels deep at offset \(offset) (expected "
+                    + "at most \(XPathSyntax.maxDepth) levels: each operator of a chain, bracket, function call, "
+                    + "predicate and location step is one; in '\(start)')",
+                at: at,
+                suggestion:
+                    "split the condition into several rules, test a set of values with rl:in-list and a <list> "
+                    + "instead of a chain of 'or', and remove redundant brackets (docs/rule-language.md, \"Limits\")")
+        }
     }
 
     /// The position of the character `offset` characters into the expression's text.

@@ -2,6 +2,11 @@
 /// (`Expr` down to `Step`, XPath 1.0 §3 and §2), by recursive descent. Where the tokens are not
 /// XPath, it records the offset, puts an ``XPathNode/Kind/invalid(_:)`` node (or leaves out a
 /// missing bracket) and reads on, so that a broken expression still has a tree to lint.
+///
+/// Where the tree would grow deeper than `maxDepth` (``XPathNode/depth``), or the recursion of
+/// the descent (brackets, calls, predicates, `-`) nests deeper, it stops: it notes the offset in
+/// ``tooDeepAt``, reads no further token and returns what it has, so neither the parser's own
+/// recursion nor any later walk of the tree goes deeper than about `maxDepth` calls.
 struct XPathParser {
     private let tokens: [XPathToken]
     /// The offset just after the text (where a missing token is reported).
@@ -11,14 +16,22 @@ struct XPathParser {
     private var lastEnd = 0
     /// The offsets where the text is not XPath.
     private(set) var errors: [Int] = []
+    /// The deepest tree built.
+    private let maxDepth: Int
+    /// How many `expression()` and `-` calls are under way.
+    private var nesting = 0
+    /// Where the tree would have gone deeper than `maxDepth` (the parser stopped there).
+    private(set) var tooDeepAt: Int?
 
     /// The node types, whose names before `(` are node tests, not function calls.
     static let nodeTypes: Set<String> = ["node", "text", "comment", "processing-instruction"]
 
-    /// A parser of `tokens`, the tokens of a text `textEnd` characters long.
-    init(tokens: [XPathToken], textEnd: Int) {
+    /// A parser of `tokens`, the tokens of a text `textEnd` characters long, building trees at
+    /// most `maxDepth` deep.
+    init(tokens: [XPathToken], textEnd: Int, maxDepth: Int = XPathSyntax.maxDepth) {
         self.tokens = tokens
         self.textEnd = textEnd
+        self.maxDepth = maxDepth
     }
 
     /// The tree of the whole text.
@@ -26,12 +39,38 @@ struct XPathParser {
         var parts = [expression()]
         while let token = current {
             // A token no expression can continue with: note it, skip it and read on.
-            errors.append(token.start)
+            note(token.start)
             advance()
             if current != nil { parts.append(expression()) }
         }
         guard parts.count > 1 else { return parts[0] }
-        return XPathNode(.invalid(parts), start: parts[0].start, end: lastEnd)
+        return node(.invalid(parts), start: parts[0].start, end: lastEnd)
+    }
+
+    // MARK: - Depth
+
+    /// Notes that the text is not XPath at `offset` (after a stop, nothing more is noted).
+    private mutating func note(_ offset: Int) {
+        if tooDeepAt == nil { errors.append(offset) }
+    }
+
+    /// Stops reading: the tree would go deeper than `maxDepth` at `offset`. Returns an empty
+    /// ``XPathNode/Kind/invalid(_:)`` node to stand for what is not read.
+    private mutating func stop(at offset: Int) -> XPathNode {
+        if tooDeepAt == nil {
+            errors.append(offset)
+            tooDeepAt = offset
+        }
+        index = tokens.count
+        return XPathNode(.invalid([]), start: offset, end: offset)
+    }
+
+    /// A node, unless it is deeper than `maxDepth`: then the parser stops at `offset` (where the
+    /// part that goes too deep is written; the node's start by default).
+    private mutating func node(_ kind: XPathNode.Kind, start: Int, end: Int, at offset: Int? = nil) -> XPathNode {
+        let built = XPathNode(kind, start: start, end: end)
+        guard built.depth <= maxDepth else { return stop(at: offset ?? start) }
+        return built
     }
 
     // MARK: - Tokens
@@ -60,12 +99,12 @@ struct XPathParser {
 
     /// Reads `symbol`, or notes that it is missing.
     private mutating func expect(_ symbol: String) {
-        if !take(symbol) { errors.append(position) }
+        if !take(symbol) { note(position) }
     }
 
     /// An empty ``XPathNode/Kind/invalid(_:)`` node where an expression is missing.
     private mutating func missing() -> XPathNode {
-        errors.append(position)
+        note(position)
         return XPathNode(.invalid([]), start: position, end: position)
     }
 
@@ -78,7 +117,10 @@ struct XPathParser {
 
     /// `Expr`.
     mutating func expression() -> XPathNode {
-        binary(level: 0)
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= maxDepth else { return stop(at: position) }
+        return binary(level: 0)
     }
 
     /// One left-associative level of binary operators (`OrExpr` down to `MultiplicativeExpr`).
@@ -86,9 +128,10 @@ struct XPathParser {
         guard level < Self.levels.count else { return unary() }
         var left = binary(level: level + 1)
         while let op = binaryOperator(in: Self.levels[level]) {
+            let at = position
             advance()
             let right = binary(level: level + 1)
-            left = XPathNode(.binary(op, left, right), start: left.start, end: lastEnd)
+            left = node(.binary(op, left, right), start: left.start, end: lastEnd, at: at)
         }
         return left
     }
@@ -105,16 +148,21 @@ struct XPathParser {
         guard isSymbol("-") else { return union() }
         let start = position
         advance()
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= maxDepth else { return stop(at: start) }
         let operand = unary()
-        return XPathNode(.negate(operand), start: start, end: lastEnd)
+        return node(.negate(operand), start: start, end: lastEnd)
     }
 
     /// `UnionExpr`.
     private mutating func union() -> XPathNode {
         var left = pathExpression()
-        while take("|") {
+        while isSymbol("|") {
+            let at = position
+            advance()
             let right = pathExpression()
-            left = XPathNode(.binary(.union, left, right), start: left.start, end: lastEnd)
+            left = node(.binary(.union, left, right), start: left.start, end: lastEnd, at: at)
         }
         return left
     }
@@ -136,7 +184,7 @@ struct XPathParser {
         while isSymbol("[") { predicates.append(predicate()) }
         let steps = isSymbol("/") || isSymbol("//") ? relativeSteps() : []
         if predicates.isEmpty, steps.isEmpty { return primary }
-        return XPathNode(.filter(primary, predicates: predicates, steps: steps), start: token.start, end: lastEnd)
+        return node(.filter(primary, predicates: predicates, steps: steps), start: token.start, end: lastEnd)
     }
 
     /// `PrimaryExpr`: a literal, number, variable, parenthesised expression or function call.
@@ -147,31 +195,31 @@ struct XPathParser {
         switch token.kind {
         case .literal:
             // An unterminated literal runs to the end of the text.
-            if token.end - token.start != token.text.count + 2 { errors.append(start) }
+            if token.end - token.start != token.text.count + 2 { note(start) }
             return XPathNode(.literal(token.text), start: start, end: lastEnd)
         case .number:
             guard let value = Double(token.text) else {
-                errors.append(start)
+                note(start)
                 return XPathNode(.invalid([]), start: start, end: lastEnd)
             }
             return XPathNode(.number(value), start: start, end: lastEnd)
         case .variable:
             let name = String(token.text.dropFirst())
-            if name.isEmpty || name.hasSuffix(":") { errors.append(start) }
+            if name.isEmpty || name.hasSuffix(":") { note(start) }
             return XPathNode(.variable(name), start: start, end: lastEnd)
         case .symbol:
             let inner = expression()
             expect(")")
-            return XPathNode(.group(inner), start: start, end: lastEnd)
+            return node(.group(inner), start: start, end: lastEnd)
         case .name:
-            if token.text.hasSuffix(":") { errors.append(start) }
+            if token.text.hasSuffix(":") { note(start) }
             advance()
             var arguments: [XPathNode] = []
             if !take(")") {
                 repeat { arguments.append(expression()) } while take(",")
                 expect(")")
             }
-            return XPathNode(.call(name: token.text, arguments: arguments), start: start, end: lastEnd)
+            return node(.call(name: token.text, arguments: arguments), start: start, end: lastEnd)
         }
     }
 
@@ -199,7 +247,7 @@ struct XPathParser {
         } else {
             path.steps = relativePath()
         }
-        return XPathNode(.path(path), start: start, end: lastEnd)
+        return node(.path(path), start: start, end: lastEnd)
     }
 
     private static func startsStep(_ token: XPathToken) -> Bool {
@@ -220,6 +268,11 @@ struct XPathParser {
     private mutating func relativeSteps() -> [XPathStep] {
         var steps: [XPathStep] = []
         while true {
+            // Each step is a level of the path's depth: stop before the steps alone are too many.
+            if steps.count >= maxDepth, isSymbol("/") || isSymbol("//") {
+                _ = stop(at: position)
+                return steps
+            }
             if isSymbol("//") {
                 steps.append(doubleSlash())
             } else if !take("/") {
@@ -241,7 +294,7 @@ struct XPathParser {
     /// `Step`, or nil (with the error noted) where there is none.
     private mutating func step() -> XPathStep? {
         guard let token = current else {
-            errors.append(textEnd)
+            note(textEnd)
             return nil
         }
         let start = token.start
@@ -258,7 +311,7 @@ struct XPathParser {
             axis = .attribute
             syntax = .at
         } else if token.kind == .name, isSymbol("::", at: 1) {
-            if let named = XPathStep.Axis(rawValue: token.text) { axis = named } else { errors.append(start) }
+            if let named = XPathStep.Axis(rawValue: token.text) { axis = named } else { note(start) }
             syntax = .namedAxis
             advance()
             advance()
@@ -276,7 +329,7 @@ struct XPathParser {
     /// `NodeTest`, or nil (with the error noted) where there is none.
     private mutating func nodeTest() -> XPathStep.NodeTest? {
         guard let token = current, token.kind == .name || (token.kind == .symbol && token.text == "*") else {
-            errors.append(position)
+            note(position)
             return nil
         }
         if token.kind == .symbol {
@@ -286,7 +339,7 @@ struct XPathParser {
         if isSymbol("(", at: 1) {
             guard Self.nodeTypes.contains(token.text) else {
                 // A function call cannot be a step.
-                errors.append(token.start)
+                note(token.start)
                 return nil
             }
             advance()
@@ -309,7 +362,7 @@ struct XPathParser {
         let prefix = String(token.text[..<colon])
         let local = String(token.text[token.text.index(after: colon)...])
         if local == "*" { return .anyName(prefix: prefix) }
-        if local.isEmpty { errors.append(token.start) }
+        if local.isEmpty { note(token.start) }
         return .name(prefix: prefix, local: local)
     }
 }
