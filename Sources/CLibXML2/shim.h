@@ -18,6 +18,13 @@
 #include <libxml/dict.h>
 #include <string.h>
 
+/* glibc's memmem (linear time, two-way) is declared only under _GNU_SOURCE. */
+void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
+static inline long redline_find(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen) {
+    const char *found = (const char *)memmem(haystack, haystacklen, needle, needlelen);
+    return found ? (long)(found - (const char *)haystack) : -1;
+}
+
 /* Global function-pointer variables are not concurrency-safe from Swift (P2): wrap them. */
 static inline void redline_xmlFree(void *p) { if (p) xmlFree(p); }
 

@@ -147,7 +147,7 @@ public final class Engine: Sendable {
         on document: XMLDocument, stage: Stage, term: LicenceTerm?, options: EvaluationOptions, deadline: Deadline
     ) -> RecordReport.Outcome {
         let profile = profile(options)
-        let environment = EvaluationEnvironment(asOf: options.asOf, lists: ruleSet.lists)
+        let environment = EvaluationEnvironment(asOf: options.asOf, lists: ruleSet.lists, deadline: deadline)
         let evaluator = XPathEvaluator(
             document: document, namespaces: ruleSet.namespaces, environment: environment,
             operationLimit: options.limits.xpathOperationLimit)
@@ -162,6 +162,13 @@ public final class Engine: Sendable {
             let context = RuleContext(
                 stage: stage, profile: profile, asOf: options.asOf, standard: options.standard, term: term)
             let (result, finding) = evaluate(rule, context: context, evaluator: evaluator, document: document)
+            // The deadline passed inside the rule: it is stopped, not passed or failed on part of
+            // its work, and the record has no verdict.
+            if environment.timedOut {
+                return .failed(
+                    timeLimitError(.rules, evaluated: results.count, file: document.path, options: options, in: rule.id)
+                )
+            }
             results.append(result)
             if let finding { findings.append(finding) }
         }
@@ -339,9 +346,9 @@ public final class Engine: Sendable {
 
     /// The error of a record whose evaluation passed its deadline: a message and fix for the
     /// phase that took the time.
-    private func timeLimitError(_ phase: Phase, evaluated: Int, file: String, options: EvaluationOptions)
-        -> RedlineError
-    {
+    private func timeLimitError(
+        _ phase: Phase, evaluated: Int, file: String, options: EvaluationOptions, in rule: String? = nil
+    ) -> RedlineError {
         let limit = options.limits.maxSecondsPerRecord
         let position = SourcePosition(file: file)
         switch phase {
@@ -359,7 +366,8 @@ public final class Engine: Sendable {
             return RedlineError(
                 .timeLimit,
                 "evaluation took longer than the limit of \(limit) s per record "
-                    + "(stopped after \(evaluated) of \(ruleSet.rules.count) rules)",
+                    + (rule.map { "(stopped inside rule \($0), after \(evaluated) of \(ruleSet.rules.count) rules)" }
+                        ?? "(stopped after \(evaluated) of \(ruleSet.rules.count) rules)"),
                 at: position,
                 suggestion: "simplify the rule set's expressions, or raise the limit with --max-seconds-per-record "
                     + "for trusted input")

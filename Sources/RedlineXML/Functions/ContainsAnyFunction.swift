@@ -12,6 +12,13 @@ enum ContainsAnyFunction: RedlineFunction {
         var phrases = try arguments.list(0, searchedFor: 1)
         phrases.kind = .phrase
         let asOf = arguments.environment.asOf
-        return .boolean(try arguments.anyString(1) { phrases.match($0, on: asOf) != nil })
+        // Each phrase is searched for in the whole text: the search costs the text's length once
+        // per phrase (the text itself was charged once as it was read).
+        let searches = phrases.entries.count
+        return .boolean(
+            try arguments.anyString(1) { text throws(RedlineFunctionFailure) in
+                try arguments.charge(searches * EvaluationEnvironment.cost(ofText: text.utf8.count))
+                return phrases.match(text, on: asOf) != nil
+            })
     }
 }

@@ -17,7 +17,8 @@ protocol RedlineFunctionArguments {
 
     /// Whether any string of argument `index` (as ``strings(_:)``) satisfies `test`, stopping at
     /// the first that does.
-    func anyString(_ index: Int, _ test: (String) -> Bool) throws(RedlineFunctionFailure) -> Bool
+    func anyString(_ index: Int, _ test: (String) throws(RedlineFunctionFailure) -> Bool)
+        throws(RedlineFunctionFailure) -> Bool
 
     /// How many strings argument `index` gives (its nodes for a node-set, else one).
     func valueCount(_ index: Int) throws(RedlineFunctionFailure) -> Int
@@ -26,8 +27,11 @@ protocol RedlineFunctionArguments {
     /// - Throws: ``RedlineFunctionFailure/invalidType`` when the argument is not a node-set.
     func anyNode(_ index: Int, _ test: (xmlNodePtr) -> Bool) throws(RedlineFunctionFailure) -> Bool
 
-    /// Counts `cost` operations against the evaluation's operation limit.
-    /// - Throws: ``RedlineFunctionFailure/operationLimit`` once the limit is passed.
+    /// Counts `cost` operations against the evaluation's operation limit and the record's
+    /// deadline. Every string an argument gives is charged by its length (one operation per 64
+    /// bytes) as it is read.
+    /// - Throws: ``RedlineFunctionFailure/operationLimit`` once the limit is passed,
+    ///   ``RedlineFunctionFailure/timeLimit`` once the deadline is.
     func charge(_ cost: Int) throws(RedlineFunctionFailure)
 }
 

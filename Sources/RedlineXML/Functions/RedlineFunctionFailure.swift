@@ -9,4 +9,6 @@ enum RedlineFunctionFailure: Error {
     case operationLimit
     /// The native evaluator gave up evaluating an argument.
     case gaveUp
+    /// The record's deadline passed while the function ran.
+    case timeLimit
 }

@@ -8,6 +8,7 @@ extension RedlineFunctions {
         for name in names {
             xmlXPathRegisterFuncNS(context, name, namespace, callback)
         }
+        MeteredCoreFunctions.register(on: context)
     }
 
     /// The functions' names, read from their descriptors once.
@@ -39,6 +40,8 @@ extension RedlineFunctions {
                 xmlXPathErr(ctxt, Int32(XPATH_INVALID_TYPE.rawValue))
             case .operationLimit:
                 xmlXPathErr(ctxt, Int32(XPATH_OP_LIMIT_EXCEEDED.rawValue))
+            case .timeLimit:
+                xmlXPathErr(ctxt, Int32(XPATH_INVALID_OPERAND.rawValue))
             }
         }
     }
@@ -96,30 +99,49 @@ private struct PoppedArguments: RedlineFunctionArguments {
         values = popped.reversed()
     }
 
-    private static func string(of node: xmlNodePtr) -> String {
+    /// A node's string value, its length charged.
+    private func string(of node: xmlNodePtr) throws(RedlineFunctionFailure) -> String {
         guard let value = xmlXPathCastNodeToString(node) else { return "" }
         defer { redline_xmlFree(value) }
-        return String(cString: value)
+        let text = String(cString: value)
+        try charge(EvaluationEnvironment.cost(ofText: text.utf8.count))
+        return text
     }
 
-    func strings(_ index: Int) -> [String] {
+    func strings(_ index: Int) throws(RedlineFunctionFailure) -> [String] {
         guard index < values.count else { return [] }
         switch values[index] {
-        case .nodes(let nodes, _): return nodes.map(Self.string(of:))
-        case .string(let text): return [text]
+        case .nodes(let nodes, _):
+            var texts: [String] = []
+            for node in nodes { texts.append(try string(of: node)) }
+            return texts
+        case .string(let text):
+            try charge(EvaluationEnvironment.cost(ofText: text.utf8.count))
+            return [text]
         }
     }
 
-    func string(_ index: Int) -> String {
+    func string(_ index: Int) throws(RedlineFunctionFailure) -> String {
         guard index < values.count else { return "" }
         switch values[index] {
-        case .nodes(let nodes, _): return nodes.first.map(Self.string(of:)) ?? ""
-        case .string(let text): return text
+        case .nodes(let nodes, _): return try nodes.first.map(string(of:)) ?? ""
+        case .string(let text):
+            try charge(EvaluationEnvironment.cost(ofText: text.utf8.count))
+            return text
         }
     }
 
-    func anyString(_ index: Int, _ test: (String) -> Bool) -> Bool {
-        strings(index).contains(where: test)
+    func anyString(_ index: Int, _ test: (String) throws(RedlineFunctionFailure) -> Bool)
+        throws(RedlineFunctionFailure) -> Bool
+    {
+        guard index < values.count else { return false }
+        switch values[index] {
+        case .nodes(let nodes, _):
+            for node in nodes where try test(try string(of: node)) { return true }
+            return false
+        case .string:
+            return try test(try string(index))
+        }
     }
 
     func valueCount(_ index: Int) -> Int {
@@ -137,10 +159,10 @@ private struct PoppedArguments: RedlineFunctionArguments {
 
     /// libxml2 counts a function call as one operation, however long the list it searches.
     func charge(_ cost: Int) throws(RedlineFunctionFailure) {
-        guard let context = ctxt.pointee.context else { return }
-        context.pointee.opCount += UInt(max(0, cost))
-        guard context.pointee.opLimit == 0 || context.pointee.opCount <= context.pointee.opLimit else {
-            throw .operationLimit
+        switch MeteredCoreFunctions.charge(ctxt, cost, environment) {
+        case .ok: return
+        case .operationLimit: throw .operationLimit
+        case .timeLimit: throw .timeLimit
         }
     }
 }

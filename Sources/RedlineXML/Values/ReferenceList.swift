@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// A reference list used by rules through `rl:in-list` and `rl:contains-any`: the 11 countries
 /// named in CS21, the US Entity List additions of November 2021, phrases of generic end use…
 public struct ReferenceList: Sendable, Hashable {
@@ -101,11 +103,19 @@ public struct ReferenceList: Sendable, Hashable {
 
     /// Whether `needle` occurs in `haystack` (byte-wise; both are UTF-8).
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        find(needle, in: haystack) != nil
+    }
+
+    /// The byte offset of the first occurrence of `needle` in `haystack`, in time linear in
+    /// both lengths (glibc's two-way `memmem`: a 30 KB phrase in a 1 MB text costs one pass).
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard !needle.isEmpty else { return 0 }
+        guard haystack.count >= needle.count else { return nil }
+        let offset = haystack.withUnsafeBytes { text in
+            needle.withUnsafeBytes { pattern in
+                redline_find(text.baseAddress, text.count, pattern.baseAddress, pattern.count)
+            }
         }
-        return false
+        return offset < 0 ? nil : offset
     }
 }

@@ -12,26 +12,44 @@ struct NativeFunctionArguments: RedlineFunctionArguments {
     var environment: EvaluationEnvironment { evaluator.environment }
 
     func string(_ index: Int) throws(RedlineFunctionFailure) -> String {
-        do { return try evaluator.string(arguments[index], context) } catch { throw .gaveUp }
+        do { return try evaluator.string(arguments[index], context) } catch { throw Self.failure(error) }
+    }
+
+    /// What the function reports when the evaluation of an argument stopped.
+    static func failure(_ stop: NativeXPathStop) -> RedlineFunctionFailure {
+        stop.timeLimit ? .timeLimit : .gaveUp
     }
 
     func strings(_ index: Int) throws(RedlineFunctionFailure) -> [String] {
         let argument = arguments[index]
         guard argument.isNodeSet else { return [try string(index)] }
         do {
-            return try evaluator.values(of: argument, context, NativeXPathEvaluator.stringValue(of:))
+            return try evaluator.values(of: argument, context, evaluator.text(of:))
         } catch {
-            throw .gaveUp
+            throw Self.failure(error)
         }
     }
 
-    func anyString(_ index: Int, _ test: (String) -> Bool) throws(RedlineFunctionFailure) -> Bool {
+    func anyString(_ index: Int, _ test: (String) throws(RedlineFunctionFailure) -> Bool)
+        throws(RedlineFunctionFailure) -> Bool
+    {
         let argument = arguments[index]
-        guard argument.isNodeSet else { return test(try string(index)) }
-        do {
-            return try evaluator.any(argument, context) { node in test(NativeXPathEvaluator.stringValue(of: node)) }
+        guard argument.isNodeSet else { return try test(try string(index)) }
+        // The test's own failure is kept apart from the walk's (which stops as NativeXPathStop).
+        var failure: RedlineFunctionFailure?
+        do throws(NativeXPathStop) {
+            return try evaluator.any(argument, context) { node throws(NativeXPathStop) in
+                let text = try evaluator.text(of: node)
+                do throws(RedlineFunctionFailure) {
+                    return try test(text)
+                } catch {
+                    failure = error
+                    if case .timeLimit = error { throw NativeXPathStop(timeLimit: true) }
+                    throw NativeXPathStop()
+                }
+            }
         } catch {
-            throw .gaveUp
+            throw failure ?? Self.failure(error)
         }
     }
 
@@ -45,7 +63,7 @@ struct NativeFunctionArguments: RedlineFunctionArguments {
                 return false
             }
         } catch {
-            throw .gaveUp
+            throw Self.failure(error)
         }
         return count
     }
@@ -53,10 +71,10 @@ struct NativeFunctionArguments: RedlineFunctionArguments {
     func anyNode(_ index: Int, _ test: (xmlNodePtr) -> Bool) throws(RedlineFunctionFailure) -> Bool {
         let argument = arguments[index]
         guard argument.isNodeSet else { throw .invalidType }
-        do { return try evaluator.any(argument, context) { node in test(node) } } catch { throw .gaveUp }
+        do { return try evaluator.any(argument, context) { node in test(node) } } catch { throw Self.failure(error) }
     }
 
     func charge(_ cost: Int) throws(RedlineFunctionFailure) {
-        do { try evaluator.charge(cost) } catch { throw .operationLimit }
+        do { try evaluator.charge(cost) } catch { throw error.timeLimit ? .timeLimit : .operationLimit }
     }
 }

@@ -241,7 +241,7 @@ enum NativeArithmetic: Sendable {
 /// `rl:` function.
 enum NativeFunction: Sendable {
     case not, `true`, `false`, boolean, string, number, normalizeSpace, stringLength, count, contains, startsWith
-    case concat, position, last, substring
+    case concat, position, last, substring, substringBefore, substringAfter, translate
     /// One of redline's functions.
     case redline(any RedlineFunction.Type)
 
@@ -249,7 +249,8 @@ enum NativeFunction: Sendable {
         "not": .not, "true": .true, "false": .false, "boolean": .boolean, "string": .string, "number": .number,
         "normalize-space": .normalizeSpace, "string-length": .stringLength, "count": .count, "contains": .contains,
         "starts-with": .startsWith, "concat": .concat, "position": .position, "last": .last,
-        "substring": .substring,
+        "substring": .substring, "substring-before": .substringBefore, "substring-after": .substringAfter,
+        "translate": .translate,
     ]
 
     /// Whether `count` arguments are accepted (libxml2 raises an arity error otherwise).
@@ -258,7 +259,8 @@ enum NativeFunction: Sendable {
         case .true, .false, .position, .last: return count == 0
         case .string, .number, .normalizeSpace, .stringLength: return count <= 1
         case .not, .boolean, .count: return count == 1
-        case .contains, .startsWith: return count == 2
+        case .contains, .startsWith, .substringBefore, .substringAfter: return count == 2
+        case .translate: return count == 3
         case .concat: return count >= 2
         case .substring: return count == 2 || count == 3
         case .redline(let function): return count == function.descriptor.arity

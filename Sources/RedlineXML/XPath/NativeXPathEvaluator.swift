@@ -1,8 +1,12 @@
 import CLibXML2
 
 /// Thrown when the native evaluation gives up: libxml2 then evaluates the expression (and
-/// reports its own error, if there is one).
-struct NativeXPathStop: Error {}
+/// reports its own error, if there is one). When the record's deadline has passed, nothing
+/// takes over: the evaluation stops.
+struct NativeXPathStop: Error {
+    /// The record's deadline has passed (``EvaluationEnvironment/deadline``).
+    var timeLimit = false
+}
 
 /// Evaluates ``NativeXPath`` expressions on one libxml2 document with XPath 1.0's semantics:
 /// node-sets in document order without duplicates, existential comparisons, XPath's
@@ -13,8 +17,10 @@ struct NativeXPathStop: Error {}
 /// Existential uses of a node-set (a predicate, `and`/`or`, a comparison, `rl:in-list`…) visit
 /// nodes without building the node-set and stop at the first node that decides the result;
 /// only a value asked for as a node-set (a `locate` expression, `string()` of a set) is built
-/// and sorted. Every node visited counts against an operation budget; past it, the evaluation
-/// gives up and libxml2, with its own operation limit, takes over.
+/// and sorted. Every node visited, and every 64 bytes of string read or built, counts against
+/// an operation budget; past it, the evaluation gives up and libxml2, with its own operation
+/// limit, takes over. The same work is counted against the record's deadline, which stops the
+/// evaluation outright.
 final class NativeXPathEvaluator {
     let environment: EvaluationEnvironment
     private let documentNode: xmlNodePtr
@@ -96,13 +102,13 @@ final class NativeXPathEvaluator {
             case .divide: return x / y
             case .modulo: return x.truncatingRemainder(dividingBy: y)
             }
-        default: return number(of: try value(expression, context))
+        default: return try number(of: value(expression, context))
         }
     }
 
     func string(_ expression: NativeXPath, _ context: Context) throws(NativeXPathStop) -> String {
         if case .literal(let literal) = expression { return literal.string }
-        return string(of: try value(expression, context))
+        return try string(of: value(expression, context))
     }
 
     // MARK: - Conversions (XPath 1.0 §4)
@@ -116,18 +122,18 @@ final class NativeXPathEvaluator {
         }
     }
 
-    private func number(of value: XPathValue) -> Double {
+    private func number(of value: XPathValue) throws(NativeXPathStop) -> Double {
         switch value {
-        case .nodes(let nodes): return nodes.first.map(Self.number(of:)) ?? .nan
+        case .nodes(let nodes): return try nodes.first.map(number(of:)) ?? .nan
         case .boolean(let value): return value ? 1 : 0
         case .number(let value): return value
         case .string(let value): return Self.number(parsing: value)
         }
     }
 
-    private func string(of value: XPathValue) -> String {
+    private func string(of value: XPathValue) throws(NativeXPathStop) -> String {
         switch value {
-        case .nodes(let nodes): return nodes.first.map(Self.stringValue(of:)) ?? ""
+        case .nodes(let nodes): return try nodes.first.map(text(of:)) ?? ""
         case .boolean(let value): return value ? "true" : "false"
         case .number(let value): return Self.string(formatting: value)
         case .string(let value): return value
@@ -173,19 +179,32 @@ final class NativeXPathEvaluator {
         return String(cString: content)
     }
 
-    private static func number(of node: xmlNodePtr) -> Double {
-        if let text = storedText(of: node) { return xmlXPathCastStringToNumber(text) }
+    /// The node's string value, its length charged (``charge(text:)``).
+    func text(of node: xmlNodePtr) throws(NativeXPathStop) -> String {
+        let value = Self.stringValue(of: node)
+        try charge(text: value.utf8.count)
+        return value
+    }
+
+    private func number(of node: xmlNodePtr) throws(NativeXPathStop) -> Double {
+        if let text = Self.storedText(of: node) {
+            try charge(text: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)))
+            return xmlXPathCastStringToNumber(text)
+        }
         guard let content = xmlNodeGetContent(node) else { return .nan }
         defer { redline_xmlFree(content) }
+        try charge(text: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
         return xmlXPathCastStringToNumber(content)
     }
 
-    /// Whether the node's string value equals `literal`, without copying the value.
-    private static func stringValue(of node: xmlNodePtr, equals literal: NativeString) -> Bool {
-        if let text = storedText(of: node) {
+    /// Whether the node's string value equals `literal`, without copying the value when it is
+    /// stored whole (comparing stops at the literal's length).
+    private func stringValue(of node: xmlNodePtr, equals literal: NativeString) throws(NativeXPathStop) -> Bool {
+        if let text = Self.storedText(of: node) {
+            try charge(1)
             return xmlStrEqual(text, literal.pointer) != 0
         }
-        return stringValue(of: node) == literal.string
+        return try text(of: node) == literal.string
     }
 
     // MARK: - Comparisons (XPath 1.0 §3.4)
@@ -196,15 +215,18 @@ final class NativeXPathEvaluator {
         switch (a.isNodeSet, b.isNodeSet) {
         case (true, true):
             if op == .equal || op == .notEqual {
-                let others = try values(of: b, context, Self.stringValue(of:))
-                return try any(a, context) { node in
-                    let value = Self.stringValue(of: node)
+                let others = try values(of: b, context, text(of:))
+                return try any(a, context) { node throws(NativeXPathStop) in
+                    let value = try text(of: node)
+                    // Each node is compared with every value of the other set.
+                    try charge(others.count)
                     return op == .equal ? others.contains(value) : others.contains { $0 != value }
                 }
             }
-            let others = try values(of: b, context, Self.number(of:))
-            return try any(a, context) { node in
-                let value = Self.number(of: node)
+            let others = try values(of: b, context, number(of:))
+            return try any(a, context) { node throws(NativeXPathStop) in
+                let value = try number(of: node)
+                try charge(others.count)
                 return others.contains { Self.compare(value, op, $0) }
             }
         case (true, false):
@@ -218,11 +240,11 @@ final class NativeXPathEvaluator {
 
     /// A value of each node of a node-set expression (in no particular order).
     func values<Value>(
-        of expression: NativeXPath, _ context: Context, _ value: (xmlNodePtr) -> Value
+        of expression: NativeXPath, _ context: Context, _ value: (xmlNodePtr) throws(NativeXPathStop) -> Value
     ) throws(NativeXPathStop) -> [Value] {
         var found: [Value] = []
-        _ = try any(expression, context) { node in
-            found.append(value(node))
+        _ = try any(expression, context) { node throws(NativeXPathStop) in
+            found.append(try value(node))
             return false
         }
         return found
@@ -233,19 +255,27 @@ final class NativeXPathEvaluator {
         throws(NativeXPathStop) -> Bool
     {
         if case .literal(let literal) = other, op == .equal || op == .notEqual {
-            return try any(set, context) { node in Self.stringValue(of: node, equals: literal) == (op == .equal) }
+            return try any(set, context) { node throws(NativeXPathStop) in
+                try stringValue(of: node, equals: literal) == (op == .equal)
+            }
         }
         switch try value(other, context) {
         case .boolean(let flag):
             return try Self.compare(.boolean(boolean(set, context)), op, .boolean(flag))
         case .number(let number):
-            return try any(set, context) { node in Self.compare(Self.number(of: node), op, number) }
+            return try any(set, context) { node throws(NativeXPathStop) in
+                Self.compare(try self.number(of: node), op, number)
+            }
         case .string(let text):
             if op == .equal || op == .notEqual {
-                return try any(set, context) { node in (Self.stringValue(of: node) == text) == (op == .equal) }
+                return try any(set, context) { node throws(NativeXPathStop) in
+                    (try self.text(of: node) == text) == (op == .equal)
+                }
             }
             let number = Self.number(parsing: text)
-            return try any(set, context) { node in Self.compare(Self.number(of: node), op, number) }
+            return try any(set, context) { node throws(NativeXPathStop) in
+                Self.compare(try self.number(of: node), op, number)
+            }
         case .nodes:
             throw NativeXPathStop()
         }
@@ -554,17 +584,26 @@ final class NativeXPathEvaluator {
     // MARK: - Functions
 
     /// Counts `cost` operations (a node visited, a list comparison) against the budget, as the
-    /// libxml2 callback charges list comparisons against its operation limit.
+    /// libxml2 callback charges list comparisons against its operation limit, and against the
+    /// record's deadline.
+    @inline(__always)
     func charge(_ cost: Int) throws(NativeXPathStop) {
         budget -= cost
         if budget < 0 { throw NativeXPathStop() }
+        if !environment.spend(cost) { throw NativeXPathStop(timeLimit: true) }
+    }
+
+    /// Counts the work of reading or building `byteCount` bytes of string.
+    @inline(__always)
+    func charge(text byteCount: Int) throws(NativeXPathStop) {
+        try charge(EvaluationEnvironment.cost(ofText: byteCount))
     }
 
     private func call(_ function: NativeFunction, _ arguments: [NativeXPath], _ context: Context)
         throws(NativeXPathStop) -> XPathValue
     {
         func text(_ index: Int) throws(NativeXPathStop) -> String {
-            index < arguments.count ? try string(arguments[index], context) : Self.stringValue(of: context.node)
+            index < arguments.count ? try string(arguments[index], context) : try self.text(of: context.node)
         }
         switch function {
         case .not, .boolean, .true, .false:
@@ -576,9 +615,23 @@ final class NativeXPathEvaluator {
             }
         case .string: return .string(try text(0))
         case .number:
-            if arguments.isEmpty { return .number(Self.number(of: context.node)) }
+            if arguments.isEmpty { return .number(try number(of: context.node)) }
             return .number(try number(arguments[0], context))
         case .normalizeSpace: return .string(Self.normalizeSpace(try text(0)))
+        case .substringBefore, .substringAfter:
+            let text = try string(arguments[0], context)
+            let separator = try string(arguments[1], context)
+            let before: Bool
+            if case .substringBefore = function { before = true } else { before = false }
+            return .string(
+                before
+                    ? XPathStrings.substring(of: text, before: separator)
+                    : XPathStrings.substring(of: text, after: separator))
+        case .translate:
+            let text = try string(arguments[0], context)
+            let from = try string(arguments[1], context)
+            let to = try string(arguments[2], context)
+            return .string(XPathStrings.translate(text, from: from, to: to))
         case .stringLength: return .number(Double(try text(0).unicodeScalars.count))
         case .count:
             guard arguments[0].isNodeSet else { throw NativeXPathStop() }
@@ -586,12 +639,13 @@ final class NativeXPathEvaluator {
         case .contains:
             let haystack = try string(arguments[0], context)
             let needle = try string(arguments[1], context)
-            return .boolean(ReferenceList.contains(Array(haystack.utf8), Array(needle.utf8)))
+            return .boolean(XPathStrings.contains(haystack, needle))
         case .startsWith:
             let text = try string(arguments[0], context)
             let prefix = try string(arguments[1], context)
             return .boolean(text.utf8.starts(with: prefix.utf8))
         case .concat:
+            // Each piece is charged as it is computed, before the result grows.
             var result = ""
             for argument in arguments { result += try string(argument, context) }
             return .string(result)
@@ -612,6 +666,7 @@ final class NativeXPathEvaluator {
                     return try function.evaluateNatively(
                         NativeFunctionArguments(evaluator: self, arguments: arguments, context: context))
                 } catch {
+                    if case .timeLimit = error { throw NativeXPathStop(timeLimit: true) }
                     throw NativeXPathStop()
                 }
             }

@@ -93,10 +93,25 @@ package final class XPathEvaluator {
     }
 
     private func value(_ expression: XPathExpression, node: xmlNodePtr?) throws(RedlineError) -> XPathValue {
-        if let native, let form = expression.native, let value = try? native.value(form, at: node ?? rootNode) {
-            return value
+        if let native, let form = expression.native {
+            do throws(NativeXPathStop) {
+                return try native.value(form, at: node ?? rootNode)
+            } catch {
+                if error.timeLimit { throw timeLimit(expression) }
+            }
         }
         return try evaluateWithLibXML2(expression, node: node)
+    }
+
+    /// The error of an evaluation stopped by the record's deadline (the engine reports the record
+    /// as over its time limit, naming the rule).
+    private func timeLimit(_ expression: XPathExpression) -> RedlineError {
+        RedlineError(
+            .timeLimit,
+            "XPath '\(XPathEvaluator.abbreviate(expression.text))' was stopped when the record's time limit ran out",
+            at: expression.position,
+            suggestion: "if the record is trusted, raise --max-seconds-per-record; if you wrote the rule, avoid "
+                + "string functions over whole documents inside loops over many nodes")
     }
 
     /// Evaluates with libxml2's XPath machine.
@@ -107,8 +122,10 @@ package final class XPathEvaluator {
         context.pointee.opLimit = UInt(operationLimit)
         context.pointee.opCount = 0
         environment.takeUnretainedValue().functionError = nil
+        if environment.takeUnretainedValue().timedOut { throw timeLimit(expression) }
         guard let object = xmlXPathCompiledEval(expression.pointer, context) else {
             let env = environment.takeUnretainedValue()
+            if env.timedOut { throw timeLimit(expression) }
             let code = Int(context.pointee.lastError.code) - Int(XML_XPATH_EXPRESSION_OK.rawValue)
             let reason = env.functionError ?? XPathErrors.message(for: code)
             var suggestion = "check the expression against the record format (docs/record-format.md)"
@@ -142,10 +159,12 @@ package final class XPathEvaluator {
 
     /// Evaluates and converts to a boolean by XPath's rules.
     package func boolean(_ expression: XPathExpression, node: XMLNode? = nil) throws(RedlineError) -> Bool {
-        if let native, let form = expression.native,
-            let value = try? native.boolean(form, at: node?.pointer ?? rootNode)
-        {
-            return value
+        if let native, let form = expression.native {
+            do throws(NativeXPathStop) {
+                return try native.boolean(form, at: node?.pointer ?? rootNode)
+            } catch {
+                if error.timeLimit { throw timeLimit(expression) }
+            }
         }
         switch try evaluateWithLibXML2(expression, node: node?.pointer) {
         case .nodes(let nodes): return !nodes.isEmpty
