@@ -3,6 +3,7 @@ import RedlineTestSupport
 import Testing
 
 @testable import RedlineKit
+@testable import RedlineXML
 
 /// The hostile record corpus (Tests/Fixtures/hostile/records and generated huge inputs): each
 /// gives the exact error code, names the file with line and column, leaks nothing and reaches
@@ -165,6 +166,49 @@ struct HostileRecordTests {
         #expect(error.code == .hostile)
         #expect(error.message == "element has more than 256 attributes")
         #expect(error.position == SourcePosition(file: path, line: 1, column: 1))
+    }
+
+    /// Attributes cost libxml2 time quadratic in their number per element, in parsing and in
+    /// schema validation (issue 13, item 5: 40,000 under a raised `--max-attributes` took 25 s
+    /// under a one-second limit, 1,000,000 over 200 s). Their squares are counted in the scan,
+    /// before libxml2 starts: over what the limit allows, the record is a `time-limit` error at
+    /// once, naming the element; within it, the record is parsed as before.
+    @Test(arguments: [(40_000, 1.0, true), (1_000_000, 10.0, true), (10_000, 1.0, false), (40_000, 10.0, false)])
+    func quadraticAttributesAreCountedAgainstTheTimeLimit(_ count: Int, _ seconds: Double, _ refused: Bool) throws {
+        var text = Self.root + "><exporter><name"
+        for index in 0..<count { text += " a\(index)=\"1\"" }
+        text += ">X</name></exporter></licenceRecord>"
+        var options = Self.options
+        options.limits.maxAttributes = 2_000_000
+        options.limits.maxBytes = 64 << 20
+        options.limits.maxSecondsPerRecord = seconds
+        let clock = ContinuousClock()
+        let started = clock.now
+        let report = Self.engine.check(bytes: Array(text.utf8), path: "attributes.xml", options: options)
+        let elapsed = clock.now - started
+        if refused {
+            let error = try #require(report.error)
+            #expect(error.code == .timeLimit)
+            #expect(error.message.hasPrefix("element has \(count) attributes: libxml2 parses and validates"))
+            #expect(
+                error.message.hasSuffix("more than the limit of \(seconds) s per record (the record was not parsed)"))
+            let column = Self.root.utf8.count + "><exporter>".utf8.count + 1
+            #expect(error.position == SourcePosition(file: "attributes.xml", line: 1, column: column))
+            #expect(elapsed < .seconds(seconds), "refused after \(elapsed)")
+        } else {
+            #expect(report.error?.code != .timeLimit, "\(String(describing: report.error))")
+            #expect(report.status == .invalid)
+        }
+    }
+
+    /// The estimate depends on the input and the limit only: the same record under the same limit
+    /// is refused on every machine, or on none.
+    @Test func theAttributeEstimateIsAFunctionOfTheLimit() {
+        #expect(InputScanner.attributeSteps(within: 1) == 100_000_000)
+        #expect(InputScanner.attributeSteps(within: .infinity) == .max)
+        #expect(InputScanner.attributeSteps(within: 0) == 0)
+        // The default cap of 256 attributes per element costs 32,768 steps: about 0.3 ms.
+        #expect(256 * 256 / 2 < InputScanner.attributeSteps(within: 0.001))
     }
 
     /// 50,000 invalid sibling items (3 MB, under the size cap) would keep libxml2's schema
