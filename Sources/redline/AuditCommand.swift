@@ -104,7 +104,9 @@ struct AuditCommand: ParsableCommand {
         // A reader that goes away (`| head -1`) is an EPIPE on that stream, not the end of the run.
         signal(SIGPIPE, SIG_IGN)
         let engine = Engine(ruleSet: try evaluation.loadRuleSet())
-        let options = try evaluation.options(for: engine)
+        var options = try evaluation.options(for: engine)
+        let cancellation = Cancellation()
+        options.cancellation = cancellation
         let waivers = try loadWaivers(for: engine.ruleSet)
         let inputs = InputCollector(base: base).collect(try arguments())
         guard !inputs.isEmpty else {
@@ -116,7 +118,7 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(ExitStatus.inputError)
         }
         // Before any report file exists: from here on SIGINT/SIGTERM only set a flag.
-        let trap = SignalTrap()
+        let trap = SignalTrap(cancellation: cancellation)
         let destinations = ReportDestinations(jobSummaryPath: ReportDestinations.gitHubStepSummary)
         let auditor = Auditor(
             engine: engine, options: options, waivers: waivers, jobs: jobs ?? Redline.coreCount, chunkSize: chunkSize)

@@ -41,4 +41,27 @@ public enum HostileInput {
             ),
         ]
     }
+
+    /// A rule set of one rule, HOST-001, asserting `assert`, with a phrase list `long-phrase` of one
+    /// `phrase`.
+    public static func ruleSet(assert: String, phrase: String = "never in the record") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <ruleset xmlns="urn:redline:rules:1" formatVersion="1" id="hostile" version="1"><title>Hostile</title>
+        <letter id="AN19" file="000_d3d654b5c922fcf3.txt">Access Now 2019</letter>
+        <policy><application on-error="refuse"><verdict name="refuse" severity="critical"/><verdict name="approve"/>\
+        </application><licence on-error="revoke"><verdict name="revoke" severity="critical"/>\
+        <verdict name="maintain"/></licence></policy>
+        <list id="long-phrase" kind="phrase" source="generated" effective="2019-01-01"><title>t</title>\
+        <entry>\(phrase)</entry></list>
+        <rule id="HOST-001" category="test" severity="major" weight="1">
+          <title>t</title><implements>AN19-5</implements>
+          <cite letter="AN19">assessment of the potential human rights impacts of exports</cite>
+          <assert>\(assert)</assert>
+          <message>m</message><remedy>r</remedy>
+        </rule>
+        </ruleset>
+
+        """
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Licence records written by the tests: a minimal valid record with content of the test's
 /// choosing, and a large one.
 public enum SampleRecord {
@@ -25,5 +27,22 @@ public enum SampleRecord {
         }
         body += "</items>"
         return text(id: "LARGE-1", body: body)
+    }
+
+    /// A schema-valid licence record of about `bytes` bytes: the Bulgarian NSO Group example with
+    /// its corporate event repeated, each copy's summary lengthened to about 1,300 bytes (3.8 MB
+    /// is about 2,800 events of three elements, under the 10,000-element cap).
+    public static func padded(bytes: Int) throws -> String {
+        let text = try String(
+            contentsOfFile: Repository.path("examples/records/bg-2019-nso-group-licence.xml"), encoding: .utf8)
+        guard let start = text.range(of: "<event type=\"corporate-event\""),
+            let end = text.range(of: "</event>", range: start.upperBound..<text.endIndex)
+        else { throw CocoaError(.fileReadCorruptFile) }
+        let summary = "backed by Lyra Capital Partners LP."
+        let padding = Array(repeating: "Merger control notification", count: 40).joined(separator: " ")
+        let event = String(text[start.lowerBound..<end.upperBound]).replacing(summary, with: summary + " " + padding)
+        let copies = max(1, bytes / event.utf8.count)
+        return text.replacingCharacters(
+            in: start.lowerBound..<end.upperBound, with: String(repeating: event, count: copies))
     }
 }

@@ -42,7 +42,9 @@ public final class Auditor: Sendable {
 
     /// Audits `inputs` in the order given (an audit sorts them by path), writing to `reporters`.
     /// `shouldStop` is polled between chunks; when it returns true, no further chunk is started
-    /// and `finish` is not called. `progress` gets the number of records done after each chunk.
+    /// and `finish` is not called. The options' ``EvaluationOptions/cancellation`` stops a chunk
+    /// too: no record is started after it, records in progress stop at their next clock check,
+    /// and the chunk is not reported. `progress` gets the number of records done after each chunk.
     public func run(
         _ inputs: [AuditInput], reporters: [any AuditReporter], shouldStop: () -> Bool = { false },
         progress: (Int) -> Void = { _ in }
@@ -60,10 +62,15 @@ public final class Auditor: Sendable {
             }
             let first = start
             let end = min(first + chunkSize, inputs.count)
-            let chunk = try parallelMap(end - first, jobs: jobs) { offset throws(any Error) in
-                try self.prepare(inputs[first + offset], index: first + offset, renderers: renderers)
+            let cancellation = options.cancellation
+            let prepared = try parallelMap(end - first, jobs: jobs) { offset throws(any Error) in
+                cancellation?.isCancelled == true
+                    ? nil : try self.prepare(inputs[first + offset], index: first + offset, renderers: renderers)
             }
-            for (record, texts) in chunk {
+            if cancellation?.isCancelled == true {
+                return Outcome(summary: tally.summary, processed: start, completed: false, coverage: tally.coverage)
+            }
+            for case let (record, texts)? in prepared {
                 tally.add(record)
                 for (reporter, text) in zip(reporters, texts) {
                     if let text { try reporter.record(record, rendered: text) } else { try reporter.record(record) }

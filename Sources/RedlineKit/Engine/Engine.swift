@@ -46,7 +46,7 @@ public final class Engine: Sendable {
 
     /// Checks one record given as bytes; `path` names it in the report.
     public func check(bytes: [UInt8], path: String, options: EvaluationOptions) -> RecordReport {
-        let deadline = Deadline(seconds: options.limits.maxSecondsPerRecord)
+        let deadline = Deadline(seconds: options.limits.maxSecondsPerRecord, cancellation: options.cancellation)
         let document: XMLDocument
         do {
             document = try XMLDocument(bytes: bytes, path: path, limits: options.limits)
@@ -59,7 +59,8 @@ public final class Engine: Sendable {
     /// Checks a parsed record: root check, schema validation, then the rules.
     public func check(document: XMLDocument, options: EvaluationOptions) -> RecordReport {
         check(
-            document: document, options: options, deadline: Deadline(seconds: options.limits.maxSecondsPerRecord),
+            document: document, options: options,
+            deadline: Deadline(seconds: options.limits.maxSecondsPerRecord, cancellation: options.cancellation),
             parsedHere: false)
     }
 

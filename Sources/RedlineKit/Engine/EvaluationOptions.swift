@@ -8,6 +8,9 @@ public struct EvaluationOptions: Sendable, Hashable {
     public var limits: XMLLimits
     /// Which demands the record is judged against.
     public var standard: Standard
+    /// A request to stop (an audit's SIGINT or SIGTERM): evaluations in progress stop at their
+    /// next clock check, as if their time limit had passed.
+    public var cancellation: Cancellation?
 
     /// Creates options.
     public init(asOf: LocalDate, profile: String? = nil, limits: XMLLimits = .default, standard: Standard = .asOf) {

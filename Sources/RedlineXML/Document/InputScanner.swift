@@ -191,7 +191,8 @@ enum InputScanner {
         let maxAttributes = limits.maxAttributes
         // Attributes cost libxml2 time quadratic in their number per element, in parsing and in
         // schema validation; their sum over the document is known here, before libxml2 starts.
-        let attributeStepBudget = attributeSteps(within: limits.maxSecondsPerRecord)
+        // Below a tenth of a second the clock checks after parsing are close enough.
+        let attributeStepBudget = attributeSteps(within: max(limits.maxSecondsPerRecord, minimumEstimate))
         var attributeStepsSoFar = 0
         var elements = 0
         var depth = 0
@@ -284,6 +285,10 @@ extension InputScanner {
     /// is a violation). The estimate uses 10 ns, so it depends on the input and the limit only,
     /// never on the machine: the same record under the same limit is always refused or not.
     static let secondsPerAttributeStep = 10e-9
+
+    /// The shortest estimate that refuses a record (under a smaller limit, a record is stopped
+    /// by the clock after parsing, as any other).
+    static let minimumEstimate = 0.1
 
     /// The attribute steps that fit in `seconds` (no bound for an infinite limit).
     static func attributeSteps(within seconds: Double) -> Int {

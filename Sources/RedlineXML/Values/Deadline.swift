@@ -5,9 +5,12 @@
 /// on the clock unless the deadline passes.
 package struct Deadline {
     private let instant: ContinuousClock.Instant?
+    /// A request to stop that ends the deadline early.
+    private let cancellation: Cancellation?
 
     /// A deadline `seconds` from now; none when `seconds` is infinite or NaN.
-    package init(seconds: Double) {
+    package init(seconds: Double, cancellation: Cancellation? = nil) {
+        self.cancellation = cancellation
         guard seconds.isFinite else {
             instant = nil
             return
@@ -19,6 +22,7 @@ package struct Deadline {
 
     /// Whether the deadline has passed (always true for a deadline of zero seconds).
     package var hasPassed: Bool {
+        if let cancellation, cancellation.isCancelled { return true }
         guard let instant else { return false }
         return ContinuousClock.now >= instant
     }

@@ -13,42 +13,10 @@ import Testing
 /// 30 KB phrase each ran for seconds to minutes under a one-second limit and the rule passed.
 @Suite(.timeLimit(.minutes(5)))
 struct HostileXPathWorkTests {
-    /// A schema-valid licence record of about `bytes` bytes: an example record with one of its
-    /// events repeated, its summary lengthened to about 1,300 bytes (3.8 MB is about 2,800
-    /// events of three elements, under the 10,000-element cap).
-    static func largeRecord(bytes: Int) throws -> String {
-        let text = try String(
-            contentsOfFile: Fixtures.path("examples/records/bg-2019-nso-group-licence.xml"), encoding: .utf8)
-        let start = try #require(text.range(of: "<event type=\"corporate-event\""))
-        let end = try #require(text.range(of: "</event>", range: start.upperBound..<text.endIndex))
-        let summary = "backed by Lyra Capital Partners LP."
-        let padding = Array(repeating: "Merger control notification", count: 40).joined(separator: " ")
-        let event = String(text[start.lowerBound..<end.upperBound]).replacing(summary, with: summary + " " + padding)
-        let copies = max(1, bytes / event.utf8.count)
-        return text.replacingCharacters(
-            in: start.lowerBound..<end.upperBound, with: String(repeating: event, count: copies))
-    }
+    static func largeRecord(bytes: Int) throws -> String { try SampleRecord.padded(bytes: bytes) }
 
-    /// A rule set of one rule asserting `assert`, with a phrase list of one `phrase`.
     static func ruleSet(assert: String, phrase: String = "never in the record") -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <ruleset xmlns="urn:redline:rules:1" formatVersion="1" id="hostile" version="1"><title>Hostile</title>
-        <letter id="AN19" file="000_d3d654b5c922fcf3.txt">Access Now 2019</letter>
-        <policy><application on-error="refuse"><verdict name="refuse" severity="critical"/><verdict name="approve"/>\
-        </application><licence on-error="revoke"><verdict name="revoke" severity="critical"/>\
-        <verdict name="maintain"/></licence></policy>
-        <list id="long-phrase" kind="phrase" source="generated" effective="2019-01-01"><title>t</title>\
-        <entry>\(phrase)</entry></list>
-        <rule id="HOST-001" category="test" severity="major" weight="1">
-          <title>t</title><implements>AN19-5</implements>
-          <cite letter="AN19">assessment of the potential human rights impacts of exports</cite>
-          <assert>\(assert)</assert>
-          <message>m</message><remedy>r</remedy>
-        </rule>
-        </ruleset>
-
-        """
+        HostileInput.ruleSet(assert: assert, phrase: phrase)
     }
 
     /// One expensive expression: each is true on the record, so the rule passed before.
