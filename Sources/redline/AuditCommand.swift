@@ -179,7 +179,7 @@ struct AuditCommand: ParsableCommand {
             }
             let separator = null ? UInt8(0) : UInt8(ascii: "\n")
             for part in bytes.split(separator: separator, omittingEmptySubsequences: true) {
-                var name = String(decoding: part, as: UTF8.self)
+                var name = FileSystemPath.decode(part)
                 if !null, name.hasSuffix("\r") { name.removeLast() }
                 if !name.isEmpty { result.append(name) }
             }

@@ -65,7 +65,7 @@ struct CheckCommand: ParsableCommand {
         do {
             let reporters = try destinations.reporters(for: [ReportRequest(format.format)], command: .check)
             outcome = try auditor.run(
-                files.map { AuditInput(path: $0, location: $0) }, reporters: reporters,
+                files.map { AuditInput(path: FileSystemPath.display($0), location: $0) }, reporters: reporters,
                 shouldStop: { output.failure != nil })
             try output.flush()
         } catch {

@@ -15,4 +15,14 @@ struct RedlineCommand: ParsableCommand {
         version: Redline.version,
         subcommands: [CheckCommand.self, AuditCommand.self, RulesCommand.self, ExplainCommand.self]
     )
+
+    /// Runs the command line with each argument decoded from its bytes as file names are
+    /// (``FileSystemPath``): a path that is not valid UTF-8 reaches the file it names, where
+    /// `CommandLine.arguments` would have replaced its odd bytes with U+FFFD.
+    static func main() {
+        let arguments = (1..<Int(CommandLine.argc)).map { index in
+            CommandLine.unsafeArgv[index].map { FileSystemPath.decode(cString: $0) } ?? ""
+        }
+        main(arguments)
+    }
 }

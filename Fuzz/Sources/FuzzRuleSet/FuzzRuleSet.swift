@@ -35,18 +35,52 @@ nonisolated(unsafe) private let record = Array(
     """.utf8)
 private let asOf = LocalDate("2021-11-04")!
 
+/// The input with its first `<assert>` made deeper and longer, as the last two bytes say: one of
+/// four kinds of nesting (brackets, `not(…)`, a chain of `or`, predicates on a path), 0–255
+/// levels, and a literal of 0–16,320 characters (the last byte times 64). The bounds
+/// on expressions (128 levels, 16,384 characters) are inside that range, so both sides of each
+/// are reached; libFuzzer's byte mutations alone almost never build a tree this deep.
+private func deepened(_ bytes: Data) -> Data? {
+    guard bytes.count >= 2, let text = String(data: bytes, encoding: .utf8),
+        let open = text.range(of: "<assert>"),
+        let close = text.range(of: "</assert>", range: open.upperBound..<text.endIndex)
+    else { return nil }
+    let depth = Int(bytes[bytes.endIndex - 2])
+    let control = Int(bytes[bytes.endIndex - 1])
+    var expression = String(text[open.upperBound..<close.lowerBound])
+    switch control % 4 {
+    case 0: expression = String(repeating: "(", count: depth) + expression + String(repeating: ")", count: depth)
+    case 1: expression = String(repeating: "not(", count: depth) + expression + String(repeating: ")", count: depth)
+    case 2: expression += String(repeating: " or false()", count: depth)
+    default:
+        expression =
+            "r:exporter" + String(repeating: "[r:name", count: depth) + String(repeating: "]", count: depth)
+            + " or " + expression
+    }
+    // Long but not deep: one literal of up to 16,320 characters.
+    expression += " or string-length('" + String(repeating: "x", count: control * 64) + "') = 0"
+    return Data((String(text[..<open.upperBound]) + expression + String(text[close.lowerBound...])).utf8)
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRuleSet(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let path = folder + "/ruleset.xml"
     let bytes = data.map { Data(bytes: $0, count: size) } ?? Data()
-    guard FileManager.default.createFile(atPath: path, contents: bytes) else { return 0 }
+    load(bytes)
+    if let deeper = deepened(bytes) { load(deeper) }
+    return 0
+}
+
+/// Loads one rule-set file and, if it loads, runs its examples and one record.
+private func load(_ bytes: Data) {
+    let path = folder + "/ruleset.xml"
+    guard FileManager.default.createFile(atPath: path, contents: bytes) else { return }
     let ruleSet: RuleSet
     do {
         ruleSet = try RuleSetLoader.load(path: path)
     } catch {
         // A refused rule set must say where.
         precondition(!error.position.file.isEmpty, "a rule-set error without a file")
-        return 0
+        return
     }
     let engine = Engine(ruleSet: ruleSet)
     for rule in ruleSet.rules {
@@ -54,7 +88,6 @@ public func fuzzRuleSet(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     }
     let options = EvaluationOptions(asOf: asOf, limits: XMLLimits(xpathOperationLimit: 200_000))
     _ = engine.check(bytes: record, path: "fuzz-record.xml", options: options)
-    return 0
 }
 
 /// libFuzzer's driver (from the `-sanitize=fuzzer` runtime). SwiftPM links executables with

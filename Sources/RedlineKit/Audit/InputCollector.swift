@@ -12,6 +12,9 @@
 /// becomes an error entry. Inside a walk, regular files whose name ends in `.xml` are records
 /// and directories are descended into (even one named `x.xml`); other files are ignored.
 /// An explicitly named path is always an input: a directory named like a record is an error.
+///
+/// Names stay the kernel's bytes (``FileSystemPath``): a name that is not valid UTF-8 is found,
+/// kept apart from any other, and shown with its odd bytes as `\xNN`.
 public struct InputCollector: Sendable {
     /// The directory display paths are relative to (absolute, normalised).
     public var base: String
@@ -31,7 +34,7 @@ public struct InputCollector: Sendable {
         func add(_ location: String, _ error: (String) -> RedlineError?) {
             let key = AuditPath.normalize(location, in: workingDirectory)
             guard seen.insert(key).inserted else { return }
-            let display = AuditPath.relative(key, to: base)
+            let display = FileSystemPath.display(AuditPath.relative(key, to: base))
             inputs.append(AuditInput(path: display, location: location, error: error(display)))
         }
         for argument in arguments where !argument.isEmpty {
@@ -57,7 +60,7 @@ public struct InputCollector: Sendable {
         _ location: String, explicit: Bool, ancestors: Set<Identity>, add: (String, (String) -> RedlineError?) -> Void
     ) {
         var link = stat()
-        guard lstat(location, &link) == 0 else {
+        guard FileSystemPath.withCString(location, { lstat($0, &link) }) == 0 else {
             let reason = String(cString: strerror(errno))
             add(location, Self.problem("cannot read file: \(reason)", "check the path and its permissions"))
             return
@@ -66,7 +69,7 @@ public struct InputCollector: Sendable {
         let name = location.split(separator: "/").last.map(String.init) ?? location
         let looksLikeRecord = name.lowercased().hasSuffix(".xml")
         if link.st_mode & S_IFMT == S_IFLNK {
-            guard stat(location, &info) == 0 else {
+            guard FileSystemPath.withCString(location, { stat($0, &info) }) == 0 else {
                 let loop = errno == ELOOP
                 guard explicit || looksLikeRecord || loop else { return }
                 add(
@@ -112,7 +115,7 @@ public struct InputCollector: Sendable {
     }
 
     private func walk(_ directory: String, ancestors: Set<Identity>, add: (String, (String) -> RedlineError?) -> Void) {
-        guard let handle = opendir(directory) else {
+        guard let handle = FileSystemPath.withCString(directory, { opendir($0) }) else {
             let reason = String(cString: strerror(errno))
             add(
                 directory,
@@ -124,7 +127,7 @@ public struct InputCollector: Sendable {
         var names: [String] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                FileSystemPath.decode(raw.prefix { $0 != 0 })
             }
             if name != "." && name != ".." { names.append(name) }
         }

@@ -32,7 +32,8 @@ public enum FileInput {
             flag.map { "raise the limit with \($0) if the input is trusted" }
             ?? "this cap of rule sets, waiver files and letters is fixed (docs/security.md, \"Limits\")"
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        // The name's own bytes (FileSystemPath): a name that is not UTF-8 is still found.
+        guard FileSystemPath.withCString(path, { stat($0, &info) }) == 0 else {
             let reason = String(cString: strerror(errno))
             throw RedlineError(
                 .unreadable, "cannot read file: \(reason)", at: SourcePosition(file: path),
@@ -55,7 +56,7 @@ public enum FileInput {
                 at: SourcePosition(file: path),
                 suggestion: "split the file, or " + raise)
         }
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        let descriptor = FileSystemPath.withCString(path) { open($0, O_RDONLY | O_NONBLOCK) }
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
             throw RedlineError(
