@@ -13,7 +13,10 @@ struct RedlineCommand: ParsableCommand {
             3 the rule set is invalid; 64 usage error.
             """,
         version: Redline.version,
-        subcommands: [CheckCommand.self, AuditCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [
+            CheckCommand.self, AuditCommand.self, RulesCommand.self, ExplainCommand.self, ListsCommand.self,
+            ScreenCommand.self,
+        ]
     )
 
     /// Runs the command line with each argument decoded from its bytes as file names are

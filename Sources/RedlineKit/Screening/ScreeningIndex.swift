@@ -1,0 +1,143 @@
+/// What screening one name found: which name of which entry, how close, and how sure.
+public struct ScreeningMatch: Sendable, Hashable {
+    /// The record's name (or identifier) that was screened.
+    public var query: String
+    public var entry: ScreeningEntry
+    /// The entry's name that matched (or the identifier).
+    public var matchedName: String
+    public var strength: ScreeningEntry.Name.Strength
+    /// 0…1 (1 for an equal key or identifier).
+    public var score: Double
+    public var tier: ScreeningTier
+    /// Whether an identifier, not a name, matched.
+    public var byIdentifier: Bool
+    /// The version of the file the entry is from (``ScreeningList/version``).
+    public var version: String
+}
+
+/// The entries of one or more lists, indexed by their names' tokens so that screening a name
+/// scores only the entries that share a word (or a word one letter away, or the run-together
+/// name) with it, never every entry.
+public final class ScreeningIndex: Sendable {
+    public let lists: [ScreeningList]
+    private let entries: [ScreeningEntry]
+    /// The version of each entry's file.
+    private let versions: [String]
+    /// Every name of every entry, prepared.
+    private let names: [(entry: Int, name: ScreeningName, strength: ScreeningEntry.Name.Strength)]
+    /// Token (or deletion variant) → indices into `names`.
+    private let postings: [String: [Int]]
+    /// Normalised identifier → entries.
+    private let identifiers: [String: [Int]]
+
+    public init(lists: [ScreeningList]) {
+        self.lists = lists
+        let entries = lists.flatMap(\.entries)
+        versions = lists.flatMap { list in list.entries.map { _ in list.version } }
+        var names: [(entry: Int, name: ScreeningName, strength: ScreeningEntry.Name.Strength)] = []
+        var postings: [String: [Int]] = [:]
+        var identifiers: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            for name in entry.names {
+                let prepared = ScreeningName(name.text)
+                let slot = names.count
+                names.append((index, prepared, name.strength))
+                for key in Set(Self.keys(of: prepared)) { postings[key, default: []].append(slot) }
+            }
+            for identifier in entry.identifiers {
+                let key = Self.identifierKey(identifier.value)
+                if !key.isEmpty { identifiers[key, default: []].append(index) }
+            }
+        }
+        self.entries = entries
+        self.names = names
+        self.postings = postings
+        self.identifiers = identifiers
+    }
+
+    /// Identifiers compared without case, spaces, dots and dashes.
+    static func identifierKey(_ value: String) -> String {
+        String(value.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+    }
+
+    /// The index keys of a name: its distinctive words (generic words and numbers when it has no
+    /// distinctive word), each with its one-letter deletions when long enough for a typo, its
+    /// run-together form, the initials of its words and each short word as possible initials.
+    static func keys(of name: ScreeningName) -> [String] {
+        var words = name.tokens.filter { $0.kind == .word }.map(\.text)
+        if words.isEmpty { words = name.tokens.filter { $0.kind != .legalForm }.map(\.text) }
+        var keys: [String] = []
+        for word in words {
+            keys.append(word)
+            let scalars = Array(word.unicodeScalars)
+            if scalars.count >= 4 {
+                for skip in scalars.indices {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars[..<skip])
+                    view.append(contentsOf: scalars[(skip + 1)...])
+                    keys.append("~" + String(view))
+                }
+                keys.append("~" + word)
+            }
+        }
+        if !name.joined.isEmpty { keys.append("=" + name.joined) }
+        // Initialisms: the initials of the words, and every short word as possible initials.
+        let spelt = name.tokens.filter { $0.kind == .word || $0.kind == .generic }
+        if (2...5).contains(spelt.count) { keys.append("^" + String(spelt.compactMap(\.text.first))) }
+        for token in spelt where (2...5).contains(token.text.count) { keys.append("^" + token.text) }
+        return keys
+    }
+
+    /// Every entry in force on `asOf` that `name` (or one of `identifiers`) matches, best first:
+    /// hits, then possible matches by score; one match per entry (its best name). `country`, when
+    /// given, lowers the score of an entry listed only with other countries by 0.2.
+    public func screen(_ name: String, identifiers: [String] = [], country: String? = nil, asOf: LocalDate)
+        -> [ScreeningMatch]
+    {
+        var best: [Int: ScreeningMatch] = [:]
+        func offer(_ index: Int, _ match: ScreeningMatch) {
+            if let known = best[index], (known.tier, known.score) >= (match.tier, match.score) { return }
+            best[index] = match
+        }
+        for identifier in identifiers {
+            for index in self.identifiers[Self.identifierKey(identifier)] ?? [] where entries[index].isInForce(on: asOf)
+            {
+                offer(
+                    index,
+                    ScreeningMatch(
+                        query: identifier, entry: entries[index], matchedName: identifier, strength: .strong, score: 1,
+                        tier: .hit, byIdentifier: true, version: versions[index]))
+            }
+        }
+        let query = ScreeningName(name)
+        var candidates = Set<Int>()
+        for key in Self.keys(of: query) {
+            for slot in postings[key] ?? [] { candidates.insert(slot) }
+            if key.hasPrefix("~") == false, key.hasPrefix("=") == false {
+                for slot in postings["~" + key] ?? [] { candidates.insert(slot) }
+            }
+        }
+        for slot in candidates.sorted() {
+            let (index, listed, strength) = names[slot]
+            let entry = entries[index]
+            guard entry.isInForce(on: asOf) else { continue }
+            let exact = query.isSame(as: listed)
+            var score = exact ? 1 : ScreeningMatcher.score(query, listed)
+            if !exact, let country, !entry.countries.isEmpty, !entry.countries.contains(country.uppercased()) {
+                score -= 0.2
+            }
+            let tier = ScreeningMatcher.tier(score: score, exact: exact, strength: strength)
+            guard tier != .none else { continue }
+            offer(
+                index,
+                ScreeningMatch(
+                    query: name, entry: entry, matchedName: listed.original, strength: strength, score: score,
+                    tier: tier, byIdentifier: false, version: versions[index]))
+        }
+        return best.values.sorted { a, b in
+            if a.tier != b.tier { return a.tier > b.tier }
+            if a.score != b.score { return a.score > b.score }
+            return (a.entry.source, a.entry.id) < (b.entry.source, b.entry.id)
+        }
+    }
+}

@@ -1,0 +1,181 @@
+/// How sure a screening is that a name of a record names an entry of a list.
+public enum ScreeningTier: String, Sendable, Hashable, Codable, Comparable {
+    /// No name came near.
+    case none
+    /// A score at or above ``ScreeningMatcher/possibleThreshold`` over the names' tokens, or any
+    /// match on a weak alias or former name: goes to review, never refuses or revokes on its own.
+    case possible
+    /// An identifier equal, or the comparison key equal to a strong name or alias: may refuse or
+    /// revoke.
+    case hit
+
+    private var rank: Int {
+        switch self {
+        case .none: 0
+        case .possible: 1
+        case .hit: 2
+        }
+    }
+
+    public static func < (a: ScreeningTier, b: ScreeningTier) -> Bool { a.rank < b.rank }
+}
+
+/// Scores a record's name against a list's name, token by token.
+///
+/// Tokens are paired greedily, best similarity first. Two words are similar within an edit
+/// budget that grows with their length (none up to 3 letters, 1 up to 5, 2 up to 8, 3 beyond);
+/// numbers and legal forms only when equal. The score is the paired weight over all the weight
+/// on both sides, where a distinctive word weighs 1, a generic word 0.4, a legal form 0.25 and a
+/// number 1.3, so an unpaired distinctive word costs much and an extra "Ltd" little. The names
+/// run together are compared too when they have different numbers of words, and a short word that
+/// spells the initials of a run of words pairs with the whole run (`HT`, `Hacking Team`) (`CyberTech` and
+/// `Cyber Tech`). Numbers that differ divide the
+/// score by three: "11420 Corp." never comes near "Belletech Corp.".
+public enum ScreeningMatcher {
+    /// The score from which a pair is a possible match (yente's default threshold).
+    public static let possibleThreshold = 0.70
+
+    static func weight(_ kind: ScreeningName.TokenClass) -> Double {
+        switch kind {
+        case .word: 1
+        case .generic: 0.4
+        case .legalForm: 0.25
+        case .number: 1.3
+        }
+    }
+
+    /// The similarity of two names, 0…1.
+    public static func score(_ query: ScreeningName, _ candidate: ScreeningName) -> Double {
+        if query.isSame(as: candidate) { return 1 }
+        let q = query.tokens
+        let c = candidate.tokens
+        guard !q.isEmpty, !c.isEmpty else { return 0 }
+        var pairs: [(similarity: Double, i: Int, j: Int)] = []
+        for (i, a) in q.enumerated() {
+            for (j, b) in c.enumerated() {
+                let similarity = self.similarity(a, b)
+                if similarity > 0 { pairs.append((similarity, i, j)) }
+            }
+        }
+        pairs.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : ($0.i, $0.j) < ($1.i, $1.j) }
+        var usedQ = Set<Int>()
+        var usedC = Set<Int>()
+        var paired = 0.0
+        // Initialisms first: a short word that spells the initials of a run of words on the other
+        // side (`HT` and `Hacking Team`, `AGIS` and `Aegean Geo Intelligence Systems`).
+        for (short, long, shortIsQuery) in [(q, c, true), (c, q, false)] {
+            for (i, token) in short.enumerated() where token.kind != .legalForm && token.kind != .number {
+                let letters = Array(token.text)
+                guard (2...5).contains(letters.count), !(shortIsQuery ? usedQ : usedC).contains(i) else { continue }
+                for start in long.indices where start + letters.count <= long.count {
+                    let run = long[start..<(start + letters.count)]
+                    let initials = run.compactMap(\.text.first)
+                    let free = (start..<(start + letters.count)).allSatisfy {
+                        !(shortIsQuery ? usedC : usedQ).contains($0)
+                    }
+                    guard free, run.allSatisfy({ $0.kind == .word || $0.kind == .generic }), initials == letters else {
+                        continue
+                    }
+                    paired += 0.9 * (weight(token.kind) + run.reduce(0) { $0 + weight($1.kind) })
+                    if shortIsQuery {
+                        usedQ.insert(i)
+                        usedC.formUnion(start..<(start + letters.count))
+                    } else {
+                        usedC.insert(i)
+                        usedQ.formUnion(start..<(start + letters.count))
+                    }
+                    break
+                }
+            }
+        }
+        for pair in pairs where !usedQ.contains(pair.i) && !usedC.contains(pair.j) {
+            usedQ.insert(pair.i)
+            usedC.insert(pair.j)
+            paired += pair.similarity * (weight(q[pair.i].kind) + weight(c[pair.j].kind))
+        }
+        let total = q.reduce(0) { $0 + weight($1.kind) } + c.reduce(0) { $0 + weight($1.kind) }
+        var score = paired / total
+        let a = query.joined
+        let b = candidate.joined
+        // Only for names that split their words differently: with as many words on each side, the
+        // words' own budgets decide ("LXC Aviation" is not "LAU Aviation").
+        let wordsQ = q.filter { $0.kind == .word || $0.kind == .generic }.count
+        let wordsC = c.filter { $0.kind == .word || $0.kind == .generic }.count
+        if !a.isEmpty, !b.isEmpty, a.count >= 6, wordsQ != wordsC {
+            // One edit at most: the same letters split differently, not a word more.
+            let distance = editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: 1)
+            if let distance {
+                // Legal forms still count: the joined words decide, the forms weigh in as above.
+                let formsQ = q.filter { $0.kind == .legalForm }.map(\.text)
+                let formsC = c.filter { $0.kind == .legalForm }.map(\.text)
+                let formPenalty = Set(formsQ) == Set(formsC) ? 1.0 : 0.9
+                score = max(score, (1 - Double(distance) / Double(max(a.count, b.count))) * formPenalty)
+            }
+        }
+        if query.numbers != candidate.numbers { score /= 3 }
+        return min(score, 1)
+    }
+
+    /// The similarity of two tokens.
+    static func similarity(_ a: ScreeningName.Token, _ b: ScreeningName.Token) -> Double {
+        if a.text == b.text { return 1 }
+        switch (a.kind, b.kind) {
+        case (.number, _), (_, .number), (.legalForm, _), (_, .legalForm): return 0
+        default:
+            let x = Array(a.text.unicodeScalars)
+            let y = Array(b.text.unicodeScalars)
+            let longest = max(x.count, y.count)
+            if let distance = editDistance(x, y, limit: budget(min(x.count, y.count))) {
+                return 1 - Double(distance) / Double(longest)
+            }
+            // Spelt differently by a romanisation (Tsitroks, Cytrox): compared by sound, for a little less.
+            let p = Array(ScreeningName.phonetic(a.text).unicodeScalars)
+            let r = Array(ScreeningName.phonetic(b.text).unicodeScalars)
+            guard min(p.count, r.count) >= 4, let distance = editDistance(p, r, limit: budget(min(p.count, r.count)))
+            else { return 0 }
+            return 0.95 * (1 - Double(distance) / Double(max(p.count, r.count)))
+        }
+    }
+
+    /// How many edits a word of `length` letters may take and still be the same word.
+    static func budget(_ length: Int) -> Int {
+        switch length {
+        case ...3: 0
+        case ...5: 1
+        case ...8: 2
+        default: 3
+        }
+    }
+
+    /// The Levenshtein distance, or nil when it is more than `limit`.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+        if abs(a.count - b.count) > limit { return nil }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
+        // Optimal string alignment: a swap of two neighbouring letters (`Gruop`) is one edit.
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var best = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
+                best = min(best, current[j])
+            }
+            if best > limit { return nil }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
+        }
+        return previous[b.count] <= limit ? previous[b.count] : nil
+    }
+
+    /// The tier of `score` for a list name of `strength`.
+    public static func tier(score: Double, exact: Bool, strength: ScreeningEntry.Name.Strength) -> ScreeningTier {
+        if exact && strength == .strong { return .hit }
+        if exact || score >= possibleThreshold { return .possible }
+        return .none
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import RedlineKit
+
+/// `redline screen NAME`: one name against the lists, from the command line.
+struct ScreenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "screen",
+        abstract: "Screen a name against sanctions and trade-restriction lists: hit, possible match or no match.",
+        discussion: """
+            A hit is an identifier equal, or the name equal (after normalisation) to a strong name or alias of an \
+            entry in force; a possible match is a fuzzy score of at least 0.70 or any match on a weak alias or former \
+            name (docs/lists.md). Without --lists, the built-in rule set's party lists are used. Exit status: 0 no \
+            match, 1 a hit or a possible match, 2 a list file cannot be read.
+            Example: redline screen "NSO Group Technologies Ltd" --as-of 2021-11-04 --lists lists/
+            """)
+
+    @Argument(help: ArgumentHelp("The name to screen.", valueName: "name")) var name: String
+    @Option(help: ArgumentHelp("The party's country (ISO 3166-1 alpha-2).", valueName: "CC")) var country: String?
+    @Option(name: .customLong("id"), help: ArgumentHelp("An identifier of the party (repeatable).", valueName: "id"))
+    var identifiers: [String] = []
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("The date to screen on (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+    @Option(
+        help: ArgumentHelp(
+            "A folder of official list files (.xml, .json, .jsonl, .csv; formats recognised).", valueName: "dir"))
+    var lists: String?
+
+    func validate() throws {
+        if let asOf, LocalDate(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
+    }
+
+    func run() throws {
+        let date = asOf.flatMap { LocalDate($0) } ?? LocalDate.today()
+        var loaded: [ScreeningList] = []
+        if let lists {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: lists)) ?? []
+            let files = names.filter { [".xml", ".json", ".jsonl", ".csv"].contains(where: $0.lowercased().hasSuffix) }
+            guard !files.isEmpty else {
+                Terminal.error(
+                    "redline screen: no list file (.xml, .json, .jsonl, .csv) in \(lists)"
+                        + "\n  fix: put the official list files in the folder (docs/lists.md)")
+                throw ExitCode(ExitStatus.inputError)
+            }
+            for file in files.sorted() {
+                let path = lists + "/" + file
+                // Files that are no list (a README.json, another format) are named, not guessed at.
+                guard let data = FileManager.default.contents(atPath: path),
+                    ScreeningListLoader.detect(Array(data.prefix(4096)), path: path) != nil
+                else {
+                    Terminal.error("redline screen: \(path): not a list file in a known format; skipped")
+                    continue
+                }
+                loaded.append(try loadList(path, format: nil))
+            }
+        } else {
+            loaded.append(ScreeningList(ruleSet: try loadRules(at: nil)))
+        }
+        let index = ScreeningIndex(lists: loaded)
+        let matches = index.screen(name, identifiers: identifiers, country: country, asOf: date)
+        Terminal.write(ScreeningRenderer.matches(matches, query: name, asOf: date))
+        if !matches.isEmpty { throw ExitCode(1) }
+    }
+}
