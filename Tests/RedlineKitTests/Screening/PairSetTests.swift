@@ -55,8 +55,10 @@ struct PairSetTests {
         var matches = 0
         var possibleOnNoMatch = 0
         var byCategory: [String: (found: Int, matches: Int)] = [:]
+        var tiers: [String: Int] = [:]
         for pair in pairs {
             let tier = Self.tier(of: pair)
+            tiers["\(pair.match ? "match" : "no-match") \(tier.rawValue)", default: 0] += 1
             if pair.match {
                 matches += 1
                 if tier == .none, ProcessInfo.processInfo.environment["REDLINE_PAIRS_MISSES"] != nil {
@@ -78,6 +80,7 @@ struct PairSetTests {
         print(
             "[pairs] \(pairs.count) pairs: recall \(found)/\(matches) = \(recall); false hits \(falseHits.count); "
                 + "possible on no-match \(possibleOnNoMatch)/\(noMatch)")
+        print("[pairs] tiers: \(tiers.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
         for (category, counts) in byCategory.sorted(by: { $0.key < $1.key }) {
             print("[pairs]   \(category): \(counts.found)/\(counts.matches)")
         }
