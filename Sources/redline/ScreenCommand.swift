@@ -15,7 +15,13 @@ struct ScreenCommand: ParsableCommand {
             Example: redline screen "NSO Group Technologies Ltd" --as-of 2021-11-04 --lists lists/
             """)
 
-    @Argument(help: ArgumentHelp("The name to screen.", valueName: "name")) var name: String
+    @Argument(help: ArgumentHelp("The name to screen.", valueName: "name")) var name: String?
+    @Option(
+        help: ArgumentHelp(
+            "A file of names to screen, one per line (instead of NAME): one line per match is printed, "
+                + "name, tier, score, entry id, matched name, list.", valueName: "file"))
+    var names: String?
+    @Option(help: "Threads to screen --names on (default: one per core).") var jobs: Int?
     @Option(help: ArgumentHelp("The party's country (ISO 3166-1 alpha-2).", valueName: "CC")) var country: String?
     @Option(name: .customLong("id"), help: ArgumentHelp("An identifier of the party (repeatable).", valueName: "id"))
     var identifiers: [String] = []
@@ -30,6 +36,8 @@ struct ScreenCommand: ParsableCommand {
 
     func validate() throws {
         if let asOf, LocalDate(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)") }
+        if (name == nil) == (names == nil) { throw ValidationError("give a NAME or --names FILE (one of the two)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -59,8 +67,34 @@ struct ScreenCommand: ParsableCommand {
             loaded.append(ScreeningList(ruleSet: try loadRules(at: nil)))
         }
         let index = ScreeningIndex(lists: loaded)
+        if let names {
+            try screenMany(names, index: index, asOf: date)
+            return
+        }
+        let name = name ?? ""
         let matches = index.screen(name, identifiers: identifiers, country: country, asOf: date)
         Terminal.write(ScreeningRenderer.matches(matches, query: name, asOf: date))
         if !matches.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `--names FILE`: every line screened, one output line per match, a count on standard error.
+    private func screenMany(_ path: String, index: ScreeningIndex, asOf: LocalDate) throws {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileInput.read(path, limit: ScreeningListLoader.maxBytes, flag: nil)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(ExitStatus.inputError)
+        }
+        let queries = bytes.split(separator: 0x0A).map { line in
+            ScreeningIndex.Query(name: String(decoding: line, as: UTF8.self), country: country)
+        }.filter { !$0.name.trimmingCharacters(in: .whitespaces).isEmpty }
+        let results = index.screen(queries, asOf: asOf, jobs: jobs ?? Redline.coreCount)
+        Terminal.write(ScreeningRenderer.batch(zip(queries.map(\.name), results).map { ($0, $1) }))
+        let hits = results.filter { $0.first?.tier == .hit }.count
+        let possible = results.filter { $0.first?.tier == .possible }.count
+        Terminal.error(
+            "redline screen: \(queries.count) names, \(hits) with a hit, \(possible) with a possible match only")
+        if hits + possible > 0 { throw ExitCode(1) }
     }
 }

@@ -64,13 +64,14 @@ public final class ScreeningIndex: Sendable {
     /// distinctive word), each with its one-letter deletions when long enough for a typo, its
     /// run-together form, the initials of its words and each short word as possible initials.
     static func keys(of name: ScreeningName) -> [String] {
-        var words = name.tokens.filter { $0.kind == .word }.map(\.text)
-        if words.isEmpty { words = name.tokens.filter { $0.kind != .legalForm }.map(\.text) }
+        var words = name.tokens.filter { $0.kind == .word }.map { $0.text }
+        if words.isEmpty { words = name.tokens.filter { $0.kind != .legalForm }.map { $0.text } }
         var keys: [String] = []
         for word in words {
             keys.append(word)
             let scalars = Array(word.unicodeScalars)
-            if scalars.count >= 4 {
+            // Typos in words of five letters or more (shorter ones share too many deletions).
+            if scalars.count >= 5 {
                 for skip in scalars.indices {
                     var view = String.UnicodeScalarView()
                     view.append(contentsOf: scalars[..<skip])
@@ -82,8 +83,8 @@ public final class ScreeningIndex: Sendable {
         }
         if !name.joined.isEmpty { keys.append("=" + name.joined) }
         // Initialisms: the initials of the words, and every short word as possible initials.
-        let spelt = name.tokens.filter { $0.kind == .word || $0.kind == .generic }
-        if (2...5).contains(spelt.count) { keys.append("^" + String(spelt.compactMap(\.text.first))) }
+        let spelt = name.tokens.filter { $0.spelt }
+        if (2...5).contains(spelt.count) { keys.append("^" + String(spelt.compactMap { $0.text.first })) }
         for token in spelt where (2...5).contains(token.text.count) { keys.append("^" + token.text) }
         return keys
     }
@@ -138,6 +139,27 @@ public final class ScreeningIndex: Sendable {
             if a.tier != b.tier { return a.tier > b.tier }
             if a.score != b.score { return a.score > b.score }
             return (a.entry.source, a.entry.id) < (b.entry.source, b.entry.id)
+        }
+    }
+}
+
+extension ScreeningIndex {
+    /// One name to screen, with what else is known of the party.
+    public struct Query: Sendable, Hashable {
+        public var name: String
+        public var identifiers: [String]
+        public var country: String?
+
+        public init(name: String, identifiers: [String] = [], country: String? = nil) {
+            (self.name, self.identifiers, self.country) = (name, identifiers, country)
+        }
+    }
+
+    /// Screens many names on up to `jobs` threads; the results in the order of `queries`.
+    public func screen(_ queries: [Query], asOf: LocalDate, jobs: Int) -> [[ScreeningMatch]] {
+        parallelMap(queries.count, jobs: jobs) { (index: Int) -> [ScreeningMatch] in
+            let query = queries[index]
+            return self.screen(query.name, identifiers: query.identifiers, country: query.country, asOf: asOf)
         }
     }
 }

@@ -51,64 +51,66 @@ public enum ScreeningMatcher {
         let c = candidate.tokens
         guard !q.isEmpty, !c.isEmpty else { return 0 }
         var pairs: [(similarity: Double, i: Int, j: Int)] = []
-        for (i, a) in q.enumerated() {
-            for (j, b) in c.enumerated() {
-                let similarity = self.similarity(a, b)
+        pairs.reserveCapacity(q.count * c.count)
+        for i in q.indices {
+            for j in c.indices {
+                let similarity = self.similarity(q[i], c[j])
                 if similarity > 0 { pairs.append((similarity, i, j)) }
             }
         }
         pairs.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : ($0.i, $0.j) < ($1.i, $1.j) }
-        var usedQ = Set<Int>()
-        var usedC = Set<Int>()
+        var usedQ = [Bool](repeating: false, count: q.count)
+        var usedC = [Bool](repeating: false, count: c.count)
         var paired = 0.0
         // Initialisms first: a short word that spells the initials of a run of words on the other
         // side (`HT` and `Hacking Team`, `AGIS` and `Aegean Geo Intelligence Systems`).
-        for (short, long, shortIsQuery) in [(q, c, true), (c, q, false)] {
-            for (i, token) in short.enumerated() where token.kind != .legalForm && token.kind != .number {
-                let letters = Array(token.text)
-                guard (2...5).contains(letters.count), !(shortIsQuery ? usedQ : usedC).contains(i) else { continue }
-                for start in long.indices where start + letters.count <= long.count {
-                    let run = long[start..<(start + letters.count)]
-                    let initials = run.compactMap(\.text.first)
-                    let free = (start..<(start + letters.count)).allSatisfy {
-                        !(shortIsQuery ? usedC : usedQ).contains($0)
+        func initialisms(
+            _ short: [ScreeningName.Token], _ long: [ScreeningName.Token], _ usedShort: inout [Bool],
+            _ usedLong: inout [Bool]
+        ) {
+            for i in short.indices where !usedShort[i] && short[i].spelt && (2...5).contains(short[i].scalars.count) {
+                let letters = short[i].scalars
+                guard long.count >= letters.count else { continue }
+                for start in 0...(long.count - letters.count) {
+                    var fits = true
+                    for offset in letters.indices {
+                        let token = long[start + offset]
+                        if usedLong[start + offset] || !token.spelt || token.scalars.first != letters[offset] {
+                            fits = false
+                            break
+                        }
                     }
-                    guard free, run.allSatisfy({ $0.kind == .word || $0.kind == .generic }), initials == letters else {
-                        continue
+                    guard fits else { continue }
+                    var weights = short[i].weight
+                    for offset in letters.indices {
+                        weights += long[start + offset].weight
+                        usedLong[start + offset] = true
                     }
-                    paired += 0.9 * (weight(token.kind) + run.reduce(0) { $0 + weight($1.kind) })
-                    if shortIsQuery {
-                        usedQ.insert(i)
-                        usedC.formUnion(start..<(start + letters.count))
-                    } else {
-                        usedC.insert(i)
-                        usedQ.formUnion(start..<(start + letters.count))
-                    }
+                    usedShort[i] = true
+                    paired += 0.9 * weights
                     break
                 }
             }
         }
-        for pair in pairs where !usedQ.contains(pair.i) && !usedC.contains(pair.j) {
-            usedQ.insert(pair.i)
-            usedC.insert(pair.j)
-            paired += pair.similarity * (weight(q[pair.i].kind) + weight(c[pair.j].kind))
+        if query.shortWords || candidate.shortWords {
+            initialisms(q, c, &usedQ, &usedC)
+            initialisms(c, q, &usedC, &usedQ)
         }
-        let total = q.reduce(0) { $0 + weight($1.kind) } + c.reduce(0) { $0 + weight($1.kind) }
-        var score = paired / total
-        let a = query.joined
-        let b = candidate.joined
+        for pair in pairs where !usedQ[pair.i] && !usedC[pair.j] {
+            usedQ[pair.i] = true
+            usedC[pair.j] = true
+            paired += pair.similarity * (q[pair.i].weight + c[pair.j].weight)
+        }
+        var score = paired / (query.weight + candidate.weight)
         // Only for names that split their words differently: with as many words on each side, the
         // words' own budgets decide ("LXC Aviation" is not "LAU Aviation").
-        let wordsQ = q.filter { $0.kind == .word || $0.kind == .generic }.count
-        let wordsC = c.filter { $0.kind == .word || $0.kind == .generic }.count
-        if !a.isEmpty, !b.isEmpty, a.count >= 6, wordsQ != wordsC {
+        let a = query.joinedScalars
+        let b = candidate.joinedScalars
+        if a.count >= 6, !b.isEmpty, query.speltCount != candidate.speltCount {
             // One edit at most: the same letters split differently, not a word more.
-            let distance = editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: 1)
-            if let distance {
+            if let distance = editDistance(a, b, limit: 1) {
                 // Legal forms still count: the joined words decide, the forms weigh in as above.
-                let formsQ = q.filter { $0.kind == .legalForm }.map(\.text)
-                let formsC = c.filter { $0.kind == .legalForm }.map(\.text)
-                let formPenalty = Set(formsQ) == Set(formsC) ? 1.0 : 0.9
+                let formPenalty = query.forms == candidate.forms ? 1.0 : 0.9
                 score = max(score, (1 - Double(distance) / Double(max(a.count, b.count))) * formPenalty)
             }
         }
@@ -122,15 +124,15 @@ public enum ScreeningMatcher {
         switch (a.kind, b.kind) {
         case (.number, _), (_, .number), (.legalForm, _), (_, .legalForm): return 0
         default:
-            let x = Array(a.text.unicodeScalars)
-            let y = Array(b.text.unicodeScalars)
+            let x = a.scalars
+            let y = b.scalars
             let longest = max(x.count, y.count)
             if let distance = editDistance(x, y, limit: budget(min(x.count, y.count))) {
                 return 1 - Double(distance) / Double(longest)
             }
             // Spelt differently by a romanisation (Tsitroks, Cytrox): compared by sound, for a little less.
-            let p = Array(ScreeningName.phonetic(a.text).unicodeScalars)
-            let r = Array(ScreeningName.phonetic(b.text).unicodeScalars)
+            let p = a.sound
+            let r = b.sound
             guard min(p.count, r.count) >= 4, let distance = editDistance(p, r, limit: budget(min(p.count, r.count)))
             else { return 0 }
             return 0.95 * (1 - Double(distance) / Double(max(p.count, r.count)))

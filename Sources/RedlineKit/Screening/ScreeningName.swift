@@ -15,6 +15,24 @@ public struct ScreeningName: Sendable, Hashable {
     public struct Token: Sendable, Hashable {
         public var text: String
         public var kind: TokenClass
+        /// The letters, for edit distances (computed once).
+        var scalars: [Unicode.Scalar]
+        /// The letters as they sound (``ScreeningName/phonetic(_:)``).
+        var sound: [Unicode.Scalar]
+
+        /// The token's weight in a score (``ScreeningMatcher``).
+        var weight: Double
+        /// A word, distinctive or generic (not a legal form or number).
+        var spelt: Bool
+
+        init(text: String, kind: TokenClass) {
+            self.text = text
+            self.kind = kind
+            scalars = Array(text.unicodeScalars)
+            sound = Array(ScreeningName.phonetic(text).unicodeScalars)
+            weight = ScreeningMatcher.weight(kind)
+            spelt = kind == .word || kind == .generic
+        }
     }
 
     /// The name as written.
@@ -22,10 +40,14 @@ public struct ScreeningName: Sendable, Hashable {
     public let tokens: [Token]
 
     /// The comparison key: every token, legal forms in their one spelling, in order.
-    public var key: String { tokens.map(\.text).joined(separator: " ") }
+    public let key: String
 
     /// The key without legal forms.
-    var bareKey: String { tokens.filter { $0.kind != .legalForm }.map(\.text).joined(separator: " ") }
+    let bareKey: String
+    /// Whether a legal form is among the tokens.
+    let hasLegalForm: Bool
+    /// Whether a distinctive word is among the tokens.
+    let hasWord: Bool
 
     /// Whether two names are the same name: equal keys, or equal without legal forms when only
     /// one of them has any (lists often leave the form out: "NSO Group" for "NSO Group Ltd") and
@@ -33,37 +55,76 @@ public struct ScreeningName: Sendable, Hashable {
     public func isSame(as other: ScreeningName) -> Bool {
         guard !key.isEmpty else { return false }
         if key == other.key { return true }
-        let mine = tokens.contains { $0.kind == .legalForm }
-        let theirs = other.tokens.contains { $0.kind == .legalForm }
-        guard mine != theirs, tokens.contains(where: { $0.kind == .word }) else { return false }
+        guard hasLegalForm != other.hasLegalForm, hasWord else { return false }
         return bareKey == other.bareKey
     }
+
+    /// The numbers in the name (which must agree for any match).
+    let numbers: [String]
+    /// The distinctive and generic words run together (`cyber tech` → `cybertech`), for names
+    /// that split or join words differently.
+    let joined: String
+    let joinedScalars: [Unicode.Scalar]
+    /// The sum of the tokens' weights.
+    let weight: Double
+    /// How many words (distinctive or generic) the name has.
+    let speltCount: Int
+    /// Its legal forms.
+    let forms: Set<String>
+    /// Whether a word is short enough to be an initialism (2–5 letters).
+    let shortWords: Bool
 
     public init(_ name: String) {
         original = name
         tokens = Self.tokenize(name)
+        key = tokens.map { $0.text }.joined(separator: " ")
+        bareKey = tokens.filter { $0.kind != .legalForm }.map { $0.text }.joined(separator: " ")
+        hasLegalForm = tokens.contains { $0.kind == .legalForm }
+        hasWord = tokens.contains { $0.kind == .word }
+        numbers = tokens.filter { $0.kind == .number }.map { $0.text }.sorted()
+        joined = tokens.filter { $0.spelt }.map { $0.text }.joined()
+        joinedScalars = Array(joined.unicodeScalars)
+        weight = tokens.reduce(0) { $0 + $1.weight }
+        speltCount = tokens.filter { $0.spelt }.count
+        forms = Set(tokens.filter { $0.kind == .legalForm }.map { $0.text })
+        shortWords = tokens.contains { $0.spelt && (2...5).contains($0.scalars.count) }
     }
-
-    /// The numbers in the name (which must agree for any match).
-    var numbers: [String] { tokens.filter { $0.kind == .number }.map(\.text).sorted() }
 
     /// A token as it sounds, roughly: the letters that romanisations swap made one
     /// (`c`/`k`/`q`, `ph`/`f`, `w`/`v`, `y`/`i`, `x`/`ks`, `kh`/`h`) and doubled letters single.
     static func phonetic(_ text: String) -> String {
-        var folded = text
-        for (from, to) in [
-            ("ph", "f"), ("kh", "h"), ("ck", "k"), ("x", "ks"), ("c", "k"), ("q", "k"), ("w", "v"), ("y", "i"),
-        ] {
-            folded = folded.replacingOccurrences(of: from, with: to)
+        let letters = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        func add(_ scalar: Unicode.Scalar) {
+            if result.last != scalar { result.append(scalar) }
         }
-        var result = ""
-        for character in folded where character != result.last { result.append(character) }
-        return result
+        var index = 0
+        while index < letters.count {
+            let letter = letters[index]
+            let next = index + 1 < letters.count ? letters[index + 1] : nil
+            if next == "h", letter == "p" || letter == "k" {
+                add(letter == "p" ? "f" : "h")
+                index += 2
+                continue
+            }
+            if letter == "c", next == "k" {
+                add("k")
+                index += 2
+                continue
+            }
+            switch letter {
+            case "x":
+                add("k")
+                add("s")
+            case "c", "q": add("k")
+            case "w": add("v")
+            case "y": add("i")
+            default: add(letter)
+            }
+            index += 1
+        }
+        return String(result)
     }
-
-    /// The distinctive and generic words run together (`cyber tech` → `cybertech`), for names
-    /// that split or join words differently.
-    var joined: String { tokens.filter { $0.kind == .word || $0.kind == .generic }.map(\.text).joined() }
 
     // MARK: - Tokens
 

@@ -80,4 +80,17 @@ public enum ScreeningRenderer {
         }
         return text.text
     }
+
+    /// One line per match of many names: name, tier, score, entry id, matched name, list.
+    public static func batch(_ results: [(query: String, matches: [ScreeningMatch])]) -> String {
+        var text = TerminalText()
+        for (query, matches) in results {
+            for match in matches {
+                let score = (match.score * 100).rounded() / 100
+                text += "\(query)\t\(match.tier.rawValue)\t\(score)\t\(match.entry.id)\t\(match.matchedName)\t"
+                text += "\(match.entry.list)\n"
+            }
+        }
+        return text.text
+    }
 }

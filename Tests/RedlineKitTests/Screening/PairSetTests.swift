@@ -80,7 +80,8 @@ struct PairSetTests {
         print(
             "[pairs] \(pairs.count) pairs: recall \(found)/\(matches) = \(recall); false hits \(falseHits.count); "
                 + "possible on no-match \(possibleOnNoMatch)/\(noMatch)")
-        print("[pairs] tiers: \(tiers.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
+        let tierCounts = tiers.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        print("[pairs] tiers: \(tierCounts.joined(separator: ", "))")
         for (category, counts) in byCategory.sorted(by: { $0.key < $1.key }) {
             print("[pairs]   \(category): \(counts.found)/\(counts.matches)")
         }
