@@ -30,6 +30,14 @@ struct EvaluationFlags: ParsableArguments {
             valueName: "as-of|current"))
     var standard: Standard = .asOf
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A folder of official list files (EU FSF XML, US CSL JSON/CSV, OpenSanctions FtM); their entries replace "
+                + "those of the rule set's lists that name their format (docs/lists.md).",
+            valueName: "dir"))
+    var lists: String?
+
     @Option(name: .customLong("max-bytes"), help: ArgumentHelp("Largest record accepted, in bytes.", valueName: "n"))
     var maxBytes: Int = XMLLimits.default.maxBytes
 
@@ -97,7 +105,9 @@ struct EvaluationFlags: ParsableArguments {
 
     /// Loads the rule set, printing its error and exiting with the bad-rules status on failure.
     func loadRuleSet() throws -> RuleSet {
-        try loadRules(at: rules)
+        let ruleSet = try loadRules(at: rules)
+        guard let lists else { return ruleSet }
+        return ruleSet.importing(try loadListFolder(lists))
     }
 }
 

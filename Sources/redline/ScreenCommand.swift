@@ -44,25 +44,7 @@ struct ScreenCommand: ParsableCommand {
         let date = asOf.flatMap { LocalDate($0) } ?? LocalDate.today()
         var loaded: [ScreeningList] = []
         if let lists {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: lists)) ?? []
-            let files = names.filter { [".xml", ".json", ".jsonl", ".csv"].contains(where: $0.lowercased().hasSuffix) }
-            guard !files.isEmpty else {
-                Terminal.error(
-                    "redline screen: no list file (.xml, .json, .jsonl, .csv) in \(lists)"
-                        + "\n  fix: put the official list files in the folder (docs/lists.md)")
-                throw ExitCode(ExitStatus.inputError)
-            }
-            for file in files.sorted() {
-                let path = lists + "/" + file
-                // Files that are no list (a README.json, another format) are named, not guessed at.
-                guard let data = FileManager.default.contents(atPath: path),
-                    ScreeningListLoader.detect(Array(data.prefix(4096)), path: path) != nil
-                else {
-                    Terminal.error("redline screen: \(path): not a list file in a known format; skipped")
-                    continue
-                }
-                loaded.append(try loadList(path, format: nil))
-            }
+            loaded = try loadListFolder(lists)
         } else {
             loaded.append(ScreeningList(ruleSet: try loadRules(at: nil)))
         }
@@ -97,4 +79,30 @@ struct ScreenCommand: ParsableCommand {
             "redline screen: \(queries.count) names, \(hits) with a hit, \(possible) with a possible match only")
         if hits + possible > 0 { throw ExitCode(1) }
     }
+}
+
+/// Every list file of a folder whose format is recognised (others are named on standard error
+/// and skipped); exits 2 when there is none or one cannot be read.
+func loadListFolder(_ folder: String) throws -> [ScreeningList] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    let files = names.filter { [".xml", ".json", ".jsonl", ".csv"].contains(where: $0.lowercased().hasSuffix) }
+    var loaded: [ScreeningList] = []
+    for file in files.sorted() {
+        let path = folder + "/" + file
+        // Files that are no list (a README.json, another format) are named, not guessed at.
+        guard let data = FileManager.default.contents(atPath: path),
+            ScreeningListLoader.detect(Array(data.prefix(4096)), path: path) != nil
+        else {
+            Terminal.error("redline: \(path): not a list file in a known format; skipped")
+            continue
+        }
+        loaded.append(try loadList(path, format: nil))
+    }
+    guard !loaded.isEmpty else {
+        Terminal.error(
+            "redline: no list file (EU FSF XML, US CSL JSON or CSV, OpenSanctions FtM) in \(folder)"
+                + "\n  fix: put the official list files in the folder (docs/lists.md)")
+        throw ExitCode(ExitStatus.inputError)
+    }
+    return loaded
 }

@@ -121,12 +121,21 @@ struct ReportTargetTests {
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        usleep(1_500_000)
+        // Wait for the note (printed after a second of waiting; later on a loaded machine), then
+        // interrupt.
+        var seen = Data()
+        let note = "waiting for a process to read the FIFO \(fifo)"
+        let started = ContinuousClock.now
+        while !String(decoding: seen, as: UTF8.self).contains(note), ContinuousClock.now - started < .seconds(60) {
+            let chunk = err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += chunk
+        }
         kill(process.processIdentifier, SIGINT)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: seen + err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 130, "\(stderr)")
-        #expect(stderr.contains("waiting for a process to read the FIFO \(fifo)"))
+        #expect(stderr.contains(note))
         #expect(Self.type(of: fifo) == S_IFIFO)
         #expect(try Self.contents(folder) == ["r.sarif", "report.fifo"])
         #expect(try Self.read(folder + "/r.sarif") == "old report\n")

@@ -19,10 +19,11 @@ public final class AuditTextReporter: AuditReporter {
     }
 
     public func begin(_ context: AuditContext) throws {
-        let header: TerminalText =
+        var header: TerminalText =
             "redline audit: \(context.total) input(s), rules \(context.ruleSet.id) \(context.ruleSet.version), "
             + "profile \(context.profile), as of \(context.asOf), judged by "
             + "\(context.standard.described(asOf: context.asOf))\n"
+        for imported in context.ruleSet.importedLists { header += "  list \(imported.description)\n" }
         try sink.write(header)
     }
 

@@ -38,6 +38,8 @@ public final class JSONReporter: AuditReporter {
     private struct RuleSetInfo: Encodable {
         var id: String
         var version: String
+        /// The lists whose entries came from official files (absent when none did).
+        var importedLists: [ImportedList]?
     }
 
     /// Renders one record entry, indented for its place in the `records` array.
@@ -100,7 +102,9 @@ public final class JSONReporter: AuditReporter {
         members.append(try Self.member("profile", context.profile))
         members.append(try Self.member("standard", context.standard))
         try sink.write("{\n" + members.map { $0 + ",\n" }.joined() + "  \"records\" : [")
-        ruleSet = RuleSetInfo(id: context.ruleSet.id, version: context.ruleSet.version)
+        ruleSet = RuleSetInfo(
+            id: context.ruleSet.id, version: context.ruleSet.version,
+            importedLists: context.ruleSet.importedLists.isEmpty ? nil : context.ruleSet.importedLists)
     }
 
     public var renderer: (any AuditRecordRenderer)? { recordRenderer }

@@ -32,6 +32,7 @@ struct RecordTextRenderer: Sendable {
             out += "  (\(identity(report)), as of \(report.asOf), profile \(report.profile), "
             out +=
                 "judged by \(report.standard.described(asOf: report.asOf)), rules \(ruleSet.id) \(ruleSet.version))\n"
+            for imported in ruleSet.importedLists { out += "  list \(imported.description)\n" }
             for hit in evaluation.judgement.combinations {
                 let rules = hit.rules.map { "\($0)" as TerminalText }.joined(separator: " + ")
                 out += "  combination \(hit.id): \(hit.title) (\(rules) → \(hit.verdict))\n"

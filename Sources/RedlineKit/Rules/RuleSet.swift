@@ -178,6 +178,8 @@ public struct RuleSet: Sendable {
     public var files: [String]
     /// The rule set this one extends (`<extends href>`), if any.
     public var extends: String? = nil
+    /// The lists whose entries came from official files (``importing(_:)``), for every report.
+    public var importedLists: [ImportedList] = []
     /// The changes made to inherited rules, in file order (disabled rules are not in `rules`).
     public var overrides: [RuleOverride] = []
     /// The ids of the rules inherited from the extended rule set (empty without `<extends>`).

@@ -145,9 +145,16 @@ extension RuleSetLoader {
                     value: value, kind: kind, since: since, until: until,
                     position: entryAt))
         }
-        return ReferenceList(
+        var list = ReferenceList(
             id: element.attribute("id") ?? "", kind: kind,
             title: element.child(named: "title")?.text.replacingSpacesRuns() ?? "",
             source: element.attribute("source") ?? "", effective: effective, entries: entries, position: at)
+        if let format = element.attribute("import") {
+            list.imports = ReferenceList.Import(
+                format: format,
+                programmes: (element.attribute("programme") ?? "").split(separator: " ").map(String.init),
+                sourceList: element.attribute("sourceList"))
+        }
+        return list
     }
 }

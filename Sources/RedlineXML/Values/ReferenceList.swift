@@ -49,6 +49,22 @@ public struct ReferenceList: Sendable, Hashable {
     public var entries: [Entry]
     /// Where the list was declared.
     public var position: SourcePosition
+    /// Where an official file can give the entries (`<list import=… programme=… sourceList=…>`).
+    public var imports: Import?
+
+    /// An official file format and the entries of it the list takes.
+    public struct Import: Sendable, Hashable {
+        /// `eu-fsf`, `us-csl` or `opensanctions`.
+        public var format: String
+        /// Only entries of these programmes (empty: all).
+        public var programmes: [String]
+        /// Only entries whose list contains this text.
+        public var sourceList: String?
+
+        package init(format: String, programmes: [String], sourceList: String?) {
+            (self.format, self.programmes, self.sourceList) = (format, programmes, sourceList)
+        }
+    }
 
     package init(
         id: String, kind: Kind, title: String, source: String, effective: LocalDate, entries: [Entry],
