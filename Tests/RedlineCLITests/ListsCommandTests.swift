@@ -96,3 +96,30 @@ struct ListsCommandTests {
         #expect(!lines.contains { $0.hasPrefix("Acme") })
     }
 }
+
+/// Every report of an audit with `--lists` says which list came from which file and version.
+struct ImportedListReportTests {
+    @Test func everyReportNamesTheImportedLists() throws {
+        let folder = try TemporaryFolder.make("redline-lists-reports")
+        let lists = folder.appendingPathComponent("lists")
+        try FileManager.default.createDirectory(at: lists, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: CLIRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/lists/us-csl.json"),
+            to: lists.appendingPathComponent("us-csl.json"))
+        let out = folder.path
+        let result = try CLIRunner.run([
+            "audit", "examples/records", "--as-of", "2024-04-01", "--lists", lists.path, "--report", "text",
+            "--report", "json=\(out)/r.json", "--report", "sarif=\(out)/r.sarif", "--report", "junit=\(out)/r.xml",
+            "--report", "markdown=\(out)/r.md",
+        ])
+        #expect(result.status == 1, "\(result.stderr)")
+        let line = "us-entity-list ← \(lists.path)/us-csl.json (16 entries, latest date 2023-07-18)"
+        #expect(result.stdout.contains("  list \(line)\n"))
+        for file in ["r.json", "r.sarif", "r.xml", "r.md"] {
+            let text = try String(contentsOfFile: "\(out)/\(file)", encoding: .utf8)
+            #expect(text.contains("us-csl.json") && text.contains("16 entries, latest date 2023-07-18"), "\(file)")
+        }
+        let plain = try CLIRunner.run(["audit", "examples/records", "--as-of", "2024-04-01"])
+        #expect(!plain.stdout.contains("  list "), "without --lists nothing is said")
+    }
+}

@@ -95,6 +95,7 @@ public final class JUnitReporter: AuditReporter {
         properties.append(("profile", report.profile))
         properties.append(("asOf", report.asOf.description))
         properties.append(("standard", report.standard.rawValue))
+        for list in context.ruleSet.importedLists { properties.append(("list \(list.id)", list.description)) }
         let notInForce = report.evaluation?.judgement.notInForce
         if let notInForce { properties.append(("notInForce", notInForce.description)) }
         for hit in report.evaluation?.judgement.combinations ?? [] {

@@ -97,6 +97,9 @@ public final class MarkdownReporter: AuditReporter {
         out +=
             "Rule set \(code: context.ruleSet.id) \(context.ruleSet.version), profile \(code: context.profile), as of "
             + "\(context.asOf), judged by \(context.standard.described(asOf: context.asOf)).\n\n"
+        for list in context.ruleSet.importedLists {
+            out += "List \(code: list.id) from \(code: list.file) (\(list.version)).\n\n"
+        }
         out += "| Verdict | Records |\n| --- | ---: |\n"
         for verdict in summary.verdicts.keys.sorted() { out += "| \(verdict) | \(summary.verdicts[verdict] ?? 0) |\n" }
         out +=

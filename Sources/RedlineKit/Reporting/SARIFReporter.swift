@@ -107,11 +107,28 @@ public final class SARIFReporter: AuditReporter {
                 ])
             )
         ])
+        var ruleSetProperties: [(String, JSONValue)] = [
+            ("id", .string(ruleSet.id)), ("version", .string(ruleSet.version)),
+        ]
+        if !ruleSet.importedLists.isEmpty {
+            // Which official list files the lists came from (docs/lists.md).
+            ruleSetProperties.append(
+                (
+                    "importedLists",
+                    .array(
+                        ruleSet.importedLists.map { list in
+                            .object([
+                                ("id", .string(list.id)), ("file", .string(list.file)),
+                                ("version", .string(list.version)),
+                            ])
+                        })
+                ))
+        }
         let properties = JSONValue.object([
             ("asOf", .string(context.asOf.description)),
             ("profile", .string(context.profile)),
             ("standard", .string(context.standard.rawValue)),
-            ("ruleSet", .object([("id", .string(ruleSet.id)), ("version", .string(ruleSet.version))])),
+            ("ruleSet", .object(ruleSetProperties)),
         ])
         var out = "{\n"
         out += "  \"$schema\": \(JSONValue.string(Self.schemaURI).rendered()),\n"
