@@ -63,7 +63,7 @@ public final class ScreeningIndex: Sendable {
     /// The index keys of a name: its distinctive words (generic words and numbers when it has no
     /// distinctive word), each with its one-letter deletions when long enough for a typo, its
     /// run-together form, the initials of its words and each short word as possible initials.
-    static func keys(of name: ScreeningName) -> [String] {
+    static func keys(of name: ScreeningName, query: Bool = false) -> [String] {
         var words = name.tokens.filter { $0.kind == .word }.map { $0.text }
         if words.isEmpty { words = name.tokens.filter { $0.kind != .legalForm }.map { $0.text } }
         var keys: [String] = []
@@ -82,10 +82,12 @@ public final class ScreeningIndex: Sendable {
             }
         }
         if !name.joined.isEmpty { keys.append("=" + name.joined) }
-        // Initialisms: the initials of the words, and every short word as possible initials.
+        // Initialisms: a short word of one name against the initials of the other's words, never
+        // initials against initials (two names of two words would share them by the hundred).
         let spelt = name.tokens.filter { $0.spelt }
-        if (2...5).contains(spelt.count) { keys.append("^" + String(spelt.compactMap { $0.text.first })) }
-        for token in spelt where (2...5).contains(token.text.count) { keys.append("^" + token.text) }
+        let (initialsKey, shortKey) = query ? ("^W", "^I") : ("^I", "^W")
+        if (2...5).contains(spelt.count) { keys.append(initialsKey + String(spelt.compactMap { $0.text.first })) }
+        for token in spelt where (2...5).contains(token.text.count) { keys.append(shortKey + token.text) }
         return keys
     }
 
@@ -112,9 +114,9 @@ public final class ScreeningIndex: Sendable {
         }
         let query = ScreeningName(name)
         var candidates = Set<Int>()
-        for key in Self.keys(of: query) {
+        for key in Self.keys(of: query, query: true) {
             for slot in postings[key] ?? [] { candidates.insert(slot) }
-            if key.hasPrefix("~") == false, key.hasPrefix("=") == false {
+            if key.first != "~", key.first != "=", key.first != "^" {
                 for slot in postings["~" + key] ?? [] { candidates.insert(slot) }
             }
         }
