@@ -31,6 +31,10 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob("**/*.xml")):
             print(" ".join(element.text.split()))
 PY
 echo "== $(wc -l < "$WORK/names.txt") names from $N records, $M list entries"
+# Loading an official-size EU file (26 MB, 14,000 entities).
+[ -f "$WORK/fsf-synth.xml" ] || python3 Benchmarks/screening/synthetic_fsf.py 14000 "$WORK/fsf-synth.xml"
+echo "== import a $(du -h "$WORK/fsf-synth.xml" | cut -f1) EU FSF XML file"
+/usr/bin/time -f "   %e s wall, %U s user, %M KB peak RSS" "$BIN/redline" lists import eu-fsf "$WORK/fsf-synth.xml" > /dev/null
 echo "== load and index only (one name)"
 /usr/bin/time -f "   %e s wall, %U s user, %M KB peak RSS" "$BIN/redline" screen "nobody at all" --lists "$WORK/lists" --as-of 2026-01-01 > /dev/null || true
 echo "== every name"
