@@ -1,5 +1,3 @@
-import CLibXML2
-
 /// A reference list used by rules through `rl:in-list` and `rl:contains-any`: the 11 countries
 /// named in CS21, the US Entity List additions of November 2021, phrases of generic end use…
 public struct ReferenceList: Sendable, Hashable {
@@ -122,16 +120,9 @@ public struct ReferenceList: Sendable, Hashable {
         find(needle, in: haystack) != nil
     }
 
-    /// The byte offset of the first occurrence of `needle` in `haystack`, in time linear in
-    /// both lengths (glibc's two-way `memmem`: a 30 KB phrase in a 1 MB text costs one pass).
+    /// The byte offset of the first occurrence of `needle` in `haystack` (``XPathStrings``'s
+    /// linear search).
     static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard !needle.isEmpty else { return 0 }
-        guard haystack.count >= needle.count else { return nil }
-        let offset = haystack.withUnsafeBytes { text in
-            needle.withUnsafeBytes { pattern in
-                redline_find(text.baseAddress, text.count, pattern.baseAddress, pattern.count)
-            }
-        }
-        return offset < 0 ? nil : offset
+        haystack.withUnsafeBytes { text in needle.withUnsafeBytes { XPathStrings.offset(of: $0, in: text) } }
     }
 }
