@@ -23,11 +23,19 @@ extension RecordBuilder {
         let exemplary = tier == .exemplary
         let count =
             isLicence ? (exemplary ? rng.int(0...2) : rng.int(0...5)) : (exemplary ? rng.int(0...1) : rng.int(0...2))
-        guard count > 0 else { return }
+        guard count > 0 || !nearMissNames.isEmpty else { return }
         var events: [Event] = []
         for _ in 0..<count {
             let harmful = !exemplary && rng.chance(isLicence ? 0.35 : 0.25)
             events += harmful ? harmfulEvent() : benignEvent()
+        }
+        // Half of the possible matches were reviewed and cleared by the officer.
+        for name in nearMissNames where rng.chance(0.5) {
+            events.append(
+                Event(
+                    type: "screening-review", date: eventDate(), attributes: [("status", "closed-cleared")],
+                    subjects: [name], list: "US Entity List",
+                    summary: "Registry extract and address compared with the listing: a different company."))
         }
         // In the order they happened (stable for equal dates).
         let ordered = events.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }

@@ -53,6 +53,13 @@ extension RecordBuilder {
             party(
                 "intermediary", rng.chance(0.5) ? listed.name : listed.aliases.first ?? listed.name, [], listed.country,
                 government: false)
+        } else if tier != .exemplary && rng.chance(0.03) {
+            // A company whose name is one letter or one word away from a listed vendor's.
+            let name = rng.pick(Vocabulary.nearMissNames)
+            party(
+                rng.pick(["consignee", "intermediary", "broker"]), name, [], rng.pick(["RU", "IL", "SG", "CY"]),
+                government: false)
+            nearMissNames.append(name)
         }
         writer.close("parties")
     }

@@ -59,6 +59,8 @@ struct RecordBuilder {
     var endUserNames: [String] = []
     /// The consignee's and intermediaries' names, as written.
     var otherPartyNames: [String] = []
+    /// Parties named close to, not exactly as, a listed vendor (SANC-004's possible matches).
+    var nearMissNames: [String] = []
     /// `lifecycle/renewalOf`: the reference of the licence this record renews, if it does.
     var renewalOf: String?
 

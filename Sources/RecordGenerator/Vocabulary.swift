@@ -46,6 +46,12 @@ enum Vocabulary {
         Company(name: "COSEINC", country: "SG", aliases: ["Computer Security Initiative Consultancy Pte. Ltd."]),
     ]
 
+    /// Companies named close to a listed vendor without being it: possible matches, not hits
+    /// (SANC-004), each scoring at least 0.70 against one name of the default lists.
+    static let nearMissNames = [
+        "Positive Technology JSC", "Posetive Technologies", "Candiru Systems Ltd", "Coseinc Consulting Pte Ltd",
+    ]
+
     /// Group members of unflagged exporters.
     static let members: [(relation: String, name: String, country: String)] = [
         ("parent", "Northlight Holding Oy", "FI"), ("holding", "Meridian Security Holdings Ltd", "CY"),

@@ -116,12 +116,15 @@ public struct RuleSetLoader {
         rules = try inheritedRules(from: header.parent, own: rules, overrides: &overrides) + rules
         RuleSetLoader.shareConditions(&rules)
         if let policy = header.policy { try checkCombinations(policy, rules: rules) }
+        // Party lists get their screener (possible matches) once, here, shared by every record.
+        let version = "rule set \(root.attribute("id") ?? "") \(root.attribute("version") ?? "")"
+        let screenedLists = lists.mapValues { $0.screener == nil ? $0.screened(version: version) : $0 }
         var ruleSet = RuleSet(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "",
             title: root.child(named: "title")?.text.replacingSpacesRuns() ?? "",
             description: root.child(named: "description")?.text.replacingSpacesRuns() ?? "",
             letters: header.letters, namespaces: header.namespaces, profiles: header.profiles,
-            policy: header.policy ?? header.parent?.policy ?? RuleSetLoader.standInPolicy, lists: lists,
+            policy: header.policy ?? header.parent?.policy ?? RuleSetLoader.standInPolicy, lists: screenedLists,
             rules: rules, files: files + (header.parent?.files ?? []))
         ruleSet.extends = header.parent.map { _ in root.child(named: "extends")?.attribute("href") ?? "" }
         ruleSet.overrides = overrides

@@ -97,6 +97,14 @@ public final class ScreeningIndex: Sendable {
     public func screen(_ name: String, identifiers: [String] = [], country: String? = nil, asOf: LocalDate)
         -> [ScreeningMatch]
     {
+        var scored = 0
+        return screen(name, identifiers: identifiers, country: country, asOf: asOf, scored: &scored)
+    }
+
+    /// ``screen(_:identifiers:country:asOf:)``, counting in `scored` the listed names it scored.
+    func screen(
+        _ name: String, identifiers: [String] = [], country: String? = nil, asOf: LocalDate, scored: inout Int
+    ) -> [ScreeningMatch] {
         var best: [Int: ScreeningMatch] = [:]
         func offer(_ index: Int, _ match: ScreeningMatch) {
             if let known = best[index], (known.tier, known.score) >= (match.tier, match.score) { return }
@@ -120,6 +128,7 @@ public final class ScreeningIndex: Sendable {
                 for slot in postings["~" + key] ?? [] { candidates.insert(slot) }
             }
         }
+        scored += candidates.count
         for slot in candidates.sorted() {
             let (index, listed, strength) = names[slot]
             let entry = entries[index]

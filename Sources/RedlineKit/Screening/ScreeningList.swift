@@ -50,21 +50,25 @@ extension ScreeningList {
     /// The party lists of a rule set (the curated entries of what the letters name), as one list
     /// to screen against when no official file is given.
     public init(ruleSet: RuleSet) {
-        var entries: [ScreeningEntry] = []
-        for list in ruleSet.lists.values.sorted(by: { $0.id < $1.id }) where list.kind == .party {
-            for (index, entry) in list.entries.enumerated() {
-                entries.append(
-                    ScreeningEntry(
-                        source: "rule-set", id: "\(list.id)#\(index + 1)", kind: .entity,
-                        names: [ScreeningEntry.Name(entry.value, .strong)], list: list.title, programme: list.id,
-                        legalAct: list.source, start: entry.since,
-                        // A rule-set entry's `until` is its last day; an end is the day after.
-                        end: entry.until.map { LocalDate(daysSinceEpoch: $0.daysSinceEpoch + 1) },
-                        position: entry.position))
-            }
-        }
+        let entries = ruleSet.lists.values.sorted(by: { $0.id < $1.id }).filter { $0.kind == .party }
+            .flatMap(ScreeningList.entries(of:))
         self.init(
             format: .ruleSet, file: ruleSet.files.first ?? "rule set",
             version: "rule set \(ruleSet.id) \(ruleSet.version)", entries: entries)
+    }
+}
+
+extension ScreeningList {
+    /// The entries of a rule set's list as screening entries: one per entry, named `id#n`, from
+    /// its first day to the day after its last.
+    static func entries(of list: ReferenceList) -> [ScreeningEntry] {
+        list.entries.enumerated().map { index, entry in
+            ScreeningEntry(
+                source: "rule-set", id: "\(list.id)#\(index + 1)", kind: .entity,
+                names: [ScreeningEntry.Name(entry.value, .strong)], list: list.title, programme: list.id,
+                legalAct: list.source, start: entry.since,
+                // A rule-set entry's `until` is its last day; an end is the day after.
+                end: entry.until.map { LocalDate(daysSinceEpoch: $0.daysSinceEpoch + 1) }, position: entry.position)
+        }
     }
 }

@@ -16,7 +16,7 @@ public enum RedlineFunctions {
         InListFunction.self, ContainsAnyFunction.self, AsOfFunction.self, DaysFunction.self, DaysSinceFunction.self,
         MonthsBetweenFunction.self, LatestFunction.self, IndependentFunction.self, SelfDeclaredFunction.self,
         HasTokensFunction.self, NormalizeNameFunction.self, SamePartyFunction.self, EstablishedFunction.self,
-        DesignationInForceFunction.self,
+        DesignationInForceFunction.self, PossibleMatchFunction.self, ScreeningFunction.self,
     ]
 
     /// The functions by local name.

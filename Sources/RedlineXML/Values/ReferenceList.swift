@@ -49,6 +49,9 @@ public struct ReferenceList: Sendable, Hashable {
     public var position: SourcePosition
     /// Where an official file can give the entries (`<list import=… programme=… sourceList=…>`).
     public var imports: Import?
+    /// The fuzzy matcher of a party list (set by the rule-set loader and by imports), for
+    /// `rl:possible-match` and `rl:screening`; nil: only exact matches.
+    public var screener: AttachedScreener?
 
     /// An official file format and the entries of it the list takes.
     public struct Import: Sendable, Hashable {

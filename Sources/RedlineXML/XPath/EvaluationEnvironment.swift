@@ -46,6 +46,29 @@ package final class EvaluationEnvironment {
         return key
     }
 
+    /// Screenings already made for this record: list id, a NUL, the value.
+    private var screenings: [String: NameScreening?] = [:]
+
+    /// How `value` matches a party list on the evaluation date: the screener's best match (a hit
+    /// only for an equal name of a strong name, which is what `rl:in-list` finds), or, for a list
+    /// without a screener, an equal comparison key (``NameNormalizer``) as a hit; and the work it
+    /// took (1 when this record screened the value on the list before).
+    func screening(of value: String, in list: ReferenceList) -> (match: NameScreening?, work: Int) {
+        let cacheKey = list.id + "\u{0}" + value
+        if let known = screenings[cacheKey] { return (known, 1) }
+        var found: (match: NameScreening?, work: Int) = (nil, 1 + list.entries.count)
+        if let screener = list.screener?.screener {
+            found = screener.screen(value, on: asOf)
+        } else if let entry = list.match(key: key(for: value, in: list), on: asOf) {
+            let place = "\(entry.position.file):\(entry.position.line)"
+            found.match = NameScreening(
+                tier: .hit, score: 1,
+                entry: "\"\(entry.value)\" of list \(list.id) (\(place)), listed from \(entry.since)")
+        }
+        screenings[cacheKey] = found.match
+        return found
+    }
+
     /// `deadline`: the record's (none by default: rule tests, `explain` and warm-up run unbounded).
     package init(asOf: LocalDate, lists: [String: ReferenceList], deadline: Deadline = Deadline(seconds: .infinity)) {
         self.asOf = asOf
