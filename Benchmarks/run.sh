@@ -117,6 +117,15 @@ measure "parse only (redline-parse-bench)" 2 "$BIN/redline-parse-bench" --mode p
 redline 1
 redline 2
 measure "xmllint --noout --schematron" 1 xmllint --noout --schematron "$SCHEMATRON" "${FILES[@]}"
+# Official screening lists (issue 15): loading a 20,000-entry CSL JSON file in the official shape
+# (about 14 MB), and the audit with it (every party screened against it, hits and possible matches).
+CSL=$WORK/lists/csl-20000.json
+[ -f "$CSL" ] || { mkdir -p "$WORK/lists"; python3 "$ROOT/Benchmarks/screening/synthetic_csl.py" --count 20000 --out "$CSL"; }
+measure "redline lists import (20,000-entry CSL JSON)" 1 "$BIN/redline" lists import us-csl-json "$CSL"
+if [ "$MODE" = audit ]; then
+  measure "redline audit --lists (20,000-entry CSL)" 2 \
+    "$BIN/redline" audit "$CORPUS" --as-of "$AS_OF" --jobs 2 --lists "$WORK/lists" --fail-on never
+fi
 if [ "$DIAGNOSTICS" = 1 ]; then
   measure "diagnostic: engine only, no report" 1 "$BIN/redline-parse-bench" --mode engine --jobs 1 --as-of "$AS_OF" --list "$WORK/files.txt"
   measure "diagnostic: engine only, no report" 2 "$BIN/redline-parse-bench" --mode engine --jobs 2 --as-of "$AS_OF" --list "$WORK/files.txt"
@@ -147,6 +156,10 @@ awk -F'\t' -v n="$N" '
     if (R["redline audit --report json=FILE@2"])
       printf "  redline --report json jobs 2 / xmllint: %.2fx\n", R["redline audit --report json=FILE@2"] / x
     printf "  peak RSS, redline jobs 2, %d records : %.1f MB (target < 150 MB at 100,000 records)\n", n, M[red "@2"]
+    if (R["redline lists import (20,000-entry CSL JSON)@1"])
+      printf "  list load (20,000-entry CSL JSON)     : %.2f s, %.1f MB peak RSS\n", n / R["redline lists import (20,000-entry CSL JSON)@1"], M["redline lists import (20,000-entry CSL JSON)@1"]
+    if (R["redline audit --lists (20,000-entry CSL)@2"])
+      printf "  redline --lists jobs 2 / xmllint      : %.2fx   (screening every party against 20,000 entries)\n", R["redline audit --lists (20,000-entry CSL)@2"] / x
     if (M["redline audit --report json=FILE@2"])
       printf "  peak RSS, redline --report json jobs 2: %.1f MB\n", M["redline audit --report json=FILE@2"]
   }' "$RESULTS" | tee "$WORK/results.txt"

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads the US Consolidated Screening List (trade.gov) bulk files, JSON (`{"results": […]}`)
 /// or CSV (29 columns): one entry per row, from its `start_date` to its `end_date`. The list is
 /// the row's `source` ("Entity List (EL) - Bureau of Industry and Security"); the programme its
@@ -17,46 +15,45 @@ enum ConsolidatedScreeningListImporter {
     }
 
     static func readJSON(_ bytes: [UInt8], path: String) throws(RedlineError) -> ScreeningList {
-        let object = try JSONInput.parse(bytes, path: path)
-        guard let top = object as? [String: Any] else {
-            throw JSONInput.problem("the top level is not an object with \"results\"", pointer: "", path: path)
-        }
-        guard let results = top["results"] as? [Any] else {
-            throw JSONInput.problem(
-                "\"results\" is \(top["results"] == nil ? "missing" : "not an array")", pointer: "/results", path: path)
-        }
+        var reader = JSONReader(bytes, path: path)
         var rows: [Row] = []
-        for (index, value) in results.enumerated() {
+        let found = try reader.forEachElement(
+            ofArray: "results",
+            notAnArray: { kind, line in
+                kind.hasPrefix("the top level")
+                    ? JSONInput.problem("\(kind) with \"results\"", pointer: "", path: path, line: line)
+                    : JSONInput.problem(
+                        "\"results\" is \(kind), not an array", pointer: "/results", path: path, line: line)
+            }
+        ) { (value: JSONInputValue, index: Int, line: Int) throws(RedlineError) in
             let pointer = "/results/\(index)"
-            guard let row = value as? [String: Any] else {
-                throw JSONInput.problem("a result is not an object", pointer: pointer, path: path)
+            guard case .object(let row) = value else {
+                throw JSONInput.problem(
+                    "a result is \(value.kind), not an object", pointer: pointer, path: path, line: line)
             }
             var fields: [String: String] = [:]
             for (key, value) in row {
-                if let text = value as? String { fields[key] = text }
-                if let number = value as? NSNumber { fields[key] = number.stringValue }
+                if let text = value.text { fields[key] = text }
                 // Lists of strings (programs) as the CSV writes them.
-                if let list = value as? [Any] {
-                    let texts = list.compactMap { $0 as? String }
+                if let list = value.array {
+                    let texts = list.compactMap(\.string)
                     if texts.count == list.count { fields[key] = texts.joined(separator: "; ") }
                 }
             }
-            let names = (row["alt_names"] as? [Any])?.compactMap { $0 as? String } ?? []
-            var countries: [String] = []
-            for address in row["addresses"] as? [Any] ?? [] {
-                if let code = (address as? [String: Any])?["country"] as? String { countries.append(code) }
-            }
-            for key in ["nationalities", "citizenships"] {
-                countries += (row[key] as? [Any])?.compactMap { $0 as? String } ?? []
-            }
-            let identifiers: [ScreeningEntry.Identifier] = (row["ids"] as? [Any] ?? []).compactMap { value in
-                guard let id = value as? [String: Any], let number = id["number"] as? String else { return nil }
-                return identifier(type: id["type"] as? String ?? "id", value: number)
+            var countries = (row["addresses"]?.array ?? []).compactMap { $0["country"]?.string }
+            for key in ["nationalities", "citizenships"] { countries += (row[key]?.array ?? []).compactMap(\.string) }
+            let identifiers: [ScreeningEntry.Identifier] = (row["ids"]?.array ?? []).compactMap { id in
+                guard let number = id["number"]?.string else { return nil }
+                return identifier(type: id["type"]?.string ?? "id", value: number)
             }
             rows.append(
                 Row(
-                    fields: fields, altNames: names, countries: countries, identifiers: identifiers, locator: pointer,
-                    line: 0))
+                    fields: fields, altNames: (row["alt_names"]?.array ?? []).compactMap(\.string),
+                    countries: countries,
+                    identifiers: identifiers, locator: pointer, line: line))
+        }
+        guard found else {
+            throw JSONInput.problem("\"results\" is missing", pointer: "/results", path: path, line: 1)
         }
         return try list(rows, format: .usCSLJSON, path: path)
     }
@@ -169,29 +166,8 @@ enum ConsolidatedScreeningListImporter {
     }
 }
 
-/// JSON text parsed with Foundation, its errors placed at the line and column Foundation gives.
+/// The errors of a JSON list file that is valid JSON in the wrong shape.
 enum JSONInput {
-    static func parse(_ bytes: [UInt8], path: String, line: Int = 0) throws(RedlineError) -> Any {
-        do {
-            return try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "not valid JSON"
-            var position = SourcePosition(file: path, line: line)
-            if line == 0, let range = detail.range(of: #"line (\d+), column (\d+)"#, options: .regularExpression) {
-                let numbers = detail[range].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-                if numbers.count == 2 { position = SourcePosition(file: path, line: numbers[0], column: numbers[1]) }
-            } else if line == 0, detail.lowercased().contains("end of file") {
-                // Truncated: the place is the end of the data.
-                let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-                let last = String(decoding: lines.last ?? [], as: UTF8.self)
-                position = SourcePosition(file: path, line: lines.count, column: last.count + 1)
-            }
-            throw RedlineError(
-                .malformed, "not valid JSON: \(detail)", at: position,
-                suggestion: "the file may be truncated: download it again, or check that it is the JSON file")
-        }
-    }
-
     static func problem(_ message: String, pointer: String, path: String, line: Int = 0) -> RedlineError {
         RedlineError(
             .malformed, "\(pointer.isEmpty ? "/" : pointer): \(message)", at: SourcePosition(file: path, line: line),

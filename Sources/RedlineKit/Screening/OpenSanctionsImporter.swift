@@ -24,22 +24,23 @@ enum OpenSanctionsImporter {
         for text in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             number += 1
             guard text.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
-            let object = try JSONInput.parse(Array(text), path: path, line: number)
-            guard let entity = object as? [String: Any], let id = entity["id"] as? String,
-                let schema = entity["schema"] as? String
-            else {
+            var reader = JSONReader(Array(text), path: path, line: number)
+            let entity = try reader.document()
+            guard let id = entity["id"]?.string, let schema = entity["schema"]?.string else {
                 throw JSONInput.problem(
                     "not a FollowTheMoney entity (no id or schema)", pointer: "", path: path, line: number)
             }
             var properties: [String: [String]] = [:]
-            for (key, value) in entity["properties"] as? [String: Any] ?? [:] {
-                properties[key] = (value as? [Any])?.compactMap { $0 as? String } ?? []
+            if case .object(let members) = entity["properties"] ?? .null {
+                for (key, value) in members { properties[key] = (value.array ?? []).compactMap(\.string) }
             }
+            var target = false
+            if case .bool(let value) = entity["target"] ?? .null { target = value }
             lines.append(
                 Line(
-                    id: id, schema: schema, properties: properties, target: entity["target"] as? Bool ?? false,
-                    datasets: (entity["datasets"] as? [Any])?.compactMap { $0 as? String } ?? [], line: number,
-                    lastChange: entity["last_change"] as? String))
+                    id: id, schema: schema, properties: properties, target: target,
+                    datasets: (entity["datasets"]?.array ?? []).compactMap(\.string), line: number,
+                    lastChange: entity["last_change"]?.string))
         }
         var byID: [String: Line] = [:]
         for line in lines { byID[line.id] = line }

@@ -26,7 +26,7 @@ public final class ScreeningIndex: Sendable {
     /// Every name of every entry, prepared.
     private let names: [(entry: Int, name: ScreeningName, strength: ScreeningEntry.Name.Strength)]
     /// Token (or deletion variant) → indices into `names`.
-    private let postings: [String: [Int]]
+    private let postings: [UInt64: [Int32]]
     /// Normalised identifier → entries.
     private let identifiers: [String: [Int]]
 
@@ -35,14 +35,14 @@ public final class ScreeningIndex: Sendable {
         let entries = lists.flatMap(\.entries)
         versions = lists.flatMap { list in list.entries.map { _ in list.version } }
         var names: [(entry: Int, name: ScreeningName, strength: ScreeningEntry.Name.Strength)] = []
-        var postings: [String: [Int]] = [:]
+        var postings: [UInt64: [Int32]] = [:]
         var identifiers: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
             for name in entry.names {
                 let prepared = ScreeningName(name.text)
                 let slot = names.count
                 names.append((index, prepared, name.strength))
-                for key in Set(Self.keys(of: prepared)) { postings[key, default: []].append(slot) }
+                for key in Set(Self.keys(of: prepared)) { postings[key, default: []].append(Int32(slot)) }
             }
             for identifier in entry.identifiers {
                 let key = Self.identifierKey(identifier.value)
@@ -63,32 +63,53 @@ public final class ScreeningIndex: Sendable {
     /// The index keys of a name: its distinctive words (generic words and numbers when it has no
     /// distinctive word), each with its one-letter deletions when long enough for a typo, its
     /// run-together form, the initials of its words and each short word as possible initials.
-    static func keys(of name: ScreeningName, query: Bool = false) -> [String] {
-        var words = name.tokens.filter { $0.kind == .word }.map { $0.text }
-        if words.isEmpty { words = name.tokens.filter { $0.kind != .legalForm }.map { $0.text } }
-        var keys: [String] = []
+    /// Each key is a 64-bit hash of a kind and letters (a collision only adds a candidate, which
+    /// the score then rejects). A query's words also look for the entries' deletions equal to them.
+    static func keys(of name: ScreeningName, query: Bool = false) -> [UInt64] {
+        var words = name.tokens.filter { $0.kind == .word }
+        if words.isEmpty { words = name.tokens.filter { $0.kind != .legalForm } }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(words.count * 8 + 4)
         for word in words {
-            keys.append(word)
-            let scalars = Array(word.unicodeScalars)
+            let scalars = word.scalars
+            keys.append(Key.word.hash(scalars))
             // Typos in words of five letters or more (shorter ones share too many deletions).
             if scalars.count >= 5 {
-                for skip in scalars.indices {
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: scalars[..<skip])
-                    view.append(contentsOf: scalars[(skip + 1)...])
-                    keys.append("~" + String(view))
-                }
-                keys.append("~" + word)
+                for skip in scalars.indices { keys.append(Key.near.hash(scalars, skipping: skip)) }
             }
+            if scalars.count >= 5 || query { keys.append(Key.near.hash(scalars)) }
         }
-        if !name.joined.isEmpty { keys.append("=" + name.joined) }
+        if !name.joined.isEmpty { keys.append(Key.joined.hash(name.joinedScalars)) }
         // Initialisms: a short word of one name against the initials of the other's words, never
         // initials against initials (two names of two words would share them by the hundred).
         let spelt = name.tokens.filter { $0.spelt }
-        let (initialsKey, shortKey) = query ? ("^W", "^I") : ("^I", "^W")
-        if (2...5).contains(spelt.count) { keys.append(initialsKey + String(spelt.compactMap { $0.text.first })) }
-        for token in spelt where (2...5).contains(token.text.count) { keys.append(shortKey + token.text) }
+        let (initialsKey, shortKey) = query ? (Key.shortWord, Key.initials) : (Key.initials, Key.shortWord)
+        if (2...5).contains(spelt.count) { keys.append(initialsKey.hash(spelt.compactMap { $0.scalars.first })) }
+        for token in spelt where (2...5).contains(token.text.count) { keys.append(shortKey.hash(token.scalars)) }
         return keys
+    }
+
+    /// What an index key stands for.
+    enum Key: UInt64 {
+        /// A word as written.
+        case word = 1
+        /// A word with one letter left out, or a whole word that may be such a deletion.
+        case near
+        /// The name's words run together.
+        case joined
+        /// The initials of a name's words.
+        case initials
+        /// A short word that may be initials.
+        case shortWord
+
+        /// FNV-1a over the kind and the letters (`skipping` one of them).
+        func hash(_ scalars: [Unicode.Scalar], skipping: Int = -1) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ rawValue
+            for (index, scalar) in scalars.enumerated() where index != skipping {
+                hash = (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01B3
+            }
+            return hash
+        }
     }
 
     /// Every entry in force on `asOf` that `name` (or one of `identifiers`) matches, best first:
@@ -123,28 +144,33 @@ public final class ScreeningIndex: Sendable {
         let query = ScreeningName(name)
         var candidates = Set<Int>()
         for key in Self.keys(of: query, query: true) {
-            for slot in postings[key] ?? [] { candidates.insert(slot) }
-            if key.first != "~", key.first != "=", key.first != "^" {
-                for slot in postings["~" + key] ?? [] { candidates.insert(slot) }
-            }
+            for slot in postings[key] ?? [] { candidates.insert(Int(slot)) }
         }
         scored += candidates.count
-        for slot in candidates.sorted() {
-            let (index, listed, strength) = names[slot]
-            let entry = entries[index]
-            guard entry.isInForce(on: asOf) else { continue }
-            let exact = query.isSame(as: listed)
-            var score = exact ? 1 : ScreeningMatcher.score(query, listed)
-            if !exact, let country, !entry.countries.isEmpty, !entry.countries.contains(country.uppercased()) {
-                score -= 0.2
+        // Read in place: a name and an entry are large values, copied only into a match.
+        names.withUnsafeBufferPointer { names in
+            entries.withUnsafeBufferPointer { entries in
+                for slot in candidates.sorted() {
+                    let index = names[slot].entry
+                    guard entries[index].isInForce(on: asOf) else { continue }
+                    let exact = query.isSame(as: names[slot].name)
+                    var score = exact ? 1 : ScreeningMatcher.score(query, names[slot].name)
+                    if !exact, let country, !entries[index].countries.isEmpty,
+                        !entries[index].countries.contains(country.uppercased())
+                    {
+                        score -= 0.2
+                    }
+                    let strength = names[slot].strength
+                    let tier = ScreeningMatcher.tier(score: score, exact: exact, strength: strength)
+                    guard tier != .none else { continue }
+                    offer(
+                        index,
+                        ScreeningMatch(
+                            query: name, entry: entries[index], matchedName: names[slot].name.original,
+                            strength: strength, score: score, tier: tier, byIdentifier: false,
+                            version: versions[index]))
+                }
             }
-            let tier = ScreeningMatcher.tier(score: score, exact: exact, strength: strength)
-            guard tier != .none else { continue }
-            offer(
-                index,
-                ScreeningMatch(
-                    query: name, entry: entry, matchedName: listed.original, strength: strength, score: score,
-                    tier: tier, byIdentifier: false, version: versions[index]))
         }
         return best.values.sorted { a, b in
             if a.tier != b.tier { return a.tier > b.tier }
@@ -166,11 +192,22 @@ extension ScreeningIndex {
         }
     }
 
-    /// Screens many names on up to `jobs` threads; the results in the order of `queries`.
+    /// Screens many names on up to `jobs` threads; the results in the order of `queries`. Each
+    /// distinct query is screened once (the parties of many records repeat).
     public func screen(_ queries: [Query], asOf: LocalDate, jobs: Int) -> [[ScreeningMatch]] {
-        parallelMap(queries.count, jobs: jobs) { (index: Int) -> [ScreeningMatch] in
-            let query = queries[index]
+        var distinct: [Query] = []
+        var slot: [Query: Int] = [:]
+        let slots = queries.map { query in
+            if let known = slot[query] { return known }
+            slot[query] = distinct.count
+            distinct.append(query)
+            return distinct.count - 1
+        }
+        let unique = distinct
+        let results = parallelMap(unique.count, jobs: jobs) { (index: Int) -> [ScreeningMatch] in
+            let query = unique[index]
             return self.screen(query.name, identifiers: query.identifiers, country: query.country, asOf: asOf)
         }
+        return slots.map { results[$0] }
     }
 }

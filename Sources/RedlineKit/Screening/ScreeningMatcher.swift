@@ -153,25 +153,48 @@ public enum ScreeningMatcher {
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
-        // Optimal string alignment: a swap of two neighbouring letters (`Gruop`) is one edit.
-        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        if a == b { return 0 }
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                // Three rows in one buffer on the stack (names' words are short).
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (b.count + 1)) { rows in
+                    distance(a, b, limit: limit, rows: rows)
+                }
+            }
+        }
+    }
+
+    /// Optimal string alignment (a swap of two neighbouring letters, `Gruop`, is one edit) with
+    /// three rows of `b.count + 1` cells in `rows`; nil once every cell of a row exceeds `limit`.
+    private static func distance(
+        _ a: UnsafeBufferPointer<Unicode.Scalar>, _ b: UnsafeBufferPointer<Unicode.Scalar>, limit: Int,
+        rows: UnsafeMutableBufferPointer<Int>
+    ) -> Int? {
+        let width = b.count + 1
+        var beforePrevious = 0
+        var previous = width
+        var current = 2 * width
+        for j in 0..<width {
+            rows[previous + j] = j
+            rows[beforePrevious + j] = 0
+        }
         for i in 1...a.count {
-            current[0] = i
-            var best = current[0]
+            rows[current] = i
+            var best = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                var cell = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                    cell = min(cell, rows[beforePrevious + j - 2] + 1)
                 }
-                best = min(best, current[j])
+                rows[current + j] = cell
+                best = min(best, cell)
             }
             if best > limit { return nil }
             (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
-        return previous[b.count] <= limit ? previous[b.count] : nil
+        let result = rows[previous + b.count]
+        return result <= limit ? result : nil
     }
 
     /// The tier of `score` for a list name of `strength`.

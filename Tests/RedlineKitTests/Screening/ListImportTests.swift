@@ -108,10 +108,10 @@ struct ListImportTests {
         Broken(file: "eu-fsf-no-name.xml", format: .euFSF, code: .malformed, line: 21, message: "has no name"),
         Broken(file: "us-csl-truncated.json", format: .usCSLJSON, code: .malformed, line: 4, message: "not valid JSON"),
         Broken(
-            file: "us-csl-not-an-array.json", format: .usCSLJSON, code: .malformed, line: 0,
-            message: "/results: \"results\" is not an array"),
+            file: "us-csl-not-an-array.json", format: .usCSLJSON, code: .malformed, line: 2,
+            message: "/results: \"results\" is an object, not an array"),
         Broken(
-            file: "us-csl-bad-date.json", format: .usCSLJSON, code: .malformed, line: 0,
+            file: "us-csl-bad-date.json", format: .usCSLJSON, code: .malformed, line: 5,
             message: "/results/3/start_date: \"11/04/2021\" is not a date"),
         Broken(
             file: "us-csl-wrong-columns.csv", format: .usCSLCSV, code: .malformed, line: 1,
