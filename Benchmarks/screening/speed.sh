@@ -39,4 +39,29 @@ echo "== load and index only (one name)"
 /usr/bin/time -f "   %e s wall, %U s user, %M KB peak RSS" "$BIN/redline" screen "nobody at all" --lists "$WORK/lists" --as-of 2026-01-01 > /dev/null || true
 echo "== every name"
 /usr/bin/time -f "   %e s wall, %U s user, %M KB peak RSS" "$BIN/redline" screen --names "$WORK/names.txt" --lists "$WORK/lists" --as-of 2026-01-01 > "$WORK/matches.tsv" || true
-echo "   $(wc -l < "$WORK/matches.tsv") match lines in $WORK/matches.tsv"
+echo "   $(wc -l < "$WORK/matches.tsv") match lines in $WORK/matches.tsv ($(sort -u "$WORK/names.txt" | wc -l) distinct names)"
+# The hard case: every name distinct and close to a listed one (each list name with one letter
+# changed, and each with " Trading" added), so that every query has candidates to score.
+python3 - "$WORK/lists/csl-$M.json" > "$WORK/distinct.txt" <<'PY'
+import json, random, sys
+random.seed(7)
+names = set()
+for row in json.load(open(sys.argv[1]))["results"]:
+    words = row["name"].split()
+    long = [i for i, w in enumerate(words) if len(w) >= 5]
+    if long:
+        i = random.choice(long); j = random.randrange(len(words[i]))
+        words[i] = words[i][:j] + random.choice("abcdefghijklmnopqrstuvwxyz") + words[i][j + 1:]
+    names.add(" ".join(words))
+    names.add(row["name"] + " Trading")
+print("\n".join(sorted(names)))
+PY
+echo "== $(wc -l < "$WORK/distinct.txt") distinct near-miss names"
+/usr/bin/time -f "   %e s wall, %U s user, %M KB peak RSS" "$BIN/redline" screen --names "$WORK/distinct.txt" --lists "$WORK/lists" --as-of 2026-01-01 > "$WORK/distinct.tsv" || true
+# Official files of 30 MB: load time and peak memory (no document tree is built).
+[ -f "$WORK/fsf-30mb.xml" ] || python3 Benchmarks/screening/synthetic_fsf.py 16000 "$WORK/fsf-30mb.xml"
+echo "== import a $(du -h "$WORK/fsf-30mb.xml" | cut -f1) EU FSF XML file"
+/usr/bin/time -f "   %e s wall, %U s user, %M KB peak RSS" "$BIN/redline" lists import eu-fsf "$WORK/fsf-30mb.xml" > /dev/null
+[ -f "$WORK/csl-30mb.json" ] || python3 Benchmarks/screening/synthetic_csl.py --count 43000 --out "$WORK/csl-30mb.json"
+echo "== import a $(du -h "$WORK/csl-30mb.json" | cut -f1) US CSL JSON file"
+/usr/bin/time -f "   %e s wall, %U s user, %M KB peak RSS" "$BIN/redline" lists import us-csl-json "$WORK/csl-30mb.json" > /dev/null

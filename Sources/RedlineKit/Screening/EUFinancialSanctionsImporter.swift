@@ -14,24 +14,30 @@ enum EUFinancialSanctionsImporter {
         return limits
     }()
 
+    /// The file is parsed in chunks and each `sanctionEntity` read and freed as soon as it is
+    /// complete: a 30 MB file never has its whole tree in memory.
     static func read(_ bytes: [UInt8], path: String) throws(RedlineError) -> ScreeningList {
-        let document = try XMLDocument(bytes: bytes, path: path, limits: limits)
-        guard let root = document.root, root.name == "export", root.namespaceURI == namespace else {
-            let found = document.root.map { "<\($0.name)>" + ($0.namespaceURI.map { " in \($0)" } ?? "") } ?? "nothing"
-            throw RedlineError(
-                .malformed, "expected the EU FSF XML root <export xmlns=\"\(namespace)\">, found \(found)",
-                at: SourcePosition(file: path, line: document.root?.line ?? 1),
-                suggestion: "give the XML 1.1 full sanctions list as downloaded from the Commission's FSF service, "
-                    + "or name the right format")
-        }
         var entries: [ScreeningEntry] = []
-        for element in root.children(named: "sanctionEntity") {
-            entries.append(try entry(element, path: path))
-        }
-        let generated = root.attribute("generationDate") ?? "unknown date"
-        let file = root.attribute("globalFileId") ?? "unknown"
-        return ScreeningList(
-            format: .euFSF, file: path, version: "generationDate \(generated), globalFileId \(file)", entries: entries)
+        var version = ""
+        try XMLDocument.stream(
+            bytes: bytes, path: path, limits: limits,
+            root: { (root: XMLElement) throws(RedlineError) in
+                guard root.name == "export", root.namespaceURI == namespace else {
+                    let found = "<\(root.name)>" + (root.namespaceURI.map { " in \($0)" } ?? "")
+                    throw RedlineError(
+                        .malformed, "expected the EU FSF XML root <export xmlns=\"\(namespace)\">, found \(found)",
+                        at: SourcePosition(file: path, line: root.line),
+                        suggestion: "give the XML 1.1 full sanctions list as downloaded from the Commission's FSF "
+                            + "service, or name the right format")
+                }
+                let generated = root.attribute("generationDate") ?? "unknown date"
+                let file = root.attribute("globalFileId") ?? "unknown"
+                version = "generationDate \(generated), globalFileId \(file)"
+            },
+            child: { (element: XMLElement) throws(RedlineError) in
+                if element.name == "sanctionEntity" { entries.append(try entry(element, path: path)) }
+            })
+        return ScreeningList(format: .euFSF, file: path, version: version, entries: entries)
     }
 
     private static func entry(_ element: XMLElement, path: String) throws(RedlineError) -> ScreeningEntry {

@@ -11,29 +11,16 @@ public final class XMLDocument {
     package let pointer: xmlDocPtr
     /// The path the document was read from (for messages).
     public let path: String
+    /// Whether the document frees its tree (not a tree a streaming parse is still building).
+    private var owned = true
     /// Each element's position in document order (``documentOrder(of:)``), once asked for.
     private var elementOrder: [xmlNodePtr: Int]?
 
     /// Parses `bytes`; `path` names the input in errors.
     /// - Throws: ``RedlineError`` with code `tooLarge`, `malformed` or `hostile` and the line and column.
     public init(bytes: [UInt8], path: String, limits: XMLLimits = .default) throws(RedlineError) {
-        XMLLibrary.ensureInitialized()
         self.path = path
-        guard bytes.count <= limits.maxBytes else {
-            throw RedlineError(
-                .tooLarge, "document is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes",
-                at: SourcePosition(file: path),
-                suggestion: "split the document, or " + limits.raising("--max-bytes"))
-        }
-        guard !bytes.isEmpty else {
-            throw RedlineError(
-                .malformed, "document is empty", at: SourcePosition(file: path, line: 1, column: 1),
-                suggestion: "the file must contain one XML document")
-        }
-        // Parsing (the scan, libxml2's parse and the depth check) is the first phase of a record's
-        // time limit: a document that takes longer is an error that says so, not a rule problem.
-        let deadline = Deadline(seconds: limits.maxSecondsPerRecord)
-        try InputScanner.check(bytes, path: path, limits: limits, deadline: deadline)
+        let deadline = try XMLDocument.admit(bytes, path: path, limits: limits)
         guard let context = xmlNewParserCtxt() else {
             throw RedlineError(
                 .malformed, "cannot create an XML parser (out of memory)", at: SourcePosition(file: path))
@@ -84,8 +71,37 @@ public final class XMLDocument {
         pointer = document
     }
 
+    /// The checks before any parse: the size, an empty file, and the scan (``InputScanner``).
+    /// Parsing (the scan, libxml2's parse and the depth check) is the first phase of a record's
+    /// time limit: a document that takes longer is an error that says so, not a rule problem.
+    /// - Returns: the parse's deadline.
+    static func admit(_ bytes: [UInt8], path: String, limits: XMLLimits) throws(RedlineError) -> Deadline {
+        XMLLibrary.ensureInitialized()
+        guard bytes.count <= limits.maxBytes else {
+            throw RedlineError(
+                .tooLarge, "document is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes",
+                at: SourcePosition(file: path),
+                suggestion: "split the document, or " + limits.raising("--max-bytes"))
+        }
+        guard !bytes.isEmpty else {
+            throw RedlineError(
+                .malformed, "document is empty", at: SourcePosition(file: path, line: 1, column: 1),
+                suggestion: "the file must contain one XML document")
+        }
+        let deadline = Deadline(seconds: limits.maxSecondsPerRecord)
+        try InputScanner.check(bytes, path: path, limits: limits, deadline: deadline)
+        return deadline
+    }
+
     deinit {
-        xmlFreeDoc(pointer)
+        if owned { xmlFreeDoc(pointer) }
+    }
+
+    /// A view of a tree that someone else frees (``stream(bytes:path:limits:root:child:)``).
+    init(borrowing pointer: xmlDocPtr, path: String) {
+        self.pointer = pointer
+        self.path = path
+        owned = false
     }
 
     /// The root element.
@@ -122,7 +138,7 @@ public final class XMLDocument {
         xmlDocGetRootElement(pointer).map(XMLNode.init)
     }
 
-    private static func maxDepth(of root: xmlNodePtr?) -> Int {
+    static func maxDepth(of root: xmlNodePtr?) -> Int {
         var deepest = 0
         var stack: [(xmlNodePtr, Int)] = []
         if let root { stack.append((root, 1)) }
@@ -166,7 +182,7 @@ public final class XMLDocument {
         ("Huge input lookup", "a construct", "10000000 bytes"),
     ]
 
-    private static func internalLimitError(_ state: redline_parse_state, path: String) -> RedlineError? {
+    static func internalLimitError(_ state: redline_parse_state, path: String) -> RedlineError? {
         guard state.errorCode != 0 else { return nil }
         let message = withUnsafeBytes(of: state.errorMessage) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -183,7 +199,7 @@ public final class XMLDocument {
         )
     }
 
-    private static func parseError(context: xmlParserCtxtPtr, path: String) -> RedlineError {
+    static func parseError(context: xmlParserCtxtPtr, path: String) -> RedlineError {
         let error = context.pointee.lastError
         let line = Int(error.line)
         let column = Int(error.int2)

@@ -97,7 +97,8 @@ struct ListImportTests {
 
     static let broken: [Broken] = [
         Broken(
-            file: "eu-fsf-truncated.xml", format: .euFSF, code: .malformed, line: 29, message: "Premature end of data"),
+            file: "eu-fsf-truncated.xml", format: .euFSF, code: .malformed, line: 29,
+            message: "Couldn't find end of Start Tag nameAlias"),
         Broken(
             file: "eu-fsf-wrong-root.xml", format: .euFSF, code: .malformed, line: 2,
             message: "expected the EU FSF XML root <export"),
