@@ -9,17 +9,24 @@ let package = Package(
         .package(name: "redline", path: "..")
     ],
     targets: [
+        // libFuzzer's driver, shared by the targets.
+        .target(name: "FuzzSupport", path: "Sources/FuzzSupport"),
         // Each target has one source file that is not main.swift, so SwiftPM compiles it as a
         // library (-parse-as-library) and libFuzzer provides `main`.
         .executableTarget(
             name: "FuzzRecord",
-            dependencies: [.product(name: "RedlineKit", package: "redline")],
+            dependencies: ["FuzzSupport", .product(name: "RedlineKit", package: "redline")],
             path: "Sources/FuzzRecord"
         ),
         .executableTarget(
             name: "FuzzRuleSet",
-            dependencies: [.product(name: "RedlineKit", package: "redline")],
+            dependencies: ["FuzzSupport", .product(name: "RedlineKit", package: "redline")],
             path: "Sources/FuzzRuleSet"
+        ),
+        .executableTarget(
+            name: "FuzzLists",
+            dependencies: ["FuzzSupport", .product(name: "RedlineKit", package: "redline")],
+            path: "Sources/FuzzLists"
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -18,13 +18,14 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-target="${1:?usage: Fuzz/run.sh record|ruleset [SECONDS] [libFuzzer flags…]}"
+target="${1:?usage: Fuzz/run.sh record|ruleset|lists [SECONDS] [libFuzzer flags…]}"
 seconds="${2:-600}"
 shift $(( $# >= 2 ? 2 : 1 ))
 case "$target" in
   record)  product=FuzzRecord;  seeds=("$root/examples/records" "$root/Tests/Fixtures/hostile/records" "$root/Tests/Fixtures/hostile/regressions/record") ;;
   ruleset) product=FuzzRuleSet; seeds=("$root/rules" "$root/examples/rulesets" "$root/Tests/Fixtures/hostile/rules" "$root/Tests/Fixtures/broken-rules" "$root/Tests/Fixtures/hostile/regressions/ruleset") ;;
-  *) echo "unknown target '$target' (use record or ruleset)" >&2; exit 64 ;;
+  lists)   product=FuzzLists;   seeds=("$root/Tests/Fixtures/lists" "$root/Tests/Fixtures/lists/broken" "$root/Tests/Fixtures/hostile/regressions/lists") ;;
+  *) echo "unknown target '$target' (use record, ruleset or lists)" >&2; exit 64 ;;
 esac
 cd "$here"
 # A new source file in the root package is only seen after re-planning (libxml2.md §5 caveat).

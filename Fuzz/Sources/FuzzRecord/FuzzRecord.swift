@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import RedlineKit
 
 /// libFuzzer target: one licence record, parsed and evaluated with the built-in rule set, then
@@ -44,20 +45,9 @@ public func fuzzRecord(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
-/// libFuzzer's driver (from the `-sanitize=fuzzer` runtime). SwiftPM links executables with
-/// their own entry point, so libFuzzer's `main` is not used; this one hands over to the driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
 @main
 enum Main {
     static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runDriver(&argc, &argv) { data, size in fuzzRecord(data, size) })
+        runFuzzer { data, size in fuzzRecord(data, size) }
     }
 }

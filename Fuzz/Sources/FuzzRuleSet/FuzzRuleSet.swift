@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import RedlineKit
 
 /// libFuzzer target: one rule-set file, loaded from disk (so relative includes resolve inside a
@@ -90,20 +91,9 @@ private func load(_ bytes: Data) {
     _ = engine.check(bytes: record, path: "fuzz-record.xml", options: options)
 }
 
-/// libFuzzer's driver (from the `-sanitize=fuzzer` runtime). SwiftPM links executables with
-/// their own entry point, so libFuzzer's `main` is not used; this one hands over to the driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
 @main
 enum Main {
     static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runDriver(&argc, &argv) { data, size in fuzzRuleSet(data, size) })
+        runFuzzer { data, size in fuzzRuleSet(data, size) }
     }
 }
