@@ -12,7 +12,7 @@ struct RedlineCommand: ParsableCommand {
             2 an input could not be evaluated (unreadable, malformed, hostile or schema-invalid record); \
             3 the rule set is invalid; 64 usage error.
             """,
-        version: Redline.version,
+        version: Redline.versionText,
         subcommands: [
             CheckCommand.self, AuditCommand.self, RulesCommand.self, ExplainCommand.self, ListsCommand.self,
             ScreenCommand.self,
