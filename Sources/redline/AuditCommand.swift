@@ -42,6 +42,8 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var evaluation: EvaluationFlags
 
+    @OptionGroup var colour: ColourFlags
+
     @Option(
         name: .long,
         help: ArgumentHelp("Threads to evaluate records on (default: the number of cores).", valueName: "n"))
@@ -103,6 +105,7 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         // A reader that goes away (`| head -1`) is an EPIPE on that stream, not the end of the run.
         signal(SIGPIPE, SIG_IGN)
+        colour.apply()
         let engine = Engine(ruleSet: try evaluation.loadRuleSet())
         var options = try evaluation.options(for: engine)
         let cancellation = Cancellation()

@@ -31,10 +31,13 @@ struct CheckCommand: ParsableCommand {
         var defaultValueDescription: String { format.name }
     }
 
-    @Argument(help: ArgumentHelp("Licence record files (XML).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("Licence record files (XML); - reads one record from standard input.", valueName: "file"))
     var files: [String] = []
 
     @OptionGroup var evaluation: EvaluationFlags
+
+    @OptionGroup var colour: ColourFlags
 
     @Option(name: .long, help: "Output format: \(Format.allValueStrings.joined(separator: " or ")).")
     var format = Format(argument: "text")!
@@ -51,11 +54,39 @@ struct CheckCommand: ParsableCommand {
                     + "redline check examples/records/approve-lawful-interception.xml")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if files.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("- (standard input) can be given once: it holds one record.")
+        }
+    }
+
+    /// The inputs: each file, and for `-` the record read from standard input (at most
+    /// `--max-bytes`; a longer one is the too-large error of any record), named `<stdin>`.
+    func inputs() -> [AuditInput] {
+        files.map { file in
+            guard file == "-" else { return AuditInput(path: FileSystemPath.display(file), location: file) }
+            let limit = evaluation.limits.maxBytes
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while bytes.count <= limit {
+                let count = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                bytes.append(contentsOf: buffer[..<count])
+            }
+            guard bytes.count <= limit else {
+                let error = RedlineError(
+                    .tooLarge, "standard input holds more than the limit of \(limit) bytes",
+                    at: SourcePosition(file: "<stdin>"), suggestion: "give the record as a file, or raise --max-bytes")
+                return AuditInput(path: "<stdin>", location: "-", error: error)
+            }
+            return AuditInput(path: "<stdin>", bytes: bytes)
+        }
     }
 
     func run() throws {
         // A reader that goes away (`| head -1`) is an EPIPE, reported with exit 2, not a death by SIGPIPE (141).
         signal(SIGPIPE, SIG_IGN)
+        colour.apply()
         let engine = Engine(ruleSet: try evaluation.loadRuleSet())
         let options = try evaluation.options(for: engine)
         let auditor = Auditor(engine: engine, options: options, jobs: jobs ?? Redline.coreCount)
@@ -65,7 +96,7 @@ struct CheckCommand: ParsableCommand {
         do {
             let reporters = try destinations.reporters(for: [ReportRequest(format.format)], command: .check)
             outcome = try auditor.run(
-                files.map { AuditInput(path: FileSystemPath.display($0), location: $0) }, reporters: reporters,
+                inputs(), reporters: reporters,
                 shouldStop: { output.failure != nil })
             try output.flush()
         } catch {

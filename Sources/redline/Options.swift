@@ -118,13 +118,49 @@ enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// `--color`: when output may be coloured.
+enum ColourChoice: String, ExpressibleByArgument, CaseIterable {
+    /// On a terminal, unless `NO_COLOR` is set or `TERM=dumb`; `CLICOLOR_FORCE` forces it.
+    case auto
+    case always
+    case never
+}
+
+/// The `--color` option of the commands that print reports.
+struct ColourFlags: ParsableArguments {
+    @Option(
+        name: .customLong("color"),
+        help: "Colour: auto (a terminal, not with NO_COLOR or TERM=dumb; CLICOLOR_FORCE forces it), always or never.")
+    var colour: ColourChoice = .auto
+
+    /// Makes the choice the process's (before any output, on the main thread).
+    func apply() { Terminal.colourChoice = colour }
+}
+
 /// Where output goes, and whether it may be coloured.
 enum Terminal {
-    /// Colour only on a TTY, never with `NO_COLOR` set or `TERM=dumb`.
+    /// `--color`, set once at the start of a command.
+    nonisolated(unsafe) static var colourChoice = ColourChoice.auto
+
+    /// `--color always` or `never` decides; `auto` colours a terminal, never with `NO_COLOR` set
+    /// (to anything but an empty string) or `TERM=dumb`, and always with `CLICOLOR_FORCE` set
+    /// to anything but `0` (no-color.org, bixense.com/clicolors).
     static func colourAllowed(fileDescriptor: Int32) -> Bool {
+        switch colourChoice {
+        case .always: return true
+        case .never: return false
+        case .auto: break
+        }
         if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
+        if let force = getenv("CLICOLOR_FORCE"), force.pointee != 0, String(cString: force) != "0" { return true }
         if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
         return isatty(fileDescriptor) == 1
+    }
+
+    /// Whether this runs in CI: `CI` set to anything but an empty string, `0`, `false` or `no`.
+    static var inCI: Bool {
+        guard let value = getenv("CI") else { return false }
+        return !["", "0", "false", "no"].contains(String(cString: value).lowercased())
     }
 
     static func write(_ text: String) {

@@ -9,7 +9,7 @@ struct ProgressBar {
 
     init(total: Int) {
         self.total = total
-        enabled = isatty(2) == 1 && getenv("CI") == nil && total > 0
+        enabled = isatty(2) == 1 && !Terminal.inCI && total > 0
     }
 
     func update(_ done: Int) {

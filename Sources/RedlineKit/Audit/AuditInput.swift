@@ -7,11 +7,20 @@ public struct AuditInput: Sendable, Hashable {
     public var location: String
     /// Why this input cannot be evaluated, when that is known before reading it.
     public var error: RedlineError?
+    /// The record's bytes when they were read already (standard input: `redline check -`).
+    public var bytes: [UInt8]?
 
     /// Creates an input.
     public init(path: String, location: String, error: RedlineError? = nil) {
         self.path = path
         self.location = location
         self.error = error
+    }
+
+    /// An input whose bytes were read already (from standard input), named `path` in reports.
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        location = path
+        self.bytes = bytes
     }
 }

@@ -96,6 +96,7 @@ public final class Auditor: Sendable {
     /// Evaluates one input; the report names it by its display path.
     private func evaluate(_ input: AuditInput) -> RecordReport {
         if let error = input.error { return engine.report(input.path, unreadable: error, options: options) }
+        if let bytes = input.bytes { return engine.check(bytes: bytes, path: input.path, options: options) }
         return engine.check(file: input.location, path: input.path, options: options)
     }
 
