@@ -67,3 +67,35 @@ struct CLIConventionsTests {
         #expect(result.stdout.contains("records") == shown, "CI=\(value): \(result.stdout.suffix(200))")
     }
 }
+
+/// `redline completions SHELL` prints a script the shell accepts, completing the subcommands.
+struct CompletionsTests {
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScriptNamesTheSubcommands(_ shell: String) throws {
+        let result = try CLIRunner.run(["completions", shell])
+        #expect(result.status == 0)
+        for subcommand in ["check", "audit", "rules", "explain", "lists", "screen", "completions"] {
+            #expect(result.stdout.contains(subcommand), "\(shell): no \(subcommand)")
+        }
+        if shell == "bash" {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("redline-completion.bash")
+            try result.stdout.write(to: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: path) }
+            // bash parses it, and after sourcing it completes `redline ch` with `check`.
+            let check = try CLIRunner.run(
+                [
+                    "-c",
+                    "source \(path.path) && COMP_WORDS=(redline ch) COMP_CWORD=1 COMP_LINE='redline ch' COMP_POINT=10 "
+                        + "&& _redline && printf '%s\\n' \"${COMPREPLY[@]}\"",
+                ], executable: URL(fileURLWithPath: "/bin/bash"))
+            #expect(check.status == 0, "\(check.stderr)")
+            #expect(check.stdout.split(separator: "\n").contains("check"), "\(check.stdout)")
+        }
+    }
+
+    @Test func anUnknownShellIsAUsageError() throws {
+        let result = try CLIRunner.run(["completions", "powershell"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("bash"), "\(result.stderr)")
+    }
+}
