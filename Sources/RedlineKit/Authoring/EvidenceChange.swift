@@ -338,6 +338,16 @@ struct EvidenceChange {
                 now: [values.isEmpty ? "`\(part.node.children[1].text)` is empty" : "none of \(shown) is on it"],
                 fix: ["put a value of `\(part.node.children[1].text)` on \(title)"])
         }
+        // A party list's hits are its screener's (what `rl:in-list` found), said with the entry.
+        if let screener = list.screener?.screener {
+            let hits = values.compactMap { node in
+                screener.screen(node.value, on: asOf).match.flatMap { $0.tier == .hit ? (node, $0) : nil }
+            }
+            guard !hits.isEmpty else { return nil }
+            return Plan(
+                now: hits.map { node, hit in "\(place(node)) is a hit on \(title): \(hit.entry)" },
+                fix: ["no name may be on the list (if a match is wrong, record the party's distinct identity)"])
+        }
         let matches = values.compactMap { node in list.match(node.value, on: asOf).map { (node, $0) } }
         guard !matches.isEmpty else { return nil }
         let now = matches.map { node, entry in

@@ -71,9 +71,10 @@ struct ExplainGoldenTests {
         ),
         (
             "examples/records/bg-2019-nso-group-licence.xml", "2021-11-04", "SANC-001",
-            "'NSO Group Technologies Ltd' at line 20 matches 'NSO Group' on list us-entity-list (\"US Entity List: "
-                + "the four spyware vendors added in November 2021\"), listed since 2021-11-04: no name may be on "
-                + "the list (if a match is wrong, record the party's distinct identity)"
+            "'NSO Group Technologies Ltd' at line 20 is a hit on list us-entity-list (\"US Entity List: the four "
+                + "spyware vendors added in November 2021\"): \"NSO Group Technologies\" of entry us-entity-list#2 — "
+                + "list us-entity-list (rules/lists.xml:7), listed from 2021-11-04; rule set redline-default 1.0.0: "
+                + "no name may be on the list (if a match is wrong, record the party's distinct identity)"
         ),
         (
             "examples/records/licence-without-limits.xml", "2025-06-01", "LIMITS-001",
