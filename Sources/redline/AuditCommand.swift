@@ -32,6 +32,10 @@ struct AuditCommand: ParsableCommand {
             record was found at all; 3 the rule set or the waivers file is invalid; 64 usage error \
             (two reports in one file, however spelt); 130/143 interrupted by SIGINT/SIGTERM (no \
             report file is left behind that looks complete).
+
+            Examples:
+              redline audit records/ --report sarif=reports/redline.sarif --report junit=reports/redline.junit.xml
+              git diff --name-only main -- '*.xml' | redline audit - --fail-on refuse
             """
     )
 

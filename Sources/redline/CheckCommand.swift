@@ -14,6 +14,11 @@ struct CheckCommand: ParsableCommand {
             Text output shows the verdict and score first, then findings by severity as \
             `file:line: severity: [RULE-ID] message` with the letter cited and the remedy. \
             JSON output is documented in docs/json-format.md.
+
+            Examples:
+              redline check examples/records/approve-lawful-interception.xml --as-of 2024-04-01
+              redline check licence.xml --format json --lists lists/
+              cat licence.xml | redline check - --profile moratorium
             """
     )
 

@@ -8,7 +8,13 @@ struct ExplainCommand: ParsableCommand {
         abstract:
             "Explain rules on a record: each part of the condition with its value, the nodes matched, the smallest "
             + "change that flips the outcome.",
-        discussion: "Without --rule, explains every rule that failed or could not be evaluated."
+        discussion: """
+            Without --rule, explains every rule that failed or could not be evaluated.
+
+            Examples:
+              redline explain examples/records/bg-2019-nso-group-licence.xml --as-of 2021-11-04
+              redline explain licence.xml --rule SANC-001 --rule NSO-001
+            """
     )
 
     @Argument(help: ArgumentHelp("A licence record file (XML).", valueName: "record"))

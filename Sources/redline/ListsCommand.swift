@@ -11,6 +11,8 @@ struct ListsCommand: ParsableCommand {
             Formats: eu-fsf (EU Consolidated Financial Sanctions List, XML 1.1), us-csl-json and us-csl-csv (US \
             Consolidated Screening List bulk files), opensanctions (FollowTheMoney entities, JSON lines). See \
             docs/lists.md for where to download each and how to keep them current.
+
+            Example: redline lists import eu-fsf xmlFullSanctionsList_1_1.xml
             """,
         subcommands: [ListsImportCommand.self, ListsShowCommand.self, ListsDiffCommand.self]
     )

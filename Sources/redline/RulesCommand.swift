@@ -7,6 +7,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Lint, test, document and show rule sets.",
+        discussion: "Example: redline rules lint my-rules.xml && redline rules test my-rules.xml --examples records/",
         subcommands: [RulesLintCommand.self, RulesTestCommand.self, RulesDocCommand.self, RulesShowCommand.self]
     )
 }

@@ -9,6 +9,8 @@ struct RulesDocCommand: ParsableCommand {
         discussion: """
             For a rule set that extends another, the documentation starts with its composition: the \
             extended rule set, each override with its reason and each disabled rule with its reason.
+
+            Example: redline rules doc examples/rulesets/bg-national.xml > national-rules.md
             """
     )
 

@@ -12,6 +12,8 @@ struct RulesLintCommand: ParsableCommand {
         discussion: """
             Prints `file:line:col: error|warning: message` with a `fix:` line for each problem. \
             Exits 3 when there is an error, 0 otherwise (warnings alone do not fail).
+
+            Example: redline rules lint examples/rulesets/bg-national.xml
             """
     )
 

@@ -7,7 +7,8 @@ struct RulesShowCommand: ParsableCommand {
         commandName: "show",
         abstract:
             "Print the effective rule set after <extends>, <override> and <disable>: every rule in force and its "
-            + "origin."
+            + "origin.",
+        discussion: "Example: redline rules show examples/rulesets/bg-national.xml"
     )
 
     @OptionGroup var ruleSet: RuleSetArgument

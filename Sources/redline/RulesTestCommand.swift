@@ -15,6 +15,8 @@ struct RulesTestCommand: ParsableCommand {
             ERROR at the instruction's line). A failure shows the example, the expected and \
             actual outcome and the values the conditions saw. Exits 1 when a check fails or coverage is \
             below --min-coverage, 3 when the rule set does not load.
+
+            Example: redline rules test examples/rulesets/bg-national.xml --examples examples/rulesets/records
             """
     )
 

@@ -99,3 +99,19 @@ struct CompletionsTests {
         #expect(result.stderr.contains("bash"), "\(result.stderr)")
     }
 }
+
+/// Every command's `--help` shows an example of its use.
+struct HelpExamplesTests {
+    @Test(arguments: [
+        ["check"], ["audit"], ["explain"], ["rules"], ["rules", "lint"], ["rules", "test"], ["rules", "doc"],
+        ["rules", "show"], ["lists"], ["lists", "import"], ["lists", "show"], ["lists", "diff"], ["screen"],
+        ["completions"],
+    ])
+    func helpShowsAnExample(_ command: [String]) throws {
+        let result = try CLIRunner.run(command + ["--help"])
+        #expect(result.status == 0)
+        let example = try #require(
+            result.stdout.firstMatch(of: /Examples?:\s+(redline|cat|git)[^\n]*/), "\(command): no example")
+        #expect(example.output.0.contains("redline \(command.joined(separator: " "))"), "\(example.output.0)")
+    }
+}
