@@ -16,7 +16,8 @@ enum InListFunction: RedlineFunction {
 
     static func evaluate(_ arguments: some RedlineFunctionArguments) throws(RedlineFunctionFailure) -> XPathValue {
         let environment = arguments.environment
-        if let list = try? arguments.list(0), list.screener != nil {
+        let list = try arguments.list(0)
+        if list.screener != nil {
             // A party list's hits are its screener's: an equal name of a strong name.
             return .boolean(
                 try arguments.anyString(1) { (value: String) throws(RedlineFunctionFailure) -> Bool in
@@ -25,7 +26,8 @@ enum InListFunction: RedlineFunction {
                     return screening.match?.tier == .hit
                 })
         }
-        let list = try arguments.list(0, searchedFor: 1)
+        // Every other list is searched entry by entry: one operation per entry and value.
+        try arguments.charge(arguments.valueCount(1) * list.entries.count)
         guard !list.entries.isEmpty else { return .boolean(false) }
         return .boolean(
             try arguments.anyString(1) { value in
