@@ -15,7 +15,8 @@ struct AuditCommand: ParsableCommand {
             Every input appears exactly once in every report, sorted by path, with its verdict or \
             its error. Reports (--report, repeatable): text (stdout), json[=FILE], sarif=FILE, \
             junit=FILE, github (workflow-command annotations on stdout), markdown[=FILE] (a job \
-            summary, also appended to $GITHUB_STEP_SUMMARY when set). Report files are written \
+            summary, also appended to $GITHUB_STEP_SUMMARY when set), codequality=FILE (GitLab's \
+            code-quality report). Report folders are created as needed. Report files are written \
             atomically: every target is checked before anything is evaluated, and only a regular \
             file is ever replaced; a FIFO or a character device (/dev/null) is written to, a \
             symbolic link is refused. See docs/audit.md.
@@ -36,6 +37,10 @@ struct AuditCommand: ParsableCommand {
             Examples:
               redline audit records/ --report sarif=reports/redline.sarif --report junit=reports/redline.junit.xml
               git diff --name-only main -- '*.xml' | redline audit - --fail-on refuse
+              redline audit records/ --exclude drafts --quiet --report codequality=gl-code-quality.json
+
+            Settings shared by local runs and CI (rules, profile, fail-on, waivers, exclude, reports) \
+            can live in .redline.toml, found in this folder or above it (docs/configuration.md).
             """
     )
 
@@ -63,7 +68,23 @@ struct AuditCommand: ParsableCommand {
     @Option(
         name: .customLong("fail-on"),
         help: ArgumentHelp("When the audit fails: never, error, refuse, review, any-finding.", valueName: "level"))
-    var failOn: AuditFailLevel = .review
+    var failOn: AuditFailLevel?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Leave out of the walk of folders the paths that match (repeatable): a pattern with / against the path "
+                + "from the current folder, one without against each name; files named as arguments are always "
+                + "audited.",
+            valueName: "glob"))
+    var exclude: [String] = []
+
+    @Flag(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "No text report on standard output and no progress bar (report files are still written); the exit "
+                + "status gives the result."))
+    var quiet = false
 
     @Option(name: .long, help: ArgumentHelp("A waivers file (docs/audit.md).", valueName: "file"))
     var waivers: String?
@@ -110,12 +131,21 @@ struct AuditCommand: ParsableCommand {
         // A reader that goes away (`| head -1`) is an EPIPE on that stream, not the end of the run.
         signal(SIGPIPE, SIG_IGN)
         colour.apply()
+        let (evaluation, configuration) = try self.evaluation.configured()
+        let requests = try reportRequests(configuration)
         let engine = Engine(ruleSet: try evaluation.loadRuleSet())
         var options = try evaluation.options(for: engine)
         let cancellation = Cancellation()
         options.cancellation = cancellation
-        let waivers = try loadWaivers(for: engine.ruleSet)
-        let inputs = InputCollector(base: base).collect(try arguments())
+        let waivers = try loadWaivers(waivers ?? configuration?.waivers, for: engine.ruleSet)
+        let here = AuditPath.currentDirectory()
+        var exclusions = exclude.map { Exclusion($0, root: here) }
+        if let configuration {
+            let root = AuditPath.normalize(configuration.directory, in: here)
+            exclusions = configuration.exclude.map { Exclusion($0, root: root) } + exclusions
+        }
+        let collector = InputCollector(base: base, exclusions: exclusions)
+        let inputs = collector.collect(try arguments())
         guard !inputs.isEmpty else {
             // An audit of nothing is not a clean audit: a mistyped folder or an empty path list must fail CI.
             Terminal.error(
@@ -128,8 +158,12 @@ struct AuditCommand: ParsableCommand {
         let trap = SignalTrap(cancellation: cancellation)
         let destinations = ReportDestinations(jobSummaryPath: ReportDestinations.gitHubStepSummary)
         let auditor = Auditor(
-            engine: engine, options: options, waivers: waivers, jobs: jobs ?? Redline.coreCount, chunkSize: chunkSize)
-        let outcome = try audit(inputs, with: auditor, to: destinations, trap: trap)
+            engine: engine, options: options, waivers: waivers, jobs: jobs ?? configuration?.jobs ?? Redline.coreCount,
+            chunkSize: chunkSize)
+        if requests.contains(where: { $0.format == .sarif || $0.format == .github }) {
+            warnOutsideBase(inputs, base: collector.base)
+        }
+        let outcome = try audit(inputs, requests: requests, with: auditor, to: destinations, trap: trap)
         trap.release()
         do {
             try destinations.commit()
@@ -151,12 +185,39 @@ struct AuditCommand: ParsableCommand {
             Terminal.error(message + "\n  fix: let the reader read to the end, or write the report to a file")
             throw ExitCode(ExitStatus.inputError)
         }
-        let status = ExitStatus.of(failOn.outcome(of: outcome.summary))
+        let level = failOn ?? configuration?.failOn ?? .review
+        let status = ExitStatus.of(level.outcome(of: outcome.summary))
         if status != ExitStatus.clean { throw ExitCode(status) }
     }
 
+    /// The reports: the --report options, else the configuration's, else the text report (none
+    /// with --quiet). The configuration's are checked as the options were; a problem is a usage error.
+    private func reportRequests(_ configuration: RedlineConfiguration?) throws -> [ReportRequest] {
+        guard report.isEmpty, let configured = configuration?.reports, !configured.isEmpty else {
+            return report.isEmpty ? (quiet ? [] : [ReportRequest(.text)]) : report
+        }
+        if let problem = ReportRequest.problem(with: configured) ?? ReportDestinations.sameFileProblem(in: configured) {
+            Terminal.error(
+                "\(configuration?.file ?? RedlineConfiguration.fileName): error: reports: \(problem)"
+                    + "\n  fix: correct the reports setting, or give --report options")
+            throw ExitCode(ExitStatus.usage)
+        }
+        return quiet ? configured.filter { !($0.format == .text && $0.toStandardOutput) } : configured
+    }
+
+    /// SARIF locations and annotations are relative to the repository (`%SRCROOT%`): a record
+    /// outside `base` has an absolute `file:` URI, which GitHub cannot place. Says so once.
+    private func warnOutsideBase(_ inputs: [AuditInput], base: String) {
+        let outside = inputs.filter { $0.path.hasPrefix("/") }
+        guard let first = outside.first else { return }
+        Terminal.error(
+            "redline audit: warning: \(outside.count) of \(inputs.count) records are outside \(base) (e.g. \(first.path)); "
+                + "GitHub cannot place their code-scanning results or annotations (absolute file: URIs and paths)"
+                + "\n  fix: run redline from the repository root, or pass --base with the folder the records are in")
+    }
+
     /// The waivers file's waivers, or none; exits with the bad-rules status when it is invalid.
-    private func loadWaivers(for ruleSet: RuleSet) throws -> WaiverSet {
+    private func loadWaivers(_ waivers: String?, for ruleSet: RuleSet) throws -> WaiverSet {
         guard let waivers else { return .none }
         do {
             return try WaiversLoader.load(path: waivers, ruleSet: ruleSet)
@@ -197,11 +258,11 @@ struct AuditCommand: ParsableCommand {
     /// Runs the audit into the reports, with progress on standard error; an interrupted or
     /// failed run removes every report file and exits.
     private func audit(
-        _ inputs: [AuditInput], with auditor: Auditor, to destinations: ReportDestinations, trap: SignalTrap
+        _ inputs: [AuditInput], requests: [ReportRequest], with auditor: Auditor, to destinations: ReportDestinations,
+        trap: SignalTrap
     ) throws -> Auditor.Outcome {
         let reporters: [any AuditReporter]
         do {
-            let requests = report.isEmpty ? [ReportRequest(.text)] : report
             reporters = try destinations.reporters(
                 for: requests, command: .audit, namedTemporaryFiles: namedTemporaryFiles,
                 shouldStop: { trap.caught != 0 })
@@ -214,15 +275,12 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(ExitStatus.inputError)
         }
         let stdout = destinations.standardOutput
-        let progress = ProgressBar(total: inputs.count)
+        let progress = ProgressBar(total: quiet ? 0 : inputs.count)
         let outcome: Auditor.Outcome
         do {
             outcome = try auditor.run(
                 inputs, reporters: reporters, shouldStop: { trap.caught != 0 || destinations.nothingLeftToWrite },
-                progress: { done in
-                    progress.update(done)
-                    try? stdout.flush()
-                })
+                progress: { done in progress.update(done, after: { try? stdout.flush() }) })
             progress.clear()
             try stdout.flush()
         } catch {

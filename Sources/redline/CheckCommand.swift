@@ -52,6 +52,9 @@ struct CheckCommand: ParsableCommand {
         help: ArgumentHelp("Threads to evaluate records on (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
+    @Flag(name: [.short, .long], help: "Print nothing; the exit status gives the result.")
+    var quiet = false
+
     func validate() throws {
         guard !files.isEmpty else {
             throw ValidationError(
@@ -92,14 +95,17 @@ struct CheckCommand: ParsableCommand {
         // A reader that goes away (`| head -1`) is an EPIPE, reported with exit 2, not a death by SIGPIPE (141).
         signal(SIGPIPE, SIG_IGN)
         colour.apply()
+        let (evaluation, configuration) = try self.evaluation.configured()
         let engine = Engine(ruleSet: try evaluation.loadRuleSet())
         let options = try evaluation.options(for: engine)
-        let auditor = Auditor(engine: engine, options: options, jobs: jobs ?? Redline.coreCount)
+        let auditor = Auditor(
+            engine: engine, options: options, jobs: jobs ?? configuration?.jobs ?? Redline.coreCount)
         let destinations = ReportDestinations()
         let outcome: Auditor.Outcome
         let output = destinations.standardOutput
         do {
-            let reporters = try destinations.reporters(for: [ReportRequest(format.format)], command: .check)
+            let reporters =
+                quiet ? [] : try destinations.reporters(for: [ReportRequest(format.format)], command: .check)
             outcome = try auditor.run(
                 inputs(), reporters: reporters,
                 shouldStop: { output.failure != nil })

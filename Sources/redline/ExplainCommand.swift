@@ -31,6 +31,7 @@ struct ExplainCommand: ParsableCommand {
     var format: TextOrJSON = .text
 
     func run() throws {
+        let evaluation = try self.evaluation.configured().flags
         let explainer = RuleExplainer(ruleSet: try evaluation.loadRuleSet())
         let options = try evaluation.options(for: explainer.engine)
         let result: (report: RecordReport, explanations: [RuleExplanation])

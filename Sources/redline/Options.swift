@@ -28,7 +28,18 @@ struct EvaluationFlags: ParsableArguments {
             "Which demands to judge by: as-of (those the letters had made by the evaluation date) or current (every "
                 + "demand of today's rule set, whatever the date).",
             valueName: "as-of|current"))
-    var standard: Standard = .asOf
+    var standard: Standard?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A configuration file (default: \(RedlineConfiguration.fileName) in this folder or the nearest one above, "
+                + "up to the repository root; docs/configuration.md).",
+            valueName: "file"))
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Use no configuration file, even if one is found.")
+    var noConfig = false
 
     @Option(
         name: .long,
@@ -69,6 +80,7 @@ struct EvaluationFlags: ParsableArguments {
     var maxSecondsPerRecord: Double = XMLLimits.default.maxSecondsPerRecord
 
     func validate() throws {
+        if config != nil, noConfig { throw ValidationError("--config and --no-config exclude each other.") }
         if let asOf, LocalDate(asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. --as-of 2021-11-04.")
         }
@@ -97,10 +109,33 @@ struct EvaluationFlags: ParsableArguments {
     func options(for engine: Engine) throws -> EvaluationOptions {
         do {
             return EvaluationOptions(
-                asOf: date, profile: try engine.resolveProfile(profile), limits: limits, standard: standard)
+                asOf: date, profile: try engine.resolveProfile(profile), limits: limits, standard: standard ?? .asOf)
         } catch {
             throw ValidationError("\(error.message); \(error.suggestion ?? "")")
         }
+    }
+
+    /// These flags with the configuration file's settings filled in where no option was given,
+    /// and the configuration (nil when there is none); a bad file is printed, exit 64.
+    func configured() throws -> (flags: EvaluationFlags, configuration: RedlineConfiguration?) {
+        let here = AuditPath.currentDirectory()
+        guard var path = config ?? (noConfig ? nil : RedlineConfiguration.discover(from: here)) else {
+            return (self, nil)
+        }
+        if path == here + "/" + RedlineConfiguration.fileName { path = RedlineConfiguration.fileName }
+        let configuration: RedlineConfiguration
+        do {
+            configuration = try RedlineConfiguration.load(path: path)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(ExitStatus.usage)
+        }
+        var flags = self
+        flags.rules = rules ?? configuration.rules
+        flags.profile = profile ?? configuration.profile
+        flags.lists = lists ?? configuration.lists
+        flags.standard = standard ?? configuration.standard
+        return (flags, configuration)
     }
 
     /// Loads the rule set, printing its error and exiting with the bad-rules status on failure.
@@ -164,6 +199,7 @@ enum Terminal {
     }
 
     static func write(_ text: String) {
+        clearProgress()
         var text = text
         text.withUTF8 { buffer in
             var offset = 0
@@ -176,6 +212,7 @@ enum Terminal {
     }
 
     static func error(_ text: String) {
+        clearProgress()
         var line = text.hasSuffix("\n") ? text : text + "\n"
         line.withUTF8 { buffer in
             _ = Glibc.write(2, buffer.baseAddress, buffer.count)

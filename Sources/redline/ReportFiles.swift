@@ -44,6 +44,8 @@ class DescriptorSink: ReportSink {
             buffer.removeAll(keepingCapacity: true)
             return
         }
+        // Standard output on the progress bar's terminal: erase the bar first (it is redrawn).
+        if descriptor == 1, !buffer.isEmpty { Terminal.clearProgress() }
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { raw in
@@ -101,6 +103,8 @@ final class ReportFileSink: DescriptorSink {
     /// Whether the temporary file was created with `O_TMPFILE` (no name until it is linked).
     private let unlinked: Bool
     private var closed = false
+    /// The folders created for the report, outermost first (removed again on discard).
+    private var createdFolders: [String] = []
 
     /// Opens the report file for `target`, checking it first (``ReportTarget/resolve(_:suggestion:)``).
     convenience init(target: String) throws {
@@ -116,8 +120,15 @@ final class ReportFileSink: DescriptorSink {
         let opened: (descriptor: Int32, name: String?)
         switch target.kind {
         case .newFile, .regularFile:
+            let created = try Self.createFolders(target)
             StaleTemporaryFiles.sweep(in: target.directory, for: target.name)
-            opened = try Self.createTemporary(for: target, named: namedTemporaryFile)
+            do {
+                opened = try Self.createTemporary(for: target, named: namedTemporaryFile)
+            } catch {
+                Self.removeFolders(created)
+                throw error
+            }
+            createdFolders = created
         case .fifo, .characterDevice:
             opened = (try Self.openStream(target, shouldStop: shouldStop), nil)
         case .descriptor(let number):
@@ -189,6 +200,32 @@ final class ReportFileSink: DescriptorSink {
         closeDescriptor()
         if let temporaryName { unlink(temporaryName) }
         temporaryName = nil
+        Self.removeFolders(createdFolders)
+        createdFolders = []
+    }
+
+    /// Creates the target's missing folders (`mkdir -p`); the ones created, outermost first.
+    private static func createFolders(_ target: ReportTarget) throws -> [String] {
+        var created: [String] = []
+        for folder in target.missingFolders {
+            if mkdir(folder, 0o755) == 0 {
+                created.append(folder)
+            } else if errno != EEXIST {
+                let reason = errno
+                removeFolders(created)
+                throw ReportTarget.problem(
+                    "\(target.path): cannot create the folder \(folder): \(ReportTarget.describe(reason))",
+                    fix:
+                        "create it yourself (mkdir -p \(target.directory)), or name a file in a folder you can write to"
+                )
+            }
+        }
+        return created
+    }
+
+    /// Removes folders created for a report that was not written, innermost first (if empty).
+    private static func removeFolders(_ folders: [String]) {
+        for folder in folders.reversed() { rmdir(folder) }
     }
 
     private func closeDescriptor() {

@@ -46,6 +46,9 @@ struct ReportTarget {
     let directory: String
     /// The last component of the path.
     let name: String
+    /// The folders of a new file's path that do not exist yet, outermost first: they are
+    /// created with the report (and removed again when it is discarded).
+    var missingFolders: [String] = []
 
     /// Whether the report is written to a temporary file and put in place at the end.
     var isAtomic: Bool { kind == .newFile || kind == .regularFile }
@@ -69,6 +72,7 @@ struct ReportTarget {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             let reason = errno
+            if reason == ENOTDIR { throw throughFile(path, directory) }
             guard reason == ENOENT else {
                 throw problem(
                     "cannot look up \(path): \(describe(reason))",
@@ -139,16 +143,8 @@ struct ReportTarget {
         var folder = stat()
         guard stat(directory, &folder) == 0 else {
             let reason = errno
-            if reason == ENOENT {
-                throw problem(
-                    "the folder \(directory) (of \(path)) does not exist", fix: "create it first: mkdir -p \(directory)"
-                )
-            }
-            if reason == ENOTDIR {
-                throw problem(
-                    "the path \(directory) (of \(path)) goes through a file, not a folder",
-                    fix: "name a file in an existing folder")
-            }
+            if reason == ENOENT { return try newFolderTarget(path, directory, name) }
+            if reason == ENOTDIR { throw throughFile(path, directory) }
             throw problem(
                 "cannot look up the folder \(directory) (of \(path)): \(describe(reason))",
                 fix: "name a file in a folder you can reach")
@@ -158,6 +154,42 @@ struct ReportTarget {
         }
         let identity = Identity.entry(device: UInt64(folder.st_dev), inode: UInt64(folder.st_ino), name: name)
         return ReportTarget(path: path, kind: .newFile, identity: identity, directory: directory, name: name)
+    }
+
+    /// The error for a path whose folders go through a file: which one.
+    private static func throughFile(_ path: String, _ directory: String) -> ReportFileError {
+        var ancestor = directory
+        var info = stat()
+        while ancestor != "/", ancestor != "." {
+            if stat(ancestor, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { break }
+            ancestor = split(ancestor).directory
+        }
+        return problem(
+            "the path \(directory) (of \(path)) goes through \(ancestor), a file, not a folder",
+            fix: "name a file in a folder, or move the file \(ancestor) away")
+    }
+
+    /// A new file in folders that do not exist yet: the nearest existing one must be a folder
+    /// (not a file), and the identity is that folder's with the rest of the path.
+    private static func newFolderTarget(_ path: String, _ directory: String, _ name: String) throws -> ReportTarget {
+        var missing = [directory]
+        var existing = split(directory).directory
+        var folder = stat()
+        while stat(existing, &folder) != 0 {
+            guard errno == ENOENT, existing != "/", existing != "." else {
+                throw problem(
+                    "cannot look up the folder \(existing) (of \(path)): \(describe(errno))",
+                    fix: "name a file in a folder you can reach")
+            }
+            missing.insert(existing, at: 0)
+            existing = split(existing).directory
+        }
+        guard folder.st_mode & S_IFMT == S_IFDIR else { throw throughFile(path, directory) }
+        let rest = String(path.dropFirst(existing == "." && !path.hasPrefix("./") ? 0 : existing.count + 1))
+        let identity = Identity.entry(device: UInt64(folder.st_dev), inode: UInt64(folder.st_ino), name: rest)
+        var target = ReportTarget(path: path, kind: .newFile, identity: identity, directory: directory, name: name)
+        target.missingFolders = missing
+        return target
     }
 
     /// `/dev/stdout` → 1, `/dev/stderr` → 2, `/dev/fd/N` and `/proc/self/fd/N` → N: the kernel's

@@ -26,16 +26,17 @@ enum CLIRunner {
         var stderr: String
     }
 
-    /// Runs `redline arguments…` in the repository root with `environment` added.
+    /// Runs `redline arguments…` in `directory` (default: the repository root) with `environment` added.
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, executable: URL? = nil
+        _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, executable: URL? = nil,
+        in directory: URL? = nil
     ) throws
         -> Result
     {
         let process = Process()
         process.executableURL = executable ?? binary
         process.arguments = arguments
-        process.currentDirectoryURL = repositoryRoot
+        process.currentDirectoryURL = directory ?? repositoryRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }

@@ -212,8 +212,35 @@ struct ReportTargetTests {
         #expect(stderr.contains("nothing was evaluated and no file was changed"), "\(stderr)")
         #expect(stderr.contains("--report sarif=\(folder)/dir: \(folder)/dir is a directory, not a file"))
         #expect(stderr.contains("fix: name a file in it: \(folder)/dir/redline.sarif"))
-        #expect(stderr.contains("the folder \(folder)/missing (of \(folder)/missing/r.junit.xml) does not exist"))
-        #expect(stderr.contains("fix: create it first: mkdir -p \(folder)/missing"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/missing"), "no folder is created either")
+    }
+
+    // MARK: - Report folders are created
+
+    @Test func missingReportFoldersAreCreatedWithTheReports() throws {
+        let folder = try Self.folder()
+        let result = try CLIRunner.run(
+            Self.audit + [
+                "--report", "sarif=\(folder)/reports/2024/redline.sarif", "--report", "junit=\(folder)/j/r.xml",
+            ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.contents(folder) == ["j", "reports"])
+        #expect(try Self.contents(folder + "/reports/2024") == ["redline.sarif"])
+        #expect(try Self.read(folder + "/reports/2024/redline.sarif").contains("\"version\": \"2.1.0\""))
+        #expect(try Self.contents(folder + "/j") == ["r.xml"])
+    }
+
+    @Test func aReportPathThroughAFileIsRefused() throws {
+        let folder = try Self.folder()
+        try "old\n".write(toFile: folder + "/a.json", atomically: false, encoding: .utf8)
+        let result = try CLIRunner.run(Self.audit + ["--report", "junit=\(folder)/a.json/sub/r.junit.xml"])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains(
+                "the path \(folder)/a.json/sub (of \(folder)/a.json/sub/r.junit.xml) goes through \(folder)/a.json, "
+                    + "a file, not a folder"),
+            "\(result.stderr)")
+        #expect(try Self.contents(folder) == ["a.json"])
     }
 
     // MARK: - Item 12: one file under two spellings

@@ -1,4 +1,5 @@
 import Foundation
+import RedlineTestSupport
 import Testing
 
 /// `redline rules lint|test|doc|show` and `redline explain` end to end: output and exit codes.
@@ -66,13 +67,17 @@ struct RulesCommandTests {
         #expect(leftovers.isEmpty)
     }
 
+    /// A path through a file cannot be written (a missing folder would be created).
     @Test func testJUnitReportToAnUnwritablePlaceFailsAndLeavesNothing() throws {
+        let folder = try TemporaryFolder.make("redline-rules-junit").path
+        try "x".write(toFile: folder + "/file", atomically: true, encoding: .utf8)
         let result = try CLIRunner.run([
             "rules", "test", "Tests/Fixtures/rules-test/wrong-expectations.xml", "--report",
-            "junit=/nonexistent-dir/junit.xml",
+            "junit=\(folder)/file/junit.xml",
         ])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("/nonexistent-dir/junit.xml: error: cannot write the JUnit report: "))
+        #expect(result.stderr.contains("\(folder)/file/junit.xml: error: cannot write the JUnit report: "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["file"])
     }
 
     @Test func testReportsUnknownNamesInADeclarationAsErrors() throws {

@@ -20,11 +20,16 @@ public struct InputCollector: Sendable {
     public var base: String
     /// The directory relative arguments are resolved against (absolute).
     public var workingDirectory: String
+    /// What the walk of folders leaves out (``Exclusion``).
+    public var exclusions: [Exclusion]
 
     /// Creates a collector; `base` defaults to the working directory.
-    public init(base: String? = nil, workingDirectory: String = AuditPath.currentDirectory()) {
+    public init(
+        base: String? = nil, workingDirectory: String = AuditPath.currentDirectory(), exclusions: [Exclusion] = []
+    ) {
         self.workingDirectory = workingDirectory
         self.base = AuditPath.normalize(base ?? workingDirectory, in: workingDirectory)
+        self.exclusions = exclusions
     }
 
     /// The inputs named by `arguments`, each exactly once (by normalised path), sorted by display path.
@@ -66,6 +71,14 @@ public struct InputCollector: Sendable {
             return
         }
         var info = link
+        if !explicit, !exclusions.isEmpty {
+            let key = AuditPath.normalize(location, in: workingDirectory)
+            var target = stat()
+            let isDirectory =
+                FileSystemPath.withCString(location, { stat($0, &target) }) == 0
+                && target.st_mode & S_IFMT == S_IFDIR
+            if exclusions.contains(where: { $0.excludes(key, isDirectory: isDirectory) }) { return }
+        }
         let name = location.split(separator: "/").last.map(String.init) ?? location
         let looksLikeRecord = name.lowercased().hasSuffix(".xml")
         if link.st_mode & S_IFMT == S_IFLNK {

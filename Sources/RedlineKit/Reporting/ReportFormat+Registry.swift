@@ -1,6 +1,6 @@
 extension ReportFormat {
     /// Every report format, in the order `--help` lists them: the one registry.
-    public static let all: [ReportFormat] = [text, json, sarif, junit, github, markdown]
+    public static let all: [ReportFormat] = [text, json, sarif, junit, github, markdown, codequality]
 
     /// The format called `name`.
     public static func named(_ name: String) -> ReportFormat? { all.first { $0.name == name } }
@@ -51,4 +51,8 @@ extension ReportFormat {
             }
             return reporters
         })
+
+    /// A GitLab code-quality report (Code Climate issues), for `artifacts:reports:codequality`.
+    public static let codequality = ReportFormat(
+        name: "codequality", destination: .file, audit: { [CodeQualityReporter(sink: $0.sink)] })
 }

@@ -151,12 +151,13 @@ public final class SARIFReporter: AuditReporter {
     public func record(_ record: AuditRecord) throws {
         let report = record.report
         let uri = SARIFReporter.uri(record.path)
+        let base = SARIFReporter.uriBase(record.path)
         var results: [JSONValue] = []
         if let error = report.error {
             results.append(
                 result(
                     ruleID: Self.inputErrorRuleID, level: "error",
-                    message: error.message + (error.suggestion.map { " (fix: \($0))" } ?? ""), uri: uri,
+                    message: error.message + (error.suggestion.map { " (fix: \($0))" } ?? ""), uri: uri, base: base,
                     artifact: record.index, line: error.position.line, column: error.position.column, elementPath: nil,
                     identity: Fingerprint.of([Self.inputErrorRuleID, record.path]), rank: nil,
                     properties: [("errorCode", .string(error.code.rawValue))], waiver: nil))
@@ -179,7 +180,8 @@ public final class SARIFReporter: AuditReporter {
             let message = finding.kind == .partial ? finding.message + " (partly satisfied)" : finding.message
             results.append(
                 result(
-                    ruleID: finding.ruleID, level: level, message: message, uri: uri, artifact: record.index,
+                    ruleID: finding.ruleID, level: level, message: message, uri: uri, base: base,
+                    artifact: record.index,
                     line: finding.location.line, column: 0, elementPath: finding.location.path,
                     identity: Fingerprint.finding(
                         ruleID: finding.ruleID, recordID: report.recordID, file: record.path,
@@ -197,7 +199,7 @@ public final class SARIFReporter: AuditReporter {
             wroteResult = true
         }
         let artifact = JSONValue.object([
-            ("location", .object([("uri", .string(uri)), ("uriBaseId", .string("%SRCROOT%"))])),
+            ("location", .object([("uri", .string(uri)), ("uriBaseId", base)])),
             ("roles", .array([.string("analysisTarget")])),
             (
                 "properties",
@@ -266,7 +268,8 @@ public final class SARIFReporter: AuditReporter {
     // MARK: - Pieces
 
     private func result(
-        ruleID: String, level: String, message: String, uri: String, artifact: Int, line: Int, column: Int,
+        ruleID: String, level: String, message: String, uri: String, base: JSONValue?, artifact: Int, line: Int,
+        column: Int,
         elementPath: String?, identity: String, rank: Double?, properties: [(String, JSONValue?)], waiver: Waiver?
     ) -> JSONValue {
         var region: [(String, JSONValue?)] = [("startLine", .int(max(1, line)))]
@@ -277,7 +280,7 @@ public final class SARIFReporter: AuditReporter {
                 .object([
                     (
                         "artifactLocation",
-                        .object([("uri", .string(uri)), ("uriBaseId", .string("%SRCROOT%")), ("index", .int(artifact))])
+                        .object([("uri", .string(uri)), ("uriBaseId", base), ("index", .int(artifact))])
                     ),
                     ("region", JSONValue.object(region)),
                 ])
@@ -351,10 +354,16 @@ public final class SARIFReporter: AuditReporter {
         CILevel(severity).sarif
     }
 
-    /// A relative path as a URI reference: POSIX separators, everything but unreserved
-    /// characters and `/` percent-encoded.
+    /// The base of a record's URI: `%SRCROOT%` (the repository) for a path relative to the
+    /// audit's base; none for a record outside it, whose URI is absolute.
+    static func uriBase(_ path: String) -> JSONValue? {
+        path.hasPrefix("/") ? nil : .string("%SRCROOT%")
+    }
+
+    /// A path as a URI reference: POSIX separators, everything but unreserved characters and
+    /// `/` percent-encoded; an absolute path (a record outside the audit's base) as a `file:` URI.
     static func uri(_ path: String) -> String {
-        var out = ""
+        var out = path.hasPrefix("/") ? "file://" : ""
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),

@@ -20,7 +20,7 @@ enum AuditHarness {
     /// The formats and the file names of their golden copies.
     static let formats: [(name: String, golden: String)] = [
         ("text", "audit.txt"), ("json", "audit.json"), ("sarif", "audit.sarif"), ("junit", "audit.junit.xml"),
-        ("github", "audit.github.txt"), ("markdown", "audit.md"),
+        ("github", "audit.github.txt"), ("markdown", "audit.md"), ("codequality", "audit.codequality.json"),
     ]
 
     static func waivers() throws -> WaiverSet {
@@ -46,6 +46,7 @@ enum AuditHarness {
             GitHubAnnotationsReporter(sink: sinks["github"]!, limit: annotationLimit),
             MarkdownReporter(
                 sink: sinks["markdown"]!, findings: MemorySink(), records: MemorySink(), byteLimit: markdownLimit),
+            CodeQualityReporter(sink: sinks["codequality"]!),
         ]
         let inputs = inputs ?? self.inputs()
         let auditor = Auditor(

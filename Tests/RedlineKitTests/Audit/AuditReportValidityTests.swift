@@ -232,6 +232,36 @@ struct AuditReportValidityTests {
         }
     }
 
+    /// What GitLab reads of a code-quality report: an array of issues, each with a description,
+    /// a check name, a severity GitLab knows, a path and a begin line, and a fingerprint unique
+    /// in the report; waived findings are left out, input errors are blockers.
+    @Test func codeQualityIssuesHaveWhatGitLabNeeds() throws {
+        let issues = try #require(try JSONNode.parse(Self.output["codequality"]).array)
+        #expect(issues.count > 10)
+        let severities: Set = ["info", "minor", "major", "critical", "blocker"]
+        for issue in issues {
+            #expect(issue["description"]?.string?.isEmpty == false)
+            #expect(issue["check_name"]?.string?.hasPrefix("redline/") == true)
+            #expect(severities.contains(issue["severity"]?.string ?? ""), "\(issue)")
+            #expect(Self.displayPaths.contains(issue["location"]?["path"]?.string ?? ""))
+            #expect((issue["location"]?["lines"]?["begin"]?.int ?? 0) >= 1)
+        }
+        let fingerprints = issues.compactMap { $0["fingerprint"]?.string }
+        #expect(fingerprints.count == issues.count)
+        #expect(Set(fingerprints).count == fingerprints.count, "fingerprints are unique")
+        let json = try JSONNode.parse(Self.output["json"])
+        var findings = 0
+        var waived = 0
+        var errors = 0
+        for record in json["records"]?.array ?? [] {
+            findings += record["findings"]?.array?.count ?? 0
+            waived += record["waivers"]?.array?.filter { $0["status"]?.string == "waived" }.count ?? 0
+            if record["error"] != nil { errors += 1 }
+        }
+        #expect(issues.count == findings - waived + errors)
+        #expect(issues.filter { $0["severity"]?.string == "blocker" }.count == errors)
+    }
+
     @Test func markdownStaysUnderItsBudgetAndSaysWhatItOmitted() throws {
         let output = try AuditHarness.run(markdownLimit: 2000)
         #expect(output["markdown"].utf8.count < 6000)
