@@ -10,13 +10,19 @@ public struct AuditRecord: Sendable {
     /// The judgement with waived findings treated as passes (the report's own when nothing is
     /// waived); nil when the record was not evaluated.
     public var effective: Judgement?
+    /// The input's bytes, when a reporter shows the record's own lines (``AuditReporter/needsSource``)
+    /// and they could be read; dropped once the record's chunk is written.
+    public var source: [UInt8]?
 
     /// Creates a record.
-    public init(index: Int, report: RecordReport, waivers: [WaiverSet.Match?], effective: Judgement?) {
+    public init(
+        index: Int, report: RecordReport, waivers: [WaiverSet.Match?], effective: Judgement?, source: [UInt8]? = nil
+    ) {
         self.index = index
         self.report = report
         self.waivers = waivers
         self.effective = effective
+        self.source = source
     }
 
     /// The verdict with waived findings treated as passes (equals `report.verdict` when nothing is waived).

@@ -54,6 +54,7 @@ public final class Auditor: Sendable {
             standard: options.standard)
         for reporter in reporters { try reporter.begin(context) }
         let renderers = reporters.map(\.renderer)
+        let keepsSource = reporters.contains { $0.needsSource }
         var tally = AuditTally(ruleSet: engine.ruleSet, waivers: waivers)
         var start = 0
         while start < inputs.count {
@@ -65,7 +66,9 @@ public final class Auditor: Sendable {
             let cancellation = options.cancellation
             let prepared = try parallelMap(end - first, jobs: jobs) { offset throws(any Error) in
                 cancellation?.isCancelled == true
-                    ? nil : try self.prepare(inputs[first + offset], index: first + offset, renderers: renderers)
+                    ? nil
+                    : try self.prepare(
+                        inputs[first + offset], index: first + offset, renderers: renderers, keepsSource: keepsSource)
             }
             if cancellation?.isCancelled == true {
                 return Outcome(summary: tally.summary, processed: start, completed: false, coverage: tally.coverage)
@@ -86,18 +89,31 @@ public final class Auditor: Sendable {
 
     /// One input, on a worker thread: evaluated, its waivers applied, and rendered by every
     /// reporter that has a renderer (nil for the others).
-    private func prepare(_ input: AuditInput, index: Int, renderers: [(any AuditRecordRenderer)?]) throws
-        -> (AuditRecord, [String?])
-    {
-        let record = annotate(evaluate(input), index: index)
+    private func prepare(
+        _ input: AuditInput, index: Int, renderers: [(any AuditRecordRenderer)?], keepsSource: Bool
+    ) throws -> (AuditRecord, [String?]) {
+        let (report, source) = evaluate(input, keepingSource: keepsSource)
+        var record = annotate(report, index: index)
+        record.source = source
         return (record, try renderers.map { try $0?.render(record) })
     }
 
-    /// Evaluates one input; the report names it by its display path.
-    private func evaluate(_ input: AuditInput) -> RecordReport {
-        if let error = input.error { return engine.report(input.path, unreadable: error, options: options) }
-        if let bytes = input.bytes { return engine.check(bytes: bytes, path: input.path, options: options) }
-        return engine.check(file: input.location, path: input.path, options: options)
+    /// Evaluates one input; the report names it by its display path. With `keepingSource`, the
+    /// bytes read are returned too.
+    private func evaluate(_ input: AuditInput, keepingSource: Bool) -> (RecordReport, [UInt8]?) {
+        if let error = input.error { return (engine.report(input.path, unreadable: error, options: options), nil) }
+        if let bytes = input.bytes {
+            return (engine.check(bytes: bytes, path: input.path, options: options), keepingSource ? bytes : nil)
+        }
+        guard keepingSource else {
+            return (engine.check(file: input.location, path: input.path, options: options), nil)
+        }
+        do {
+            let bytes = try FileInput.read(input.location, limit: options.limits.maxBytes)
+            return (engine.check(bytes: bytes, path: input.path, options: options), bytes)
+        } catch {
+            return (engine.report(input.path, unreadable: error, options: options), nil)
+        }
     }
 
     /// Applies the waivers to a report's findings and judges the record without the waived ones.

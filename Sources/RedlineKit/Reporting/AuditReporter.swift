@@ -43,11 +43,17 @@ public protocol AuditReporter: AnyObject {
     /// Called once per input, in path order, with what ``renderer`` made of it (the default
     /// calls ``record(_:)``).
     func record(_ record: AuditRecord, rendered: String) throws
+    /// Whether the reporter shows the record's own lines, so the auditor keeps each input's
+    /// bytes in ``AuditRecord/source`` (false by default).
+    var needsSource: Bool { get }
 }
 
 extension AuditReporter {
     /// No renderer: records are rendered in ``record(_:)``, in order.
     public var renderer: (any AuditRecordRenderer)? { nil }
+
+    /// No source lines.
+    public var needsSource: Bool { false }
 
     /// Ignores `rendered` and calls ``record(_:)``.
     public func record(_ record: AuditRecord, rendered: String) throws { try self.record(record) }

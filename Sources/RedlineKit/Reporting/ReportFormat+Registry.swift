@@ -1,6 +1,6 @@
 extension ReportFormat {
     /// Every report format, in the order `--help` lists them: the one registry.
-    public static let all: [ReportFormat] = [text, json, sarif, junit, github, markdown, codequality]
+    public static let all: [ReportFormat] = [text, json, sarif, junit, github, markdown, codequality, html]
 
     /// The format called `name`.
     public static func named(_ name: String) -> ReportFormat? { all.first { $0.name == name } }
@@ -55,4 +55,17 @@ extension ReportFormat {
     /// A GitLab code-quality report (Code Climate issues), for `artifacts:reports:codequality`.
     public static let codequality = ReportFormat(
         name: "codequality", destination: .file, audit: { [CodeQualityReporter(sink: $0.sink)] })
+
+    /// One self-contained HTML page for a person: every record's verdict, findings with the
+    /// record's own lines, the letters' words and the remedy; for an audit, the batch first.
+    public static let html = ReportFormat(
+        name: "html", destination: .standardOutputOrFile, isWholeDocument: true,
+        audit: { output in
+            [
+                HTMLReporter(
+                    sink: output.sink, document: .audit, rows: try output.host.spill(near: output.file),
+                    sections: try output.host.spill(near: output.file))
+            ]
+        },
+        check: { [HTMLReporter(sink: $0.sink, document: .check)] })
 }

@@ -12,7 +12,7 @@ public final class XMLDocument {
     /// The path the document was read from (for messages).
     public let path: String
     /// Whether the document frees its tree (not a tree a streaming parse is still building).
-    private var owned = true
+    var owned = true
     /// Each element's position in document order (``documentOrder(of:)``), once asked for.
     private var elementOrder: [xmlNodePtr: Int]?
 

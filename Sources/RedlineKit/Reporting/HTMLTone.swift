@@ -1,0 +1,55 @@
+/// How a verdict looks in an HTML report: a tone that is named in words and drawn with a
+/// symbol as well as a colour, so a reader who cannot tell red from green still tells them apart.
+enum HTMLTone: String, CaseIterable {
+    case clean, attention, severe, inactive, error
+
+    /// The tone of a record's verdict (its error when it has none).
+    init(_ report: RecordReport, verdict: String? = nil) {
+        guard let judgement = report.evaluation?.judgement else {
+            self = .error
+            return
+        }
+        if judgement.notInForce != nil && (verdict ?? judgement.verdict) == "not-in-force" {
+            self = .inactive
+        } else if judgement.isClean {
+            self = .clean
+        } else if judgement.isSevere {
+            self = .severe
+        } else {
+            self = .attention
+        }
+    }
+
+    /// The symbol shown with the verdict (also in the SVG chart).
+    var symbol: String {
+        switch self {
+        case .clean: "✔"
+        case .attention: "▲"
+        case .severe: "✖"
+        case .inactive: "○"
+        case .error: "!"
+        }
+    }
+
+    /// The tone in words.
+    var words: String {
+        switch self {
+        case .clean: "clean"
+        case .attention: "needs attention"
+        case .severe: "severe"
+        case .inactive: "not in force"
+        case .error: "could not be evaluated"
+        }
+    }
+
+    /// The fill colour (for the chart; the page's stylesheet uses the same).
+    var colour: String {
+        switch self {
+        case .clean: "#1a7f37"
+        case .attention: "#9a6700"
+        case .severe: "#cf222e"
+        case .inactive: "#57606a"
+        case .error: "#8250df"
+        }
+    }
+}
