@@ -15,7 +15,7 @@ struct RedlineCommand: ParsableCommand {
         version: Redline.versionText,
         subcommands: [
             CheckCommand.self, AuditCommand.self, RulesCommand.self, ExplainCommand.self, ListsCommand.self,
-            ScreenCommand.self, NewCommand.self, CompletionsCommand.self,
+            ScreenCommand.self, NewCommand.self, TimelineCommand.self, CompletionsCommand.self,
         ]
     )
 

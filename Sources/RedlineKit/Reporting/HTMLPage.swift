@@ -112,6 +112,7 @@ enum HTMLPage {
         th, td { border-bottom: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
         th { background: #f6f8fa; }
         td.num, th.num { text-align: right; }
+        td code { white-space: nowrap; }
         tr { break-inside: avoid; }
         details { margin: .6rem 0; }
         summary { cursor: pointer; font-weight: 600; }

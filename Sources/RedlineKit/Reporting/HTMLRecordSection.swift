@@ -7,6 +7,8 @@ struct HTMLRecordSection: AuditRecordRenderer {
     var ruleSet: RuleSet
     /// Whether waivers are shown (an audit) or not (`check`).
     var showsWaivers: Bool
+    /// The engine and options to draw each record's timeline with (`check`); nil: no timeline.
+    var timeline: (engine: Engine, options: EvaluationOptions)?
 
     /// Lines shown before and after the line a finding points at.
     static let context = 2
@@ -47,6 +49,12 @@ struct HTMLRecordSection: AuditRecordRenderer {
             out += statusLine(report, evaluation.judgement)
             out += findings(record, evaluation, source: source)
             out += passed(evaluation)
+            if let timeline, let bytes = record.source,
+                let steps = try? LicenceTimeline.of(
+                    bytes: bytes, path: report.file, engine: timeline.engine, options: timeline.options)
+            {
+                out += TimelineRenderer(policy: ruleSet.policy).html(steps)
+            }
         }
         return out + "</section>\n"
     }

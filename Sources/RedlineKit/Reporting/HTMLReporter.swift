@@ -38,8 +38,15 @@ public final class HTMLReporter: AuditReporter {
 
     public func begin(_ context: AuditContext) throws {
         self.context = context
-        section = HTMLRecordSection(ruleSet: context.ruleSet, showsWaivers: document == .audit)
-        if document == .check { try sink.write(HTMLPage.head(title: "redline check").text) }
+        var section = HTMLRecordSection(ruleSet: context.ruleSet, showsWaivers: document == .audit)
+        if document == .check {
+            let options = EvaluationOptions(asOf: context.asOf, profile: context.profile, standard: context.standard)
+            section.timeline = (Engine(ruleSet: context.ruleSet), options)
+        }
+        self.section = section
+        if document == .check {
+            try sink.write((HTMLPage.head(title: "redline check") + "<h1>redline check</h1>\n").text)
+        }
     }
 
     public func record(_ record: AuditRecord) throws {
@@ -89,7 +96,7 @@ public final class HTMLReporter: AuditReporter {
         out += "\(context.asOf.description) · judged by \(context.standard.described(asOf: context.asOf))</p>\n"
         var bars: [HTMLVerdictChart.Bar] = summary.verdicts.keys.sorted().map { verdict in
             HTMLVerdictChart.Bar(
-                label: verdict, count: summary.verdicts[verdict] ?? 0, tone: tone(of: verdict, context))
+                label: verdict, count: summary.verdicts[verdict] ?? 0, tone: HTMLTone(verdict: verdict, policy: context.ruleSet.policy))
         }
         bars.append(HTMLVerdictChart.Bar(label: "schema-invalid", count: summary.invalid, tone: .error))
         bars.append(HTMLVerdictChart.Bar(label: "error", count: summary.errors, tone: .error))
@@ -116,16 +123,6 @@ public final class HTMLReporter: AuditReporter {
             out += "</ul>\n"
         }
         return out
-    }
-
-    /// A verdict's tone by the policy of the stages that have it.
-    private func tone(of verdict: String, _ context: AuditContext) -> HTMLTone {
-        let policy = context.ruleSet.policy
-        if verdict == VerdictPolicy.notInForce { return .inactive }
-        let stages = [policy.application, policy.licence, policy.determination]
-        if stages.contains(where: { $0.clean == verdict }) { return .clean }
-        if stages.contains(where: { $0.levels.count > 1 && $0.levels.first?.name == verdict }) { return .severe }
-        return .attention
     }
 
     /// One row of the records table.

@@ -20,6 +20,24 @@ enum HTMLTone: String, CaseIterable {
         }
     }
 
+    /// The tone of `verdict` under `policy` (by the stages that have it); `.error` for none.
+    init(verdict: String?, policy: VerdictPolicy) {
+        guard let verdict else {
+            self = .error
+            return
+        }
+        let stages = [policy.application, policy.licence, policy.determination]
+        if verdict == VerdictPolicy.notInForce {
+            self = .inactive
+        } else if stages.contains(where: { $0.clean == verdict }) {
+            self = .clean
+        } else if stages.contains(where: { $0.levels.count > 1 && $0.levels.first?.name == verdict }) {
+            self = .severe
+        } else {
+            self = .attention
+        }
+    }
+
     /// The symbol shown with the verdict (also in the SVG chart).
     var symbol: String {
         switch self {

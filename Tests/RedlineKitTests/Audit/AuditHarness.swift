@@ -21,6 +21,7 @@ enum AuditHarness {
     static let formats: [(name: String, golden: String)] = [
         ("text", "audit.txt"), ("json", "audit.json"), ("sarif", "audit.sarif"), ("junit", "audit.junit.xml"),
         ("github", "audit.github.txt"), ("markdown", "audit.md"), ("codequality", "audit.codequality.json"),
+        ("html", "audit.html"),
     ]
 
     static func waivers() throws -> WaiverSet {
@@ -47,6 +48,7 @@ enum AuditHarness {
             MarkdownReporter(
                 sink: sinks["markdown"]!, findings: MemorySink(), records: MemorySink(), byteLimit: markdownLimit),
             CodeQualityReporter(sink: sinks["codequality"]!),
+            HTMLReporter(sink: sinks["html"]!, document: .audit, rows: MemorySink(), sections: MemorySink()),
         ]
         let inputs = inputs ?? self.inputs()
         let auditor = Auditor(

@@ -7,13 +7,13 @@ import Testing
 struct ReportFormatTests {
     @Test func theRegistryListsEveryFormatOnceWithItsUsage() {
         let names = ReportFormat.all.map(\.name)
-        #expect(names == ["text", "json", "sarif", "junit", "github", "markdown", "codequality"])
+        #expect(names == ["text", "json", "sarif", "junit", "github", "markdown", "codequality", "html"])
         #expect(Set(names).count == names.count)
         let usages = [
-            "text", "json[=FILE]", "sarif=FILE", "junit=FILE", "github", "markdown[=FILE]", "codequality=FILE",
+            "text", "json[=FILE]", "sarif=FILE", "junit=FILE", "github", "markdown[=FILE]", "codequality=FILE", "html[=FILE]",
         ]
         #expect(ReportFormat.all.map(\.usage) == usages)
-        #expect(ReportFormat.offered(by: .check).map(\.name) == ["text", "json"])
+        #expect(ReportFormat.offered(by: .check).map(\.name) == ["text", "json", "html"])
         #expect(ReportFormat.offered(by: .audit) == ReportFormat.all)
     }
 
