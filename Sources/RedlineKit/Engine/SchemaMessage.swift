@@ -71,7 +71,7 @@ struct SchemaMessage {
         guard let parent = violation.parent else { return nil }
         let allowed = model.childNames(of: parent)
         guard let position = allowed.firstIndex(of: element) else {
-            return unknownElement(element, in: parent, violation: violation, allowed: allowed)
+            return unknownElement(element, in: parent, violation: violation, model: model)
         }
         if violation.precedingSiblings.contains(element), model.child(element, of: parent)?.repeatable == false {
             return (
@@ -110,8 +110,9 @@ struct SchemaMessage {
     }
 
     private static func unknownElement(
-        _ element: String, in parent: String, violation: XMLSchema.Violation, allowed: [String]
+        _ element: String, in parent: String, violation: XMLSchema.Violation, model: RecordContentModel
     ) -> (String, String) {
+        let allowed = model.childNames(of: parent)
         let near =
             ValueCorrection.nearestName(element, in: violation.expected, within: 3)
             ?? ValueCorrection.nearestName(element, in: allowed, within: 3)
@@ -119,6 +120,13 @@ struct SchemaMessage {
             return (
                 "\(tag(element)) is not an element of \(tag(parent)): did you mean \(tag(near))?",
                 "rename \(tag(element)) to \(tag(near)) (in its start and end tags)"
+            )
+        }
+        let children = model.content(of: parent)?.children ?? []
+        if let required = children.first(where: { $0.required && violation.expected.contains($0.name) })?.name {
+            return (
+                "\(tag(element)) is not an element of \(tag(parent)) (\(tag(required)) is expected here)",
+                "remove \(tag(element)) and add \(tag(required))…</\(required)> in its place"
             )
         }
         guard !allowed.isEmpty else {
@@ -195,7 +203,7 @@ struct SchemaMessage {
         let list =
             allowed.count <= 12
             ? "one of " + allowed.joined(separator: ", ")
-            : "one of the \(allowed.count) values \(place) allows"
+            : "one of the \(allowed.count) values allowed there"
         return (
             "'\(value)' in \(place) is not \(list)" + (near.map { "; did you mean '\($0)'?" } ?? ""),
             near.map { "write \(written($0, violation))" }

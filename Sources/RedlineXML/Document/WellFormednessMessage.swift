@@ -63,8 +63,11 @@ struct WellFormednessMessage {
             suggestion = "give it a value in quotes (\(error.string1)=\"…\") or remove it"
         case Int32(XML_ERR_ATTRIBUTE_REDEFINED.rawValue):
             let element = text.openTagName(before: error.line, column: error.column)
-            message =
-                "attribute '\(error.string1)' appears twice in \(element.map { "<\($0)>" } ?? "the same start tag")"
+            // libxml2 points at the end of the start tag: point at the second attribute instead.
+            let second = text.column(of: " " + error.string1 + "=", on: error.line, before: error.column)
+            column = second.map { $0 + 1 } ?? error.column
+            let tag = element.map { "<\($0)>" } ?? "the same start tag"
+            message = "attribute '\(error.string1)' appears twice in \(tag)"
             suggestion = "keep one \(error.string1)=\"…\" and remove the other"
         case Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue):
             let (open, close, opened) = (error.string1, error.string2, error.number)
