@@ -1,5 +1,3 @@
-import CLibXML2
-
 /// A licence record's schema violation in an officer's terms: the element or attribute by its
 /// tag, what the record format expects there (from ``RecordContentModel``, not from a list in
 /// code), the probable correction of a value, and a fix line for this very error. A violation
@@ -17,20 +15,18 @@ struct SchemaMessage {
     /// Translates `violation` with the content model of the record schema.
     init(_ violation: XMLSchema.Violation, model: RecordContentModel = .record) {
         let translated: (String, String)? =
-            switch Int32(violation.code) {
-            case Int32(XML_SCHEMAV_ELEMENT_CONTENT.rawValue): Self.content(violation, model: model)
-            case Int32(XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1.rawValue): Self.datatype(violation)
-            case Int32(XML_SCHEMAV_CVC_ENUMERATION_VALID.rawValue): Self.enumeration(violation)
-            case Int32(XML_SCHEMAV_CVC_MINLENGTH_VALID.rawValue): Self.empty(violation, model: model)
-            case Int32(XML_SCHEMAV_CVC_PATTERN_VALID.rawValue): Self.pattern(violation)
-            case Int32(XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3.rawValue): Self.textInElementOnly(violation, model: model)
-            case Int32(XML_SCHEMAV_CVC_TYPE_3_1_2.rawValue): Self.elementInText(violation)
-            case Int32(XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1.rawValue),
-                Int32(XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2.rawValue):
-                Self.unknownAttribute(violation, model: model)
-            case Int32(XML_SCHEMAV_CVC_COMPLEX_TYPE_4.rawValue): Self.missingAttribute(violation)
-            case Int32(XML_SCHEMAV_CVC_AU.rawValue): Self.fixedValue(violation)
-            default: nil
+            switch violation.kind {
+            case .elementContent: Self.content(violation, model: model)
+            case .datatype: Self.datatype(violation)
+            case .enumeration: Self.enumeration(violation)
+            case .tooShort: Self.empty(violation, model: model)
+            case .pattern: Self.pattern(violation)
+            case .textInElementOnlyContent: Self.textInElementOnly(violation, model: model)
+            case .elementInSimpleContent: Self.elementInText(violation)
+            case .attributeNotAllowed: Self.unknownAttribute(violation, model: model)
+            case .attributeMissing: Self.missingAttribute(violation)
+            case .fixedValue: Self.fixedValue(violation)
+            case .other: nil
             }
         (message, remedy) = translated ?? (violation.message, Self.generalRemedy)
     }

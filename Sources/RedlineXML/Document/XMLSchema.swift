@@ -145,7 +145,7 @@ public final class XMLSchema: @unchecked Sendable {
                 return String(trimmed.split(separator: "}").last ?? trimmed)
             }
         }
-        if violation.code == Int(XML_SCHEMAV_CVC_ENUMERATION_VALID.rawValue), let open = text.range(of: "set {"),
+        if violation.kind == .enumeration, let open = text.range(of: "set {"),
             let close = text[open.upperBound...].firstIndex(of: "}")
         {
             violation.allowedValues = text[open.upperBound..<close].split(separator: ",").map {
