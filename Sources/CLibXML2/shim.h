@@ -48,6 +48,11 @@ typedef struct {
     int errorLine;
     int errorColumn;
     char errorMessage[200];
+    /* The first error's own details: a name or value (str1, str2) and a number (int1, e.g. the
+       line where the unclosed element opened), for messages that do not parse libxml2's text. */
+    char errorString1[128];
+    char errorString2[128];
+    int errorNumber;
 } redline_parse_state;
 
 /* DOCTYPE stop: the SAX internalSubset hook records the line and stops the parser. */
@@ -77,6 +82,17 @@ static void redline_first_error(void *ctx, xmlErrorPtr error) {
         strncpy(state->errorMessage, error->message, sizeof(state->errorMessage) - 1);
         state->errorMessage[sizeof(state->errorMessage) - 1] = 0;
     }
+    state->errorString1[0] = 0;
+    state->errorString2[0] = 0;
+    if (error->str1) {
+        strncpy(state->errorString1, error->str1, sizeof(state->errorString1) - 1);
+        state->errorString1[sizeof(state->errorString1) - 1] = 0;
+    }
+    if (error->str2) {
+        strncpy(state->errorString2, error->str2, sizeof(state->errorString2) - 1);
+        state->errorString2[sizeof(state->errorString2) - 1] = 0;
+    }
+    state->errorNumber = error->int1;
 }
 
 static inline void redline_install_parse_hooks(xmlParserCtxtPtr ctxt, redline_parse_state *state) {

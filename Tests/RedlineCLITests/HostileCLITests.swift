@@ -32,7 +32,9 @@ struct HostileCLITests {
         Case(file: "xxe-external-dtd.xml", expected: ":2:64: error: document has a DOCTYPE declaration"),
         Case(file: "billion-laughs.xml", expected: ":2:16: error: document has a DOCTYPE declaration"),
         Case(file: "quadratic-blowup.xml", expected: ":2:13: error: document has a DOCTYPE declaration"),
-        Case(file: "xinclude.xml", expected: ":4: error: [schema] Element 'name': Element content is not allowed"),
+        Case(
+            file: "xinclude.xml", expected: ":4: error: [schema] <name> holds text only, not elements such as <include>"
+        ),
         Case(file: "invalid-utf8.xml", expected: ":3:22: error: not well-formed XML: Input is not proper UTF-8"),
         Case(file: "overlong-utf8.xml", expected: ":3:20: error: not well-formed XML: Input is not proper UTF-8"),
         Case(file: "nul-byte.xml", expected: ":3:20: error: file contains a NUL character"),
@@ -41,12 +43,15 @@ struct HostileCLITests {
             file: "bom-utf8-declared-latin1.xml",
             expected: ":1:1: error: file starts with a UTF-8 byte-order mark but declares encoding 'ISO-8859-1'"),
         Case(file: "encoding-utf7.xml", expected: ":1:1: error: encoding 'UTF-7' is not supported"),
-        Case(file: "truncated.xml", expected: ":3:94: error: not well-formed XML: Premature end of data"),
+        Case(
+            file: "truncated.xml",
+            expected: ":3:94: error: not well-formed XML: the file ends before <authority> (opened on line 3) is closed"
+        ),
         Case(file: "empty.xml", expected: ":1:1: error: document is empty"),
         Case(file: "binary.xml", expected: ":3:1: error: file contains a NUL character"),
         Case(
             file: "schema-invalid-everywhere.xml",
-            expected: ":7: error: [schema] Element 'submitted': '2019-13-45' is not a valid value"),
+            expected: ":7: error: [schema] '2019-13-45' in <submitted> is not a date in the calendar"),
     ]
 
     @Test(arguments: recordCases)

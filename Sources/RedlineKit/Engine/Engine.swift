@@ -207,13 +207,12 @@ public final class Engine: Sendable {
     }
 
     private static func schemaFinding(_ violation: XMLSchema.Violation, file: String) -> Finding {
-        Finding(
-            ruleID: "schema", kind: .schema, severity: .critical, category: "record-format", message: violation.message,
+        let translated = SchemaMessage(violation)
+        return Finding(
+            ruleID: "schema", kind: .schema, severity: .critical, category: "record-format",
+            message: translated.message,
             location: Finding.Location(file: file, line: violation.line, path: violation.path ?? "/licenceRecord"),
-            demands: [], citations: [],
-            remedy: "make the record match the licence record format "
-                + "(rules/schemas/licence-record-1.xsd, docs/record-format.md)",
-            credit: 0)
+            demands: [], citations: [], remedy: translated.remedy, credit: 0)
     }
 
     // MARK: - One rule

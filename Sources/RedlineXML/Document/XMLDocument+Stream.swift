@@ -53,7 +53,7 @@ extension XMLDocument {
                 }
                 if status != 0 || context.pointee.wellFormed == 0 {
                     if let limit = XMLDocument.internalLimitError(state.pointee, path: path) { throw limit }
-                    throw XMLDocument.parseError(context: context, path: path)
+                    throw XMLDocument.parseError(context: context, state: state.pointee, bytes: bytes, path: path)
                 }
                 if deadline.hasPassed {
                     throw XMLDocument.parsingTookTooLong(path: path, limits: limits, at: SourcePosition(file: path))

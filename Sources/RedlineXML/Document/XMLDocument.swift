@@ -53,7 +53,7 @@ public final class XMLDocument {
         guard let document, context.pointee.wellFormed != 0 else {
             if let document { xmlFreeDoc(document) }
             if let limit = XMLDocument.internalLimitError(state, path: path) { throw limit }
-            throw XMLDocument.parseError(context: context, path: path)
+            throw XMLDocument.parseError(context: context, state: state, bytes: bytes, path: path)
         }
         if deadline.hasPassed {
             xmlFreeDoc(document)
@@ -199,7 +199,9 @@ public final class XMLDocument {
         )
     }
 
-    static func parseError(context: xmlParserCtxtPtr, path: String) -> RedlineError {
+    static func parseError(
+        context: xmlParserCtxtPtr, state: redline_parse_state, bytes: [UInt8], path: String
+    ) -> RedlineError {
         let error = context.pointee.lastError
         let line = Int(error.line)
         let column = Int(error.int2)
@@ -217,6 +219,15 @@ public final class XMLDocument {
                 at: SourcePosition(file: path, line: line, column: column),
                 suggestion: "flatten the document; licence records need far less nesting")
         }
+        // The first error says what went wrong; libxml2's last one is often a follow-on ("Extra
+        // content at the end of the document" after an unquoted attribute value).
+        if state.errorCode != 0, !hostileCodes.contains(code), !hostileCodes.contains(Int32(state.errorCode)),
+            let first = WellFormednessMessage(XMLDocument.firstError(state), bytes: bytes)
+        {
+            return RedlineError(
+                .malformed, "not well-formed XML: \(first.message)",
+                at: SourcePosition(file: path, line: first.line, column: first.column), suggestion: first.suggestion)
+        }
         let suggestion: String
         if code == Int32(XML_ERR_INVALID_CHAR.rawValue) || code == Int32(XML_ERR_INVALID_ENCODING.rawValue)
             || message.contains("UTF-8") || message.contains("encoding")
@@ -232,6 +243,16 @@ public final class XMLDocument {
             "not well-formed XML: \(message)",
             at: SourcePosition(file: path, line: line, column: column),
             suggestion: suggestion)
+    }
+
+    /// The first error of a parse, as ``redline_first_error`` kept it.
+    private static func firstError(_ state: redline_parse_state) -> WellFormednessMessage.Details {
+        func text<T>(_ tuple: T) -> String {
+            withUnsafeBytes(of: tuple) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+        }
+        return WellFormednessMessage.Details(
+            code: Int32(state.errorCode), string1: text(state.errorString1), string2: text(state.errorString2),
+            number: Int(state.errorNumber), line: Int(state.errorLine), column: Int(state.errorColumn))
     }
 }
 

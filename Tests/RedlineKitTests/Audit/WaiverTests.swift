@@ -70,7 +70,9 @@ struct WaiverTests {
         BadFile(
             name: "no-approver", line: 3, column: 3,
             message: "Missing child element(s). Expected is ( {urn:redline:waivers:1}approver )"),
-        BadFile(name: "not-well-formed", line: 5, column: 1, message: "not well-formed XML"),
+        BadFile(
+            name: "not-well-formed", line: 4, column: 1,
+            message: "not well-formed XML: <waiver> (opened on line 3) is not closed: </waivers> comes first"),
     ])
     func badWaiversFilesGiveFileLineAndColumn(_ bad: BadFile) throws {
         let path = Fixtures.path("Tests/Fixtures/waivers/\(bad.name).xml")

@@ -45,7 +45,7 @@ struct HostileRecordTests {
             message: "encoding 'UTF-7' is not supported"),
         Refused(
             file: "truncated.xml", code: .malformed, line: 3, column: 94,
-            message: "Premature end of data in tag authority"),
+            message: "the file ends before <authority> (opened on line 3) is closed"),
         Refused(file: "empty.xml", code: .malformed, line: 1, column: 1, message: "document is empty"),
         Refused(file: "binary.xml", code: .malformed, line: 3, column: 1, message: "NUL character"),
     ]
@@ -68,7 +68,7 @@ struct HostileRecordTests {
         let report = Self.engine.check(file: path, options: Self.options)
         #expect(report.status == .invalid)
         #expect(report.findings.first?.location.line == 4)
-        #expect(report.findings.contains { $0.message.contains("Element content is not allowed") })
+        #expect(report.findings.contains { $0.message == "<name> holds text only, not elements such as <include>" })
         try expectNothingLeaked(report)
     }
 
@@ -83,7 +83,7 @@ struct HostileRecordTests {
         #expect(lines == [3, 4, 5, 6, 7, 8, 11, 12, 15, 16, 17, 18, 21, 22])
         #expect(
             report.findings.contains {
-                $0.message.contains("'2019-13-45' is not a valid value of the atomic type 'xs:date'")
+                $0.message == "'2019-13-45' in <submitted> is not a date in the calendar"
             })
     }
 
