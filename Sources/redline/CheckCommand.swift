@@ -13,12 +13,15 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Text output shows the verdict and score first, then findings by severity as \
             `file:line: severity: [RULE-ID] message` with the letter cited and the remedy. \
-            JSON output is documented in docs/json-format.md.
+            JSON output is documented in docs/json-format.md. HTML output (--format html) is one \
+            self-contained page per run, with each record's own lines, the letters' words and the \
+            licence's verdict over time.
 
             Examples:
               redline check examples/records/approve-lawful-interception.xml --as-of 2024-04-01
               redline check licence.xml --format json --lists lists/
               cat licence.xml | redline check - --profile moratorium
+              redline check licence.xml --format html > report.html
             """
     )
 

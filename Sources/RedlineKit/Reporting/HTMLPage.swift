@@ -107,7 +107,7 @@ enum HTMLPage {
         padding-left: calc(.6rem - 4px); font-weight: 600; }
         pre.source .ln { display: inline-block; min-width: 3.5em; color: var(--muted); user-select: none; }
         blockquote { margin: .4rem 0; padding: .2rem .8rem; border-left: 3px solid #8c959f; color: #32383f; }
-        blockquote footer { font-size: .9em; }
+        blockquote footer { font-size: .9em; border: 0; margin: .2rem 0 0; padding: 0; }
         table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
         th, td { border-bottom: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
         th { background: #f6f8fa; }

@@ -47,14 +47,14 @@ struct HTMLRecordSection: AuditRecordRenderer {
         case .evaluated(let evaluation):
             out += verdictLine(record, evaluation.judgement, tone: tone)
             out += statusLine(report, evaluation.judgement)
-            out += findings(record, evaluation, source: source)
-            out += passed(evaluation)
             if let timeline, let bytes = record.source,
                 let steps = try? LicenceTimeline.of(
                     bytes: bytes, path: report.file, engine: timeline.engine, options: timeline.options)
             {
                 out += TimelineRenderer(policy: ruleSet.policy).html(steps)
             }
+            out += findings(record, evaluation, source: source)
+            out += passed(evaluation)
         }
         return out + "</section>\n"
     }

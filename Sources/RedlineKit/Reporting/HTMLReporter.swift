@@ -96,7 +96,8 @@ public final class HTMLReporter: AuditReporter {
         out += "\(context.asOf.description) · judged by \(context.standard.described(asOf: context.asOf))</p>\n"
         var bars: [HTMLVerdictChart.Bar] = summary.verdicts.keys.sorted().map { verdict in
             HTMLVerdictChart.Bar(
-                label: verdict, count: summary.verdicts[verdict] ?? 0, tone: HTMLTone(verdict: verdict, policy: context.ruleSet.policy))
+                label: verdict, count: summary.verdicts[verdict] ?? 0,
+                tone: HTMLTone(verdict: verdict, policy: context.ruleSet.policy))
         }
         bars.append(HTMLVerdictChart.Bar(label: "schema-invalid", count: summary.invalid, tone: .error))
         bars.append(HTMLVerdictChart.Bar(label: "error", count: summary.errors, tone: .error))

@@ -42,7 +42,8 @@ public struct ReportRequest: Sendable, Hashable {
         let onStandardOutput = requests.filter(\.toStandardOutput)
         if onStandardOutput.count > 1, onStandardOutput.contains(where: \.format.isWholeDocument) {
             let documents = ReportFormat.all.filter(\.isWholeDocument).map(\.name)
-            return "--report \(documents.joined(separator: " or ")) on standard output cannot be combined with another "
+            let named = documents.dropLast().joined(separator: ", ") + " or " + (documents.last ?? "")
+            return "--report \(named) on standard output cannot be combined with another "
                 + "report on standard output; give it a file (\(documents.first ?? "json")=FILE)."
         }
         let files = requests.compactMap { $0.toStandardOutput ? nil : $0.file }

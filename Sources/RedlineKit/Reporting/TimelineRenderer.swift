@@ -100,13 +100,15 @@ public struct TimelineRenderer: Sendable {
             out += "fill=\"\(tone.colour)\" stroke=\"#fff\"></rect>"
             out += "<text x=\"\(x + 6)\" y=\"\(Self.bandTop + 20)\" fill=\"#fff\">\(tone.symbol) "
             out += "\(step.verdict ?? "error")</text>"
-            out += "<line x1=\"\(x)\" y1=\"\(Self.bandTop - 8)\" x2=\"\(x)\" y2=\"\(Self.bandTop + Self.bandHeight + 8)\" "
+            out +=
+                "<line x1=\"\(x)\" y1=\"\(Self.bandTop - 8)\" x2=\"\(x)\" y2=\"\(Self.bandTop + Self.bandHeight + 8)\" "
             out += "stroke=\"#1f2328\"></line>"
             out += "<text x=\"\(x + 2)\" y=\"\(Self.bandTop - 12)\">\(step.date.description)</text>"
             let label = step.causes.first.map { Self.short($0.label) } ?? ""
             out += "<text x=\"\(x + 2)\" y=\"\(Self.bandTop + Self.bandHeight + 24)\">\(label)</text>"
             if step.causes.count > 1 {
-                out += "<text x=\"\(x + 2)\" y=\"\(Self.bandTop + Self.bandHeight + 40)\">+\(step.causes.count - 1) more</text>"
+                out +=
+                    "<text x=\"\(x + 2)\" y=\"\(Self.bandTop + Self.bandHeight + 40)\">+\(step.causes.count - 1) more</text>"
             }
             if !step.began.isEmpty {
                 out += "<text x=\"\(x + 2)\" y=\"\(Self.bandTop + Self.bandHeight + 56)\">"
@@ -125,7 +127,8 @@ public struct TimelineRenderer: Sendable {
             rules += step.ended.map { "\($0) passes" as HTMLText }
             let verdict: HTMLText =
                 step.changesVerdict
-                ? "<strong>\(step.previousVerdict ?? "") → \(step.verdict ?? "")</strong>" : "\(step.verdict ?? "error")"
+                ? "<strong>\(step.previousVerdict ?? "") → \(step.verdict ?? "")</strong>"
+                : "\(step.verdict ?? "error")"
             out += "<tr class=\"tone-\(tone.rawValue)\"><td>\(step.date.description)</td>"
             out += "<td>\(causes.joined(separator: "<br>"))</td><td>\(rules.joined(separator: "<br>"))</td>"
             out += "<td>\(tone.symbol) \(verdict)</td></tr>\n"

@@ -116,7 +116,7 @@ import Testing
             text: "reports = [\"sarif=a.sarif\",\n  \"pdf=a.pdf\"]\n",
             error: """
                 .redline.toml:2:3: error: 'pdf=a.pdf' is not a report: expected format[=file]
-                  fix: use one of text, json, sarif, junit, github, markdown, codequality, e.g. "sarif=reports/redline.sarif"
+                  fix: use one of text, json, sarif, junit, github, markdown, codequality, html, e.g. "sarif=reports/redline.sarif"
                 """),
         Mistake(
             text: "jobs = 0\n",

@@ -10,7 +10,8 @@ struct ReportFormatTests {
         #expect(names == ["text", "json", "sarif", "junit", "github", "markdown", "codequality", "html"])
         #expect(Set(names).count == names.count)
         let usages = [
-            "text", "json[=FILE]", "sarif=FILE", "junit=FILE", "github", "markdown[=FILE]", "codequality=FILE", "html[=FILE]",
+            "text", "json[=FILE]", "sarif=FILE", "junit=FILE", "github", "markdown[=FILE]", "codequality=FILE",
+            "html[=FILE]",
         ]
         #expect(ReportFormat.all.map(\.usage) == usages)
         #expect(ReportFormat.offered(by: .check).map(\.name) == ["text", "json", "html"])
@@ -22,7 +23,7 @@ struct ReportFormatTests {
         (["text=out.txt"], "--report text writes to standard output; it takes no file."),
         (
             ["json", "text"],
-            "--report json or markdown on standard output cannot be combined with another report on standard output; "
+            "--report json, markdown or html on standard output cannot be combined with another report on standard output; "
                 + "give it a file (json=FILE)."
         ),
         (["json=a", "sarif=a"], "two --report options name the same file."),
