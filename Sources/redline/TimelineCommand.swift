@@ -41,7 +41,8 @@ struct TimelineCommand: ParsableCommand {
         do {
             let bytes = try FileInput.read(file, limit: options.limits.maxBytes)
             timeline = try LicenceTimeline.of(
-                bytes: bytes, path: FileSystemPath.display(file), engine: engine, options: options)
+                bytes: bytes, path: FileSystemPath.display(file), engine: engine, options: options,
+                jobs: Redline.coreCount)
         } catch {
             Terminal.error(error.terminalDescription)
             throw ExitCode(ExitStatus.inputError)

@@ -64,12 +64,25 @@ public final class Engine: Sendable {
             parsedHere: false)
     }
 
+    /// Checks a copy of a record that was checked already (validated and normalized, as
+    /// ``check(document:options:)`` leaves it before pruning): the rules at `options.asOf`
+    /// without validating again. For evaluating one record at many dates (``LicenceTimeline``).
+    func check(validatedCopy document: XMLDocument, options: EvaluationOptions) -> RecordReport {
+        check(
+            document: document, options: options,
+            deadline: Deadline(seconds: options.limits.maxSecondsPerRecord, cancellation: options.cancellation),
+            parsedHere: false, validated: true)
+    }
+
     /// `parsedHere`: the deadline started before parsing, so time spent before validation is the
-    /// parser's.
-    private func check(document: XMLDocument, options: EvaluationOptions, deadline: Deadline, parsedHere: Bool)
-        -> RecordReport
-    {
-        let outcome = outcome(of: document, options: options, deadline: deadline, parsedHere: parsedHere)
+    /// parser's. `validated`: the document is a copy of one that passed validation and was
+    /// normalized.
+    private func check(
+        document: XMLDocument, options: EvaluationOptions, deadline: Deadline, parsedHere: Bool,
+        validated: Bool = false
+    ) -> RecordReport {
+        let outcome = outcome(
+            of: document, options: options, deadline: deadline, parsedHere: parsedHere, validated: validated)
         return report(document.path, outcome, root: Self.licenceRecord(in: document), options: options)
     }
 
@@ -102,19 +115,21 @@ public final class Engine: Sendable {
     }
 
     /// Root check, deadline, schema validation, whitespace normalization, stage, as-of, rules.
-    private func outcome(of document: XMLDocument, options: EvaluationOptions, deadline: Deadline, parsedHere: Bool)
-        -> RecordReport.Outcome
-    {
+    private func outcome(
+        of document: XMLDocument, options: EvaluationOptions, deadline: Deadline, parsedHere: Bool, validated: Bool
+    ) -> RecordReport.Outcome {
         guard let root = Self.licenceRecord(in: document) else { return .failed(Self.notALicenceRecord(document)) }
         if deadline.hasPassed {
             let phase: Phase = parsedHere ? .parsing : .validation
             return .failed(timeLimitError(phase, evaluated: 0, file: document.path, options: options))
         }
-        let violations = BuiltIn.recordSchema.validate(document)
-        guard violations.isEmpty else {
-            return .invalid(violations.map { Self.schemaFinding($0, file: document.path) })
+        if !validated {
+            let violations = BuiltIn.recordSchema.validate(document)
+            guard violations.isEmpty else {
+                return .invalid(violations.map { Self.schemaFinding($0, file: document.path) })
+            }
+            WhitespaceNormalizer.normalize(document)
         }
-        WhitespaceNormalizer.normalize(document)
         guard let stage = Self.stage(of: root) else { return .failed(Self.noStage(root, file: document.path)) }
         if let error = Self.notYetSubmitted(root, file: document.path, asOf: options.asOf) { return .failed(error) }
         document.removeElements(datedAfter: options.asOf)

@@ -29,15 +29,20 @@ package struct StartTagIndex: Sendable {
                 column += 1
             }
         }
-        func starts(with literal: String) -> Bool {
-            let utf8 = Array(literal.utf8)
-            return index + utf8.count <= count && bytes[index..<(index + utf8.count)].elementsEqual(utf8)
+        func starts(with literal: StaticString) -> Bool {
+            let length = literal.utf8CodeUnitCount
+            guard index + length <= count else { return false }
+            return literal.withUTF8Buffer { utf8 in
+                var offset = 0
+                while offset < length, bytes[index + offset] == utf8[offset] { offset += 1 }
+                return offset == length
+            }
         }
         /// Moves past the next occurrence of `terminator` (or to the end).
-        func skip(past terminator: String) {
-            let last = Array(terminator.utf8)
-            while index < count, !starts(with: terminator) { advance() }
-            for _ in last where index < count { advance() }
+        func skip(past terminator: StaticString) {
+            let first = terminator.withUTF8Buffer { $0[0] }
+            while index < count, bytes[index] != first || !starts(with: terminator) { advance() }
+            for _ in 0..<terminator.utf8CodeUnitCount where index < count { advance() }
         }
         while index < count {
             guard bytes[index] == UInt8(ascii: "<") else {

@@ -1,24 +1,40 @@
+import Synchronization
+
 /// The lines of one source file, split once when the file is read: maps a character offset
 /// inside an expression back to its line and column in the raw file, so that errors inside
 /// `a &lt;= b` or multi-line conditions point at the right character.
 ///
 /// Made by the rule-set loader from the bytes it parsed (the file on disk or the embedded copy,
 /// whichever was loaded) and carried by every expression compiled from that file.
+///
+/// The lines are split the first time they are asked for (a message that places a character):
+/// loading a rule set that has no error never pays for it.
 package final class LineTable: Sendable, Hashable {
-    /// The file's lines, without their line breaks.
-    package let lines: [Substring]
+    private let text: String
+    private let split = Mutex<[Substring]?>(nil)
 
     package init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.text = text
     }
 
     package convenience init(bytes: [UInt8]) {
         self.init(text: String(decoding: bytes, as: UTF8.self))
     }
 
+    /// The file's lines, without their line breaks.
+    package var lines: [Substring] {
+        split.withLock { lines in
+            if let lines { return lines }
+            let made = text.split(separator: "\n", omittingEmptySubsequences: false)
+            lines = made
+            return made
+        }
+    }
+
     /// The 1-based line `number`, or nil outside the file.
     package subscript(line number: Int) -> Substring? {
-        number >= 1 && number <= lines.count ? lines[number - 1] : nil
+        let lines = self.lines
+        return number >= 1 && number <= lines.count ? lines[number - 1] : nil
     }
 
     /// The position of the character `offset` characters into the trimmed, decoded content of
@@ -26,6 +42,7 @@ package final class LineTable: Sendable, Hashable {
     /// attribute value), the offset is added to the column.
     package func position(contentStart start: SourcePosition, offset: Int) -> SourcePosition {
         let fallback = LineTable.position(nil, contentStart: start, offset: offset)
+        let lines = self.lines
         guard start.line >= 1, start.line <= lines.count, start.column >= 2 else { return fallback }
         var text = Array(lines[start.line - 1])
         guard start.column - 2 < text.count, text[start.column - 2] == ">" else { return fallback }

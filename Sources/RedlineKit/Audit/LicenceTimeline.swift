@@ -1,17 +1,18 @@
 /// A licence's standing over time: the record evaluated at each of its own dates (submitted,
-/// decided, valid from and until, every dated event, assessment and review) and at each date on
-/// which a rule or a letter's demands came into force, up to the evaluation date, with what
+/// decided, valid from and until, every dated event, assessment and review), at each date on
+/// which a rule or a letter's demands came into force, and at each date on which an entry of the
+/// rule set's lists that the record names was listed or delisted, up to the evaluation date, with what
 /// happened on that date and what changed: the rules that began or stopped failing and the
 /// verdict before and after.
 ///
-/// The record is parsed once and the rule set compiled once; each date evaluates a copy of the
-/// parsed tree (an evaluation prunes what is dated after its date).
+/// The record is parsed and validated once and the rule set compiled once; each date evaluates a
+/// copy of the parsed tree (an evaluation prunes what is dated after its date).
 public struct LicenceTimeline: Sendable, Hashable {
     /// Something that happened on a date.
     public struct Cause: Sendable, Hashable, Codable {
         /// What kind of thing: `record` (a dated element of the record), `rule` (a rule comes into
-        /// force or lapses), `letter` (a letter's demands apply from its date), `as-of` (the
-        /// evaluation date).
+        /// force or lapses), `letter` (a letter's demands apply from its date), `list` (an entry the
+        /// record names is listed or delisted), `as-of` (the evaluation date).
         public var kind: String
         /// In words: "event misuse-report (forensic, IN)", "letter CS21".
         public var label: String
@@ -50,15 +51,21 @@ public struct LicenceTimeline: Sendable, Hashable {
 
     /// The timeline of the record in `bytes` up to `options.asOf`.
     /// - Throws: the record's error when it cannot be parsed or is not a valid licence record.
-    public static func of(bytes: [UInt8], path: String, engine: Engine, options: EvaluationOptions)
+    /// The dates are evaluated on `jobs` threads; the result does not depend on it.
+    public static func of(bytes: [UInt8], path: String, engine: Engine, options: EvaluationOptions, jobs: Int = 1)
         throws(RedlineError) -> LicenceTimeline
     {
         let document = try XMLDocument(bytes: bytes, path: path, limits: options.limits)
         let end = options.asOf
+        // Validated (and normalized) once, on the parsed record: every date evaluates a copy.
+        let violations = BuiltIn.recordSchema.validate(document)
+        WhitespaceNormalizer.normalize(document)
         guard let first = document.copy() else {
             throw RedlineError(.tooLarge, "out of memory copying the record", at: SourcePosition(file: path))
         }
-        let check = engine.check(document: first, options: options)
+        let check =
+            violations.isEmpty
+            ? engine.check(validatedCopy: first, options: options) : engine.check(document: first, options: options)
         if let error = check.error { throw error }
         if case .invalid(let violations) = check.outcome, let violation = violations.first {
             throw RedlineError(
@@ -67,19 +74,29 @@ public struct LicenceTimeline: Sendable, Hashable {
                 suggestion: violation.remedy)
         }
         var byDate: [LocalDate: [Cause]] = [:]
-        for (date, cause) in recordDates(document) + ruleDates(engine.ruleSet, options: options) where date <= end {
+        let found =
+            recordDates(document) + ruleDates(engine.ruleSet, options: options) + listDates(engine.ruleSet, document)
+        for (date, cause) in found where date <= end {
             byDate[date, default: []].append(cause)
         }
         if let submitted = submitted(document) { byDate = byDate.filter { $0.key >= submitted } }
         byDate[end, default: []].append(Cause(kind: "as-of", label: "the evaluation date", line: nil))
+        let dates = byDate.keys.sorted()
+        // One copy per date, made here (a tree is read by one thread at a time); each evaluated
+        // on its own thread.
+        let copies = Copies(documents: dates.map { _ in document.copy() })
+        let reports = parallelMap(dates.count, jobs: jobs) { index -> RecordReport? in
+            guard let copy = copies.documents[index] else { return nil }
+            var dated = options
+            dated.asOf = dates[index]
+            return engine.check(validatedCopy: copy, options: dated)
+        }
         var steps: [Step] = []
         var previous: Step?
-        for date in byDate.keys.sorted() {
-            var dated = options
-            dated.asOf = date
-            guard let copy = document.copy() else { break }
-            let report = engine.check(document: copy, options: dated)
-            let failing = Array(Set(report.findings.filter { $0.kind != .schema }.map(\.ruleID))).sorted()
+        for (date, report) in zip(dates, reports) {
+            guard let report else { break }
+            let failing = Array(Set(report.findings.filter { $0.kind != Finding.Kind.schema }.map { $0.ruleID }))
+                .sorted()
             let before = Set(previous?.failing ?? [])
             let step = Step(
                 date: date, causes: byDate[date] ?? [], verdict: report.verdict, score: report.score,
@@ -91,6 +108,11 @@ public struct LicenceTimeline: Sendable, Hashable {
         }
         return LicenceTimeline(
             file: path, recordID: check.recordID, stage: check.stage, profile: check.profile, steps: steps)
+    }
+
+    /// Copies of one record, each evaluated by one thread only.
+    private struct Copies: @unchecked Sendable {
+        var documents: [XMLDocument?]
     }
 
     /// Every date written in the record (an element's text or an attribute that is a date),
@@ -152,6 +174,49 @@ public struct LicenceTimeline: Sendable, Hashable {
             }
         }
         return out
+    }
+
+    /// When the entries of the rule set's lists that the record names (their value appears in
+    /// its text, any case) were listed and delisted.
+    static func listDates(_ ruleSet: RuleSet, _ document: XMLDocument) -> [(LocalDate, Cause)] {
+        guard let text = document.root.map({ asciiLowercased($0.serialized()) }) else { return [] }
+        var out: [(LocalDate, Cause)] = []
+        for id in ruleSet.lists.keys.sorted() {
+            for entry in ruleSet.lists[id]?.entries ?? [] where entry.value.utf8.count > 2 {
+                let needle = asciiLowercased(entry.value)
+                guard contains(text, needle) else { continue }
+                out.append((entry.since, Cause(kind: "list", label: "\(entry.value) on list \(id)", line: nil)))
+                if let until = entry.until {
+                    out.append((until, Cause(kind: "list", label: "\(entry.value) off list \(id)", line: nil)))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether `needle` occurs in `haystack` (bytes).
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        return haystack.withUnsafeBufferPointer { text in
+            needle.withUnsafeBufferPointer { word in
+                var index = 0
+                let last = text.count - word.count
+                while index <= last {
+                    if text[index] == first {
+                        var offset = 1
+                        while offset < word.count, text[index + offset] == word[offset] { offset += 1 }
+                        if offset == word.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// The UTF-8 bytes of `text` with ASCII letters in lower case.
+    private static func asciiLowercased(_ text: String) -> [UInt8] {
+        text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     }
 
     private static func submitted(_ document: XMLDocument) -> LocalDate? {
