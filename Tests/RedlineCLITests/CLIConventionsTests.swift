@@ -105,7 +105,7 @@ struct HelpExamplesTests {
     @Test(arguments: [
         ["check"], ["audit"], ["explain"], ["rules"], ["rules", "lint"], ["rules", "test"], ["rules", "doc"],
         ["rules", "show"], ["lists"], ["lists", "import"], ["lists", "show"], ["lists", "diff"], ["screen"],
-        ["completions"], ["new"],
+        ["completions"], ["new"], ["timeline"],
     ])
     func helpShowsAnExample(_ command: [String]) throws {
         let result = try CLIRunner.run(command + ["--help"])
