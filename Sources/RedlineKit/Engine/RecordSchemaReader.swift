@@ -7,7 +7,7 @@ enum RecordSchemaReader {
         guard let document = try? XMLDocument(bytes: Array(text.utf8), path: "schema"), let schema = document.root,
             let top = Declarations(schema).elements[root]
         else { return nil }
-        return Declarations(schema).element(top, parent: nil, depth: 0)
+        return Declarations(schema).element(top, parent: nil, depth: 0, required: true, repeatable: false)
     }
 
     /// The schema's top-level declarations by name, and the reading of one declaration.
@@ -30,39 +30,52 @@ enum RecordSchemaReader {
             }
         }
 
-        /// The element a declaration (or a reference to a top-level one) describes, below `parent`.
-        func element(_ declaration: XMLElement, parent: String?, depth: Int) -> RecordSchemaElement? {
+        /// The element a declaration (or a reference to a top-level one) describes, below `parent`;
+        /// `required` and `repeatable` as its place in the parent's model groups makes it.
+        func element(_ declaration: XMLElement, parent: String?, depth: Int, required: Bool, repeatable: Bool)
+            -> RecordSchemaElement?
+        {
             guard depth < 16 else { return nil }
             let target = declaration.attribute("ref").map(local).flatMap { elements[$0] } ?? declaration
             guard let name = target.attribute("name") else { return nil }
             let path = parent.map { $0 + "/" + name } ?? name
             var result = RecordSchemaElement(
-                name: name, path: path, isRequired: declaration.attribute("minOccurs") != "0",
-                isRepeatable: (declaration.attribute("maxOccurs") ?? "1") != "1",
+                name: name, path: path, isRequired: required, isRepeatable: repeatable,
                 documentation: documentation(of: declaration) ?? documentation(of: target),
                 value: nil, attributes: [], children: [])
             if let type = target.attribute("type").map(local) {
                 if let complex = complexTypes[type] {
-                    read(complex, into: &result, depth: depth)
+                    read(complex, into: &result, depth: depth, required: true, repeatable: false)
                 } else {
                     result.value = value(ofType: type, depth: 0)
                 }
             } else if let complex = target.children(named: "complexType").first {
-                read(complex, into: &result, depth: depth)
+                read(complex, into: &result, depth: depth, required: true, repeatable: false)
             } else if let simple = target.children(named: "simpleType").first {
                 result.value = value(of: simple, typeName: nil, depth: 0)
             }
             return result
         }
 
-        /// Adds what a complex type (or its content, extension or model group) declares.
-        private func read(_ node: XMLElement, into element: inout RecordSchemaElement, depth: Int) {
+        /// Adds what a complex type (or its content, extension or model group) declares. A child
+        /// is required when every group around it is (`minOccurs` not 0, and not one branch of a
+        /// choice), repeatable when it or a group around it may repeat.
+        private func read(
+            _ node: XMLElement, into element: inout RecordSchemaElement, depth: Int, required: Bool, repeatable: Bool
+        ) {
+            guard depth < 32 else { return }
             for child in node.children {
+                let isRequired = required && child.attribute("minOccurs") != "0" && node.name != "choice"
+                let isRepeatable = repeatable || (child.attribute("maxOccurs") ?? "1") != "1"
                 switch child.name {
-                case "sequence", "choice", "all", "complexContent", "simpleContent":
-                    read(child, into: &element, depth: depth)
+                case "sequence", "choice", "all":
+                    read(child, into: &element, depth: depth + 1, required: isRequired, repeatable: isRepeatable)
+                case "complexContent", "simpleContent":
+                    read(child, into: &element, depth: depth + 1, required: required, repeatable: repeatable)
                 case "element":
-                    if let nested = self.element(child, parent: element.path, depth: depth + 1) {
+                    if let nested = self.element(
+                        child, parent: element.path, depth: depth + 1, required: isRequired, repeatable: isRepeatable)
+                    {
                         element.children.append(nested)
                     }
                 case "attribute":
@@ -76,12 +89,12 @@ enum RecordSchemaReader {
                 case "extension", "restriction":
                     if let base = child.attribute("base").map(local) {
                         if let complex = complexTypes[base] {
-                            read(complex, into: &element, depth: depth)
+                            read(complex, into: &element, depth: depth + 1, required: required, repeatable: repeatable)
                         } else {
                             element.value = value(ofType: base, depth: 0)
                         }
                     }
-                    read(child, into: &element, depth: depth)
+                    read(child, into: &element, depth: depth + 1, required: required, repeatable: repeatable)
                 default: break
                 }
             }
@@ -108,7 +121,7 @@ enum RecordSchemaReader {
                 var element = RecordSchemaElement(
                     name: name, path: name, isRequired: true, isRepeatable: false, documentation: nil, value: nil,
                     attributes: [], children: [])
-                read(complex, into: &element, depth: 0)
+                read(complex, into: &element, depth: 0, required: true, repeatable: false)
                 if let value = element.value { return value }
             }
             return RecordSchemaValue(typeName: "xs:" + name, builtIn: name)
