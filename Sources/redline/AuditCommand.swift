@@ -190,11 +190,15 @@ struct AuditCommand: ParsableCommand {
         if status != ExitStatus.clean { throw ExitCode(status) }
     }
 
-    /// The reports: the --report options, else the configuration's, else the text report (none
-    /// with --quiet). The configuration's are checked as the options were; a problem is a usage error.
+    /// The reports: the --report options, else the configuration's, else the text report; with
+    /// --quiet never the text report on standard output. The configuration's are checked as the
+    /// options were; a problem is a usage error.
     private func reportRequests(_ configuration: RedlineConfiguration?) throws -> [ReportRequest] {
+        let quieted = { (requests: [ReportRequest]) in
+            quiet ? requests.filter { !($0.format == .text && $0.toStandardOutput) } : requests
+        }
         guard report.isEmpty, let configured = configuration?.reports, !configured.isEmpty else {
-            return report.isEmpty ? (quiet ? [] : [ReportRequest(.text)]) : report
+            return quieted(report.isEmpty ? [ReportRequest(.text)] : report)
         }
         if let problem = ReportRequest.problem(with: configured) ?? ReportDestinations.sameFileProblem(in: configured) {
             Terminal.error(
@@ -202,7 +206,7 @@ struct AuditCommand: ParsableCommand {
                     + "\n  fix: correct the reports setting, or give --report options")
             throw ExitCode(ExitStatus.usage)
         }
-        return quiet ? configured.filter { !($0.format == .text && $0.toStandardOutput) } : configured
+        return quieted(configured)
     }
 
     /// SARIF locations and annotations are relative to the repository (`%SRCROOT%`): a record
@@ -211,7 +215,8 @@ struct AuditCommand: ParsableCommand {
         let outside = inputs.filter { $0.path.hasPrefix("/") }
         guard let first = outside.first else { return }
         Terminal.error(
-            "redline audit: warning: \(outside.count) of \(inputs.count) records are outside \(base) (e.g. \(first.path)); "
+            "redline audit: warning: \(outside.count) of \(inputs.count) records are outside "
+                + "\(OutputEscaping.terminal(base)) (e.g. \(OutputEscaping.terminal(first.path))); "
                 + "GitHub cannot place their code-scanning results or annotations (absolute file: URIs and paths)"
                 + "\n  fix: run redline from the repository root, or pass --base with the folder the records are in")
     }

@@ -127,7 +127,7 @@ struct EvaluationFlags: ParsableArguments {
         do {
             configuration = try RedlineConfiguration.load(path: path)
         } catch {
-            Terminal.error(error.description)
+            Terminal.error(error.terminalDescription)
             throw ExitCode(ExitStatus.usage)
         }
         var flags = self

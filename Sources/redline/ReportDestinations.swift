@@ -161,6 +161,8 @@ final class ReportDestinations: ReportHost {
     /// Whether nothing this run writes can still be written: every report goes to a stream whose
     /// reader has gone (`redline audit DIR | head -1`), and there is no job summary.
     var nothingLeftToWrite: Bool {
+        // No report at all (--quiet without one): the exit status is the audit's result.
+        guard usesStandardOutput || !files.isEmpty else { return false }
         guard jobSummarySpill == nil, !usesStandardOutput || standardOutput.failure != nil else { return false }
         return files.allSatisfy { $0.sink.failure != nil }
     }

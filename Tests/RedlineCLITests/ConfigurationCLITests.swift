@@ -97,6 +97,14 @@ import Testing
         let sarif = try String(contentsOf: root.appendingPathComponent("out/r.sarif"), encoding: .utf8)
         #expect(sarif.contains("\"uri\": \"records/lawful-interception.xml\""))
         #expect(!sarif.contains("unfinished"), "--exclude drafts")
+        let explicit = try CLIRunner.run(
+            ["audit", "-q", "records", "--exclude", "drafts", "--as-of", "2024-04-01", "--report", "text"], in: root)
+        #expect(explicit.status == 0, "\(explicit.stderr)")
+        #expect(explicit.stdout.isEmpty && explicit.stderr.isEmpty, "quiet wins over --report text: \(explicit.stdout)")
+        let nothing = try CLIRunner.run(
+            ["audit", "-q", "records", "--as-of", "2024-04-01", "--profile", "moratorium"], in: root)
+        #expect(nothing.status == 2, "no report at all: the exit status alone (the draft is malformed)")
+        #expect(nothing.stdout.isEmpty && nothing.stderr.isEmpty, "\(nothing.stdout)\(nothing.stderr)")
     }
 
     @Test func recordsOutsideTheBaseGetAbsoluteFileURIsAndAWarning() throws {
