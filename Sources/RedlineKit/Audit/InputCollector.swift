@@ -73,10 +73,12 @@ public struct InputCollector: Sendable {
         var info = link
         if !explicit, !exclusions.isEmpty {
             let key = AuditPath.normalize(location, in: workingDirectory)
-            var target = stat()
-            let isDirectory =
-                FileSystemPath.withCString(location, { stat($0, &target) }) == 0
-                && target.st_mode & S_IFMT == S_IFDIR
+            // The lstat above tells, except for a symbolic link, whose target is looked up.
+            var target = link
+            if link.st_mode & S_IFMT == S_IFLNK, FileSystemPath.withCString(location, { stat($0, &target) }) != 0 {
+                target = link
+            }
+            let isDirectory = target.st_mode & S_IFMT == S_IFDIR
             if exclusions.contains(where: { $0.excludes(key, isDirectory: isDirectory) }) { return }
         }
         let name = location.split(separator: "/").last.map(String.init) ?? location

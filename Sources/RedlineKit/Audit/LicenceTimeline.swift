@@ -58,21 +58,11 @@ public struct LicenceTimeline: Sendable, Hashable {
         let document = try XMLDocument(bytes: bytes, path: path, limits: options.limits)
         let end = options.asOf
         // Validated (and normalized) once, on the parsed record: every date evaluates a copy.
-        let violations = BuiltIn.recordSchema.validate(document)
+        guard BuiltIn.recordSchema.validate(document).isEmpty else {
+            // Not a valid licence record: the error `check` gives, from the engine.
+            throw error(of: engine.check(document: document, options: options))
+        }
         WhitespaceNormalizer.normalize(document)
-        guard let first = document.copy() else {
-            throw RedlineError(.tooLarge, "out of memory copying the record", at: SourcePosition(file: path))
-        }
-        let check =
-            violations.isEmpty
-            ? engine.check(validatedCopy: first, options: options) : engine.check(document: first, options: options)
-        if let error = check.error { throw error }
-        if case .invalid(let violations) = check.outcome, let violation = violations.first {
-            throw RedlineError(
-                .schemaInvalid, violation.message,
-                at: SourcePosition(file: path, line: violation.location.line, column: 0),
-                suggestion: violation.remedy)
-        }
         var byDate: [LocalDate: [Cause]] = [:]
         let found =
             recordDates(document) + ruleDates(engine.ruleSet, options: options) + listDates(engine.ruleSet, document)
@@ -91,6 +81,12 @@ public struct LicenceTimeline: Sendable, Hashable {
             dated.asOf = dates[index]
             return engine.check(validatedCopy: copy, options: dated)
         }
+        // The last date is the evaluation date: its report names the record, or says why it has
+        // no timeline (e.g. it was submitted after that date).
+        guard let last = reports.last ?? nil else {
+            throw RedlineError(.tooLarge, "out of memory copying the record", at: SourcePosition(file: path))
+        }
+        if last.status != .evaluated { throw error(of: last) }
         var steps: [Step] = []
         var previous: Step?
         for (date, report) in zip(dates, reports) {
@@ -107,7 +103,19 @@ public struct LicenceTimeline: Sendable, Hashable {
             previous = step
         }
         return LicenceTimeline(
-            file: path, recordID: check.recordID, stage: check.stage, profile: check.profile, steps: steps)
+            file: path, recordID: last.recordID, stage: last.stage, profile: last.profile, steps: steps)
+    }
+
+    /// Why a record that was not evaluated has no timeline: its error, or its first format error.
+    private static func error(of report: RecordReport) -> RedlineError {
+        if let error = report.error { return error }
+        if case .invalid(let violations) = report.outcome, let violation = violations.first {
+            return RedlineError(
+                .schemaInvalid, violation.message,
+                at: SourcePosition(file: report.file, line: violation.location.line, column: 0),
+                suggestion: violation.remedy)
+        }
+        return RedlineError(.schemaInvalid, "the record could not be evaluated", at: SourcePosition(file: report.file))
     }
 
     /// Copies of one record, each evaluated by one thread only.

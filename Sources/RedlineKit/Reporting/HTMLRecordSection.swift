@@ -22,7 +22,7 @@ struct HTMLRecordSection: AuditRecordRenderer {
 
     func section(_ record: AuditRecord) -> HTMLText {
         let report = record.report
-        let tone = HTMLTone(report, verdict: record.effectiveVerdict)
+        let tone = HTMLTone(record)
         let id = Self.anchor(record.index)
         var out: HTMLText =
             "<section class=\"record tone-\(tone.rawValue)\" id=\"\(id)\" aria-labelledby=\"\(id)-h\">\n"

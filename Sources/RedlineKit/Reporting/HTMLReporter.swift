@@ -129,7 +129,7 @@ public final class HTMLReporter: AuditReporter {
     /// One row of the records table.
     private func row(_ record: AuditRecord) -> HTMLText {
         let report = record.report
-        let tone = HTMLTone(report, verdict: record.effectiveVerdict)
+        let tone = HTMLTone(record)
         let verdict = record.effectiveVerdict ?? (report.status == .invalid ? "invalid" : "error")
         let fired = Array(Set(record.activeFindings.map(\.ruleID))).sorted()
         var out: HTMLText =

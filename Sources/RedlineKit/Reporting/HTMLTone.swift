@@ -3,17 +3,18 @@
 enum HTMLTone: String, CaseIterable {
     case clean, attention, severe, inactive, error
 
-    /// The tone of a record's verdict (its error when it has none).
-    init(_ report: RecordReport, verdict: String? = nil) {
-        guard let judgement = report.evaluation?.judgement else {
+    /// The tone of an audited record's verdict once waived findings are set aside (as its stage's
+    /// policy judges it); `.error` when it was not evaluated.
+    init(_ record: AuditRecord) {
+        guard let verdict = record.effectiveVerdict else {
             self = .error
             return
         }
-        if judgement.notInForce != nil && (verdict ?? judgement.verdict) == "not-in-force" {
+        if verdict == VerdictPolicy.notInForce {
             self = .inactive
-        } else if judgement.isClean {
+        } else if record.effectiveClean {
             self = .clean
-        } else if judgement.isSevere {
+        } else if record.effectiveSevere {
             self = .severe
         } else {
             self = .attention
