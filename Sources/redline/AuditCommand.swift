@@ -134,6 +134,7 @@ struct AuditCommand: ParsableCommand {
         let (evaluation, configuration) = try self.evaluation.configured()
         let requests = try reportRequests(configuration)
         let engine = Engine(ruleSet: try evaluation.loadRuleSet())
+        ProcessLifetime.keep(engine)
         var options = try evaluation.options(for: engine)
         let cancellation = Cancellation()
         options.cancellation = cancellation

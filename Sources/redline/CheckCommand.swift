@@ -100,6 +100,7 @@ struct CheckCommand: ParsableCommand {
         colour.apply()
         let (evaluation, configuration) = try self.evaluation.configured()
         let engine = Engine(ruleSet: try evaluation.loadRuleSet())
+        ProcessLifetime.keep(engine)
         let options = try evaluation.options(for: engine)
         let auditor = Auditor(
             engine: engine, options: options, jobs: jobs ?? configuration?.jobs ?? Redline.coreCount)

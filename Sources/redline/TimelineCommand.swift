@@ -36,6 +36,7 @@ struct TimelineCommand: ParsableCommand {
     func run() throws {
         let evaluation = try self.evaluation.configured().flags
         let engine = Engine(ruleSet: try evaluation.loadRuleSet())
+        ProcessLifetime.keep(engine)
         let options = try evaluation.options(for: engine)
         let timeline: LicenceTimeline
         do {

@@ -10,6 +10,8 @@ extension RuleSetLoader {
         if href == RuleSetLoader.defaultRuleSetReference {
             target = BuiltIn.defaultRuleSetPath
             loader = RuleSetLoader(source: .embedded)
+            // The embedded rule set is trusted (see `checks`) unless it is itself being verified.
+            if case .embedded = source { loader.checks = checks } else { loader.checks = false }
         } else {
             guard !href.hasPrefix("/"), !href.contains("://"), !href.split(separator: "/").contains("..") else {
                 throw RedlineError(
@@ -22,6 +24,7 @@ extension RuleSetLoader {
             }
             target = try resolve(href, from: element.document.path, at: at)
             loader = RuleSetLoader(source: source)
+            loader.checks = checks
             do {
                 _ = try source.read(target, limit: RuleSetLoader.maxFileBytes)
             } catch {

@@ -42,6 +42,7 @@ extension RuleSetLoader {
                 suggestion:
                     "start the file with <\(expectedRoot) xmlns=\"\(BuiltIn.ruleNamespace)\" formatVersion=\"1\" …>")
         }
+        guard checks || diagnostics.collects else { return root }
         let violations = BuiltIn.ruleSetSchema.validate(document)
         if diagnostics.collects, !violations.isEmpty {
             // Lint mode: report every violation and go on; the loader's defaults stand in for bad values.

@@ -91,7 +91,9 @@ extension RuleSetLoader {
         do {
             let expression = try XPathExpression(
                 source.text, at: at, namespaces: context.namespaces, lines: source.lines)
-            try ExpressionChecker.check(expression, namespaces: context.namespaces, lists: context.lists)
+            if checks || diagnostics.collects {
+                try ExpressionChecker.check(expression, namespaces: context.namespaces, lists: context.lists)
+            }
             return expression
         } catch {
             // Errors add a character offset to the column: map it through entities and line breaks.

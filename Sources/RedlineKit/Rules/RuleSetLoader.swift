@@ -20,6 +20,11 @@ public struct RuleSetLoader {
     var chain: [String] = []
     /// `<override>` and `<disable>` elements met while collecting content.
     var overrideElements: [XMLElement] = []
+    /// Whether files are checked against the rule-language schema and expressions by
+    /// ``ExpressionChecker``. Off only for the files embedded in the binary outside lint mode: they
+    /// are the files the test suite loads with every check (`EmbeddedRuleSetTests`), so checking
+    /// them again at every start would only cost time (about a third of `redline check`'s).
+    var checks = true
 
     /// The href of `<extends>` naming the default rule set embedded in the binary.
     public static let defaultRuleSetReference = "redline:default"
@@ -34,14 +39,22 @@ public struct RuleSetLoader {
     }
 
     /// Loads the default rule set embedded in the binary.
-    public static func loadDefault() throws(RedlineError) -> RuleSet {
-        try load(path: BuiltIn.defaultRuleSetPath, source: .embedded)
+    ///
+    /// The embedded files are not checked against the rule-language schema again, nor their
+    /// expressions by the loader's static checks, unless `verifying` is true: the test suite loads
+    /// them with every check and requires the same rule set.
+    public static func loadDefault(verifying: Bool = false) throws(RedlineError) -> RuleSet {
+        try load(path: BuiltIn.defaultRuleSetPath, source: .embedded, verifying: verifying)
     }
 
     /// Loads a rule set from a file on disk (or the embedded one when `source` is `.embedded`).
-    public static func load(path: String, source: RuleSource = .fileSystem) throws(RedlineError) -> RuleSet {
+    /// Files on disk are always checked; embedded ones only when `verifying` is true.
+    public static func load(path: String, source: RuleSource = .fileSystem, verifying: Bool = false)
+        throws(RedlineError) -> RuleSet
+    {
         var loader = RuleSetLoader(source: source)
         loader.chain = [RuleSetLoader.key(path, source)]
+        if case .embedded = source { loader.checks = verifying }
         return try loader.loadMain(path)
     }
 
