@@ -89,9 +89,12 @@ extension RuleSetLoader {
         let source = expressionSource(element, text: text)
         let at = source.position
         do {
+            // The embedded rule set's expressions (trusted, see `checks`) are compiled when first
+            // evaluated: one record's check evaluates only some of them.
+            let trusted = !checks && !diagnostics.collects
             let expression = try XPathExpression(
-                source.text, at: at, namespaces: context.namespaces, lines: source.lines)
-            if checks || diagnostics.collects {
+                source.text, at: at, namespaces: context.namespaces, lines: source.lines, deferred: trusted)
+            if !trusted {
                 try ExpressionChecker.check(expression, namespaces: context.namespaces, lists: context.lists)
             }
             return expression

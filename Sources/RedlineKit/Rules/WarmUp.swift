@@ -19,7 +19,8 @@ enum WarmUp {
         let evaluator = XPathEvaluator(
             document: document, namespaces: ruleSet.namespaces, environment: environment, operationLimit: 100_000)
         for rule in ruleSet.rules {
-            for expression in rule.expressions {
+            // A deferred expression (the embedded rule set's) is left to be compiled when first needed.
+            for expression in rule.expressions where expression.isCompiled {
                 _ = try? evaluator.evaluate(expression)
             }
         }

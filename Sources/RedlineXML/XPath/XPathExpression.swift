@@ -4,22 +4,53 @@ import Synchronization
 /// An XPath 1.0 expression compiled once and evaluated on many documents.
 ///
 /// Immutable after creation except for libxml2's benign function-pointer cache (libxml2.md
-/// P14), which ``CompiledRuleSet`` fills by a warm-up evaluation on one thread before sharing.
+/// P14), which ``CompiledRuleSet`` fills by a warm-up evaluation on one thread before sharing,
+/// and, for an expression made with `deferred: true`, its compiled forms, made by the first
+/// thread that needs them (see ``compiled``).
 public final class XPathExpression: @unchecked Sendable {
-    let pointer: xmlXPathCompExprPtr
     /// The expression text.
     public let text: String
     /// Where the expression was written (for messages).
     public let position: SourcePosition
-    /// The expression read as an XPath 1.0 syntax tree (for the loader's checks, lint, coverage and
-    /// explanations; the native form is lowered from it).
-    package let syntax: XPathSyntax
-    /// The expression in redline's own form, evaluated without libxml2's XPath machine when the
-    /// expression stays within what ``NativeXPathEvaluator`` handles; nil otherwise. Set once in
-    /// `init`; `deinit` takes the tree out to release it node by node.
-    private(set) var native: NativeXPath?
     /// The lines of the file the expression was written in, when it came from one.
     package let lines: LineTable?
+    /// The rule set's namespaces (prefix to URI) for the native form; nil: libxml2 only.
+    private let namespaces: [String: String]?
+    /// The compiled forms once made: an `Unmanaged<Compiled>` retained until `deinit`.
+    private let made = Atomic<UnsafeRawPointer?>(nil)
+
+    /// What compiling the text gives.
+    private final class Compiled {
+        let pointer: xmlXPathCompExprPtr
+        let syntax: XPathSyntax
+        var native: NativeXPath?
+
+        init(pointer: xmlXPathCompExprPtr, syntax: XPathSyntax, native: NativeXPath?) {
+            self.pointer = pointer
+            self.syntax = syntax
+            self.native = native
+        }
+
+        /// Takes the native tree out to release it node by node.
+        deinit {
+            xmlXPathFreeCompExpr(pointer)
+            if var tree = native {
+                native = nil
+                NativeXPath.release(&tree)
+            }
+        }
+    }
+
+    /// libxml2's compiled form (the fallback evaluator's).
+    var pointer: xmlXPathCompExprPtr { compiled.pointer }
+    /// The expression read as an XPath 1.0 syntax tree (for the loader's checks, lint, coverage and
+    /// explanations; the native form is lowered from it).
+    package var syntax: XPathSyntax { compiled.syntax }
+    /// The expression in redline's own form, evaluated without libxml2's XPath machine when the
+    /// expression stays within what ``NativeXPathEvaluator`` handles; nil otherwise.
+    var native: NativeXPath? { compiled.native }
+    /// Whether the compiled forms are made (always, unless made `deferred` and not needed yet).
+    package var isCompiled: Bool { made.load(ordering: .acquiring) != nil }
 
     /// Compiles `text`; `position` locates it in its file. With the rule set's `namespaces`
     /// (prefix to URI), the expression is also compiled to redline's native form where it can be.
@@ -33,13 +64,59 @@ public final class XPathExpression: @unchecked Sendable {
     /// Compiles `text` written in a file whose `lines` place its characters (see ``position(atOffset:)``).
     /// An expression longer than ``XPathSyntax/maxLength`` characters or nested deeper than
     /// ``XPathSyntax/maxDepth`` levels is refused before libxml2 compiles it.
-    package init(_ text: String, at position: SourcePosition, namespaces: [String: String]?, lines: LineTable?)
-        throws(RedlineError)
-    {
+    ///
+    /// With `deferred`, nothing is compiled (and nothing thrown) until a compiled form is first
+    /// needed: for expressions known to compile, such as those of the rule set embedded in the
+    /// binary, which the test suite compiles with every check (one record's check evaluates only
+    /// some of them). A deferred text that does not compile after all evaluates as `false()`.
+    package init(
+        _ text: String, at position: SourcePosition, namespaces: [String: String]?, lines: LineTable?,
+        deferred: Bool = false
+    ) throws(RedlineError) {
         XMLLibrary.ensureInitialized()
         self.text = text
         self.position = position
         self.lines = lines
+        self.namespaces = namespaces
+        if !deferred { store(try Self.compile(text, at: position, namespaces: namespaces)) }
+    }
+
+    deinit {
+        if let raw = made.load(ordering: .acquiring) { Unmanaged<Compiled>.fromOpaque(raw).release() }
+    }
+
+    /// The compiled forms, made on first use for a deferred expression. Two threads may both
+    /// compile it; the first to store its forms wins and the other's are freed.
+    private var compiled: Compiled {
+        if let raw = made.load(ordering: .acquiring) {
+            return Unmanaged<Compiled>.fromOpaque(raw).takeUnretainedValue()
+        }
+        let fresh: Compiled
+        do {
+            fresh = try Self.compile(text, at: position, namespaces: namespaces)
+        } catch {
+            // Only for a deferred text that does not compile (the test suite compiles every one).
+            // swiftlint:disable:next force_try
+            fresh = try! Self.compile("false()", at: position, namespaces: namespaces)
+        }
+        return store(fresh)
+    }
+
+    /// Stores `fresh` unless another thread stored its own first; returns the one stored.
+    @discardableResult
+    private func store(_ fresh: Compiled) -> Compiled {
+        let raw = UnsafeRawPointer(Unmanaged.passRetained(fresh).toOpaque())
+        let (exchanged, original) = made.compareExchange(
+            expected: nil, desired: raw, successOrdering: .acquiringAndReleasing, failureOrdering: .acquiring)
+        guard !exchanged, let original else { return fresh }
+        Unmanaged<Compiled>.fromOpaque(raw).release()
+        return Unmanaged<Compiled>.fromOpaque(original).takeUnretainedValue()
+    }
+
+    /// Reads, checks and compiles `text` in both forms.
+    private static func compile(_ text: String, at position: SourcePosition, namespaces: [String: String]?)
+        throws(RedlineError) -> Compiled
+    {
         let syntax = XPathSyntax(text)
         if let limit = syntax.limit { throw Self.error(limit, text: text, at: position) }
         let result = Self.compiler.withLock { context -> (xmlXPathCompExprPtr?, code: Int, offset: Int) in
@@ -65,9 +142,8 @@ public final class XPathExpression: @unchecked Sendable {
                 at: where_,
                 suggestion: "check brackets, quotes and operators; redline uses XPath 1.0")
         }
-        pointer = compiled
-        self.syntax = syntax
-        native = namespaces.flatMap { NativeXPathLowering.lower(syntax, namespaces: $0) }
+        let native = namespaces.flatMap { NativeXPathLowering.lower(syntax, namespaces: $0) }
+        return Compiled(pointer: compiled, syntax: syntax, native: native)
     }
 
     /// The one XPath context every expression is compiled in (a document-less context, silenced;
@@ -82,14 +158,6 @@ public final class XPathExpression: @unchecked Sendable {
         init() {
             pointer = xmlXPathNewContext(nil)
             if let pointer { redline_silence_xpath(pointer) }
-        }
-    }
-
-    deinit {
-        xmlXPathFreeCompExpr(pointer)
-        if var tree = native {
-            native = nil
-            NativeXPath.release(&tree)
         }
     }
 

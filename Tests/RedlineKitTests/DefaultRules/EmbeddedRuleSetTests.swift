@@ -1,7 +1,10 @@
 import Foundation
 import RedlineKit
 import RedlineTestSupport
+import Synchronization
 import Testing
+
+@testable import RedlineXML
 
 /// The embedded default rule set is loaded at start-up without the rule-language schema and the
 /// loader's static expression checks (`RuleSetLoader.checks`); these tests are what makes that
@@ -58,6 +61,42 @@ struct EmbeddedRuleSetTests {
         #expect(checked.results == fast.results)
         #expect(checked.findings == fast.findings)
         #expect(checked.results.count >= 40 || checked.error != nil)
+    }
+
+    @Test("the trusted load compiles an expression when it is first evaluated, once, on whichever thread")
+    func deferredCompilation() throws {
+        let ruleSet = try RuleSetLoader.loadDefault()
+        let expressions = ruleSet.rules.flatMap { [$0.assertion] + $0.locate + ($0.when.map { [$0] } ?? []) }
+        #expect(expressions.count > 100)
+        #expect(expressions.allSatisfy { !$0.isCompiled }, "nothing is compiled before a record is evaluated")
+        let verified = Self.verified.rules.flatMap { [$0.assertion] + $0.locate + ($0.when.map { [$0] } ?? []) }
+        #expect(verified.allSatisfy { $0.isCompiled })
+        // Eight threads evaluate the same records at once: every expression compiles once, and the
+        // results are the verified rule set's.
+        let options = EvaluationOptions(asOf: try #require(LocalDate("2024-04-01")))
+        let engine = Engine(ruleSet: ruleSet)
+        // Not the oversized party list: its 10-second limit per record is what it tests, and eight
+        // threads on a busy machine may reach it.
+        let paths = Self.records.filter { !$0.contains("oversized") }.map { Fixtures.path($0) }
+        let reports = try parallelReports(paths: paths, engine: engine, options: options, copies: 8)
+        let expected = paths.map { Engine(ruleSet: Self.verified).check(file: $0, options: options) }
+        for copy in reports {
+            #expect(copy.map(\.findings) == expected.map(\.findings))
+            #expect(copy.map(\.verdict) == expected.map(\.verdict))
+        }
+        #expect(expressions.contains { $0.isCompiled })
+    }
+
+    /// The reports of `copies` threads each checking every path with `engine`.
+    private func parallelReports(paths: [String], engine: Engine, options: EvaluationOptions, copies: Int) throws
+        -> [[RecordReport]]
+    {
+        let results = Mutex<[Int: [RecordReport]]>([:])
+        DispatchQueue.concurrentPerform(iterations: copies) { copy in
+            let reports = paths.map { engine.check(file: $0, options: options) }
+            results.withLock { $0[copy] = reports }
+        }
+        return results.withLock { dictionary in (0..<copies).map { dictionary[$0] ?? [] } }
     }
 
     @Test("a rule set on disk is always checked: a copy of the default set with an unknown element is refused")
